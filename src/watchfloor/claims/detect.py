@@ -1,0 +1,82 @@
+"""Finding check-worthy factual sentences and typing them.
+
+A transparent score, not a black box: each feature of a sentence (a figure, an office title next
+to a name, a year, "according to", a definition, a comparison) adds weight; opinion and hedging
+take weight away. The features that fired are kept so a person can see why a sentence was picked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from watchfloor.kb import KnowledgeBase
+from watchfloor.records import ClaimKind, Quantity
+
+OPINION_CUES = ("should", "must", "couldn't", "could not be", "never been greater", "i think", "we believe", "clear that", "is clear", "urgency", "stakes")
+DEFINITION = re.compile(r"\b(refers to|is defined as|means that|is a \S+[- ]\w*|are a \S+|is the term)\b", re.I)
+COMPARISON = re.compile(r"\b(more than|less than|fewer than|larger|largest|smallest|biggest|greater|higher|lower|compared (with|to)|increase[sd]?|decrease[sd]?|among the|only|most|record)\b", re.I)
+ATTRIBUTION = re.compile(r"\b(according to|said|says|stated|reported|announced|estimates?)\b", re.I)
+HISTORY_YEAR = re.compile(r"\b(in|since|from|of) (1[89]\d\d|20[0-2]\d)\b|\b(established|founded|signed|created) in\b", re.I)
+
+
+@dataclass(slots=True)
+class Features:
+    score: float = 0.0
+    kinds: list[ClaimKind] = field(default_factory=list)
+    fired: list[str] = field(default_factory=list)
+
+    def add(self, name: str, weight: float, kind: ClaimKind | None = None) -> None:
+        self.score += weight
+        self.fired.append(name)
+        if kind is not None and kind not in self.kinds:
+            self.kinds.append(kind)
+
+
+KIND_ORDER: tuple[ClaimKind, ...] = ("office", "statistic", "comparison", "date", "attribution", "definition", "quantity", "event", "other")
+
+
+def office_mentions(sentence: Span, kb: KnowledgeBase) -> list[str]:
+    lowered = sentence.text.lower()
+    return [title for title in kb.office_titles if re.search(rf"\b{re.escape(title)}\b", lowered)]
+
+
+def score_sentence(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase, has_event: bool) -> Features:
+    """Check-worthiness features of one sentence."""
+    features = Features()
+    text = sentence.text
+    lowered = text.lower()
+    if len(sentence) < 6 or not any(token.pos_ in ("VERB", "AUX") for token in sentence) or text.rstrip().endswith("?"):
+        return features
+    people = [ent for ent in sentence.ents if ent.label_ == "PERSON"]
+    if people and office_mentions(sentence, kb):
+        features.add("office title beside a name", 0.55, "office")
+    if any(q.unit in ("percent", "USD", "JPY", "CNY", "EUR", "TWD") for q in quantities):
+        features.add("percentage or money", 0.6, "statistic")
+    elif quantities:
+        features.add("number", 0.5, "quantity")
+    if COMPARISON.search(text):
+        features.add("comparison", 0.2, "comparison")
+    if HISTORY_YEAR.search(text):
+        features.add("year of a past event", 0.45, "date")
+    if ATTRIBUTION.search(text) and any(ent.label_ in ("PERSON", "ORG", "GPE", "NORP") for ent in sentence.ents):
+        features.add("attributed statement", 0.3 if "according to" not in lowered else 0.5, "attribution")
+    if DEFINITION.search(text) and sentence.root.lemma_ in ("be", "refer", "mean"):
+        features.add("definition", 0.5, "definition")
+    if has_event:
+        features.add("reported event", 0.3, "event")
+    if any(ent.label_ in ("GPE", "ORG", "PERSON", "NORP", "LOC") for ent in sentence.ents):
+        features.add("named entity", 0.1)
+    if any(cue in lowered for cue in OPINION_CUES):
+        features.add("opinion or hedge", -0.3)
+    features.score = max(0.0, min(1.0, features.score))
+    return features
+
+
+def claim_kind(features: Features) -> ClaimKind:
+    for kind in KIND_ORDER:
+        if kind in features.kinds:
+            return kind
+    return "other"

