@@ -34,7 +34,7 @@ def _merge(into: list[Actor], found: list[Actor]) -> None:
 def subject_of(verb: Token, ctx: DocContext, depth: int = 0) -> list[Actor]:
     """The actors of a verb's subject, climbing to the governing verb for xcomp/conj/advcl."""
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS or (depth > 0 and child.dep_ == "nsubjpass"):
             return actors_of(child, ctx)
         if child.dep_ == "agent":
             return [actor for grandchild in child.children for actor in actors_of(grandchild, ctx)]

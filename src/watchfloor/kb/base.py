@@ -101,6 +101,8 @@ class KnowledgeBase:
         """Entity-ruler patterns so that every name the KB knows is found as an entity."""
         patterns: list[dict[str, str]] = []
         for entity in self.entities.values():
+            if entity.kind == "capital":
+                continue  # capitals such as Victoria or Stanley are common names: NER finds them, lookup resolves them
             label = _LABELS.get(entity.kind, "ORG")
             if entity.kind == "place" and entity.place_kind == "city":
                 label = "GPE"

@@ -6,6 +6,8 @@ from typing import Any
 
 from watchfloor.errors import Code, InputError
 
+MIN_WORDS = 8  # fewer words than a one-line news brief is a menu or a stub, not an article
+
 
 def extract_html(content: str, origin: str) -> dict[str, Any]:
     """Return {'text', 'title', 'author', 'published', 'url'} of the page's article.
@@ -18,7 +20,7 @@ def extract_html(content: str, origin: str) -> dict[str, Any]:
         content, with_metadata=True, include_comments=False, favor_precision=True, deduplicate=False
     )
     text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_WORDS:
         raise InputError(Code.NO_ARTICLE_TEXT, origin)
     return {
         "text": text,

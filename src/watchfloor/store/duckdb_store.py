@@ -131,7 +131,7 @@ class DuckDBStore:
         return [_plain_row(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
 
     def rejections(self) -> list[Rejection]:
-        rows = self.connection.execute("SELECT origin, code, message FROM rejections ORDER BY at").fetchall()
+        rows = self.connection.execute("SELECT origin, code, message FROM rejections ORDER BY rejected_at").fetchall()
         return [Rejection(*row) for row in rows]
 
     def counts(self) -> dict[str, int]:

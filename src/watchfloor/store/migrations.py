@@ -29,7 +29,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             kb_id VARCHAR, span_start INTEGER, span_end INTEGER
         );
         CREATE TABLE rejections (
-            origin VARCHAR, code VARCHAR, message VARCHAR, at TIMESTAMP DEFAULT current_timestamp
+            origin VARCHAR, code VARCHAR, message VARCHAR, rejected_at TIMESTAMP DEFAULT current_timestamp
         );
         CREATE INDEX events_doc ON events (doc_sha256);
         CREATE INDEX claims_doc ON claims (doc_sha256);

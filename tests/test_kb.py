@@ -1,0 +1,78 @@
+from collections import defaultdict
+from datetime import date
+
+import pytest
+
+from watchfloor.kb import KnowledgeBase
+
+
+@pytest.mark.parametrize(
+    ("office", "when", "name"),
+    [
+        ("JPN.defence_minister", date(2025, 3, 30), "Gen Nakatani"),
+        ("JPN.defence_minister", date(2025, 12, 18), "Shinjiro Koizumi"),
+        ("JPN.head_of_government", date(2025, 3, 30), "Shigeru Ishiba"),
+        ("JPN.head_of_government", date(2025, 12, 18), "Sanae Takaichi"),
+        ("USA.head_of_state", date(2022, 6, 1), "Joe Biden"),
+        ("USA.head_of_state", date(2025, 6, 1), "Donald Trump"),
+        ("USA.defence_minister", date(2025, 3, 30), "Pete Hegseth"),
+        ("USA.defence_minister", date(2023, 1, 1), "Lloyd Austin"),
+        ("CHN.head_of_state", date(2020, 1, 1), "Xi Jinping"),
+        ("TWN.head_of_state", date(2024, 6, 1), "Lai Ching-te"),
+    ],
+)
+def test_holder_is_time_aware(kb: KnowledgeBase, office: str, when: date, name: str) -> None:
+    holder = kb.holder(office, when)
+    assert holder is not None and holder.name == name
+
+
+def test_every_office_has_a_known_holder_since_2017(kb: KnowledgeBase) -> None:
+    gaps = []
+    for office in kb.offices:
+        for year in range(2017, 2026):
+            when = date(year, 7, 1)
+            if kb.holder(office, when) is None:
+                gaps.append(f"{office} {when}")
+    assert gaps == []
+
+
+def test_terms_of_one_office_do_not_overlap(kb: KnowledgeBase) -> None:
+    by_office = defaultdict(list)
+    for entity in kb.entities.values():
+        for term in entity.terms:
+            assert term.office in kb.offices, f"{entity.id}: unknown office {term.office}"
+            assert term.source, f"{entity.id}: term without a source"
+            by_office[term.office].append((term.valid_from, term.valid_to or date.max, entity.id))
+    for office, terms in by_office.items():
+        terms.sort()
+        for (start_a, end_a, a), (start_b, _end_b, b) in zip(terms, terms[1:], strict=False):
+            assert end_a <= start_b, f"{office}: {a} until {end_a} overlaps {b} from {start_b}"
+
+
+def test_names_demonyms_and_metonyms_resolve(kb: KnowledgeBase) -> None:
+    resolved = kb.resolve("Japan")
+    assert resolved is not None and resolved.code == "JPN"
+    demonym = kb.demonym("Chinese")
+    assert demonym is not None and demonym.code == "CHN"
+    capital = kb.resolve("Beijing")
+    assert capital is not None and capital.country == "CHN"
+    taiwan = kb.resolve("Taiwan")
+    assert taiwan is not None and taiwan.country == "TWN"
+    office = kb.office_for("JPN", "defense minister")
+    assert office is not None and office.id == "JPN.defence_minister"
+
+
+def test_places_have_coordinates_in_range(kb: KnowledgeBase) -> None:
+    for entity in kb.entities.values():
+        if entity.lat is not None:
+            assert -90 <= entity.lat <= 90 and -180 <= (entity.lon or 0) <= 180, entity.id
+    for name in ("Sea of Japan", "Taiwan Strait", "Senkaku Islands", "East China Sea"):
+        found = kb.lookup(name)
+        assert found and found[0].lat is not None, name
+
+
+def test_facts_have_sources(kb: KnowledgeBase) -> None:
+    assert kb.facts
+    for fact in kb.facts:
+        assert fact.source and fact.statement, fact.id
+        assert fact.attribute in kb.attributes, fact.id

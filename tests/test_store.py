@@ -1,0 +1,61 @@
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.factories import make_result
+from watchfloor.errors import StoreError
+from watchfloor.records import Rejection
+from watchfloor.store import Filters, open_store
+
+
+def test_migrations_are_recorded_and_idempotent(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    with open_store(path) as store:
+        assert store.migrations() == [(1, "initial schema")]
+    with open_store(path) as store:
+        assert store.migrate() == []
+        assert store.migrations() == [(1, "initial schema")]
+
+
+def test_ingest_is_idempotent_by_content_hash(tmp_path: Path) -> None:
+    with open_store(tmp_path / "w.duckdb") as store:
+        first = store.ingest([make_result()], [Rejection("bad.txt", "W002", "the input is empty")])
+        second = store.ingest([make_result(doc_id="renamed")])
+        assert (len(first.added), len(second.added), len(second.skipped)) == (1, 0, 1)
+        assert store.counts() == {"documents": 1, "events": 1, "claims": 1, "places": 1, "rejections": 1}
+        assert store.rejections()[0].origin == "bad.txt"
+
+
+def test_a_failing_batch_leaves_nothing_behind(tmp_path: Path) -> None:
+    with open_store(tmp_path / "w.duckdb") as store:
+        good = make_result("First document text.", "a")
+        clash = make_result("Second document text.", "b")
+        clash.events[0].id = good.events[0].id  # a primary-key clash inside the batch
+        with pytest.raises(StoreError, match="cannot write"):
+            store.ingest([good, clash])
+        assert store.counts()["documents"] == 0
+
+
+def test_event_filters(tmp_path: Path) -> None:
+    with open_store(tmp_path / "w.duckdb") as store:
+        store.ingest([make_result()])
+        assert len(store.events(Filters(actor="CHN"))) == 1
+        assert store.events(Filters(actor="USA")) == []
+        assert len(store.events(Filters(recipient="JPN", event_type="mobilize"))) == 1
+        assert len(store.events(Filters(since=date(2025, 5, 1), until=date(2025, 6, 30)))) == 1
+        assert store.events(Filters(since=date(2025, 7, 1))) == []
+        assert len(store.events(Filters(place="senkaku", text="Liaoning"))) == 1
+        row = store.events()[0]
+        assert row["text"].startswith("China's") and row["doc_id"] == "d1" and row["actor"][0]["code"] == "CHNMIL"
+        assert len(store.claims(Filters(verdict="unverifiable"))) == 1
+        assert store.documents()[0]["events"] == 1
+
+
+def test_unopenable_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "not-a-db.duckdb"
+    path.write_text("this is not a database")
+    with pytest.raises(StoreError, match="cannot open the database"):
+        open_store(path)
+    assert duckdb.__version__.startswith("1.5")
