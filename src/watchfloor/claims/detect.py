@@ -16,8 +16,8 @@ from watchfloor.kb import KnowledgeBase
 from watchfloor.records import ClaimKind, Quantity
 
 OPINION_CUES = ("should", "must", "couldn't", "could not be", "never been greater", "i think", "we believe", "clear that", "is clear", "urgency", "stakes")
-DEFINITION = re.compile(r"\b(refers to|is defined as|means that|is a \S+[- ]\w*|are a \S+|is the term)\b", re.I)
-COMPARISON = re.compile(r"\b(more than|less than|fewer than|larger|largest|smallest|biggest|greater|higher|lower|compared (with|to)|increase[sd]?|decrease[sd]?|among the|only|most|record)\b", re.I)
+DEFINITION = re.compile(r"\b(refers to|is defined as|is a term|is the term|is based on the idea|the goal of)\b", re.I)
+COMPARISON = re.compile(r"\b(larger|largest|smallest|biggest|greater|higher|lower|compared (with|to)|increase[sd]?|decrease[sd]?|among the|record|(more|less|fewer) than (?![\d$]))\b", re.I)
 ATTRIBUTION = re.compile(r"\b(according to|said|says|stated|reported|announced|estimates?)\b", re.I)
 HISTORY_YEAR = re.compile(r"\b(in|since|from|of) (1[89]\d\d|20[0-2]\d)\b|\b(established|founded|signed|created) in\b", re.I)
 
@@ -35,7 +35,25 @@ class Features:
             self.kinds.append(kind)
 
 
-KIND_ORDER: tuple[ClaimKind, ...] = ("office", "statistic", "comparison", "date", "attribution", "definition", "quantity", "event", "other")
+KIND_ORDER: tuple[ClaimKind, ...] = ("office", "statistic", "comparison", "attribution", "date", "definition", "quantity", "event", "other")
+SMALL_WORD_NUMBERS = frozenset("one two three four five six seven eight nine ten eleven twelve both".split())
+
+
+def _is_figure(quantity: Quantity) -> bool:
+    """A figure worth checking: a unit, or a number written as digits ('50,000'), not 'two nations'."""
+    return quantity.unit is not None or quantity.text.strip().lower() not in SMALL_WORD_NUMBERS
+
+
+def _is_classification(sentence: Span) -> bool:
+    """'The Taiwan Strait is a 180-km-wide waterway': a named subject classed by 'is a ...'."""
+    root = sentence.root
+    if root.lemma_ != "be":
+        return False
+    subject = next((child for child in root.children if child.dep_ == "nsubj"), None)
+    attribute = next((child for child in root.children if child.dep_ == "attr"), None)
+    if subject is None or attribute is None or subject.pos_ == "PRON" or subject.ent_type_ == "PERSON":
+        return False
+    return any(child.lower_ in ("a", "an") for child in attribute.children)
 
 
 def office_mentions(sentence: Span, kb: KnowledgeBase) -> list[str]:
@@ -55,16 +73,20 @@ def score_sentence(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase
         features.add("office title beside a name", 0.55, "office")
     if any(q.unit in ("percent", "USD", "JPY", "CNY", "EUR", "TWD") for q in quantities):
         features.add("percentage or money", 0.6, "statistic")
-    elif quantities:
+    elif any(_is_figure(q) for q in quantities):
         features.add("number", 0.5, "quantity")
+    elif quantities:
+        features.add("small count", 0.15, "quantity")
     if COMPARISON.search(text):
         features.add("comparison", 0.2, "comparison")
     if HISTORY_YEAR.search(text):
         features.add("year of a past event", 0.45, "date")
     if ATTRIBUTION.search(text) and any(ent.label_ in ("PERSON", "ORG", "GPE", "NORP") for ent in sentence.ents):
         features.add("attributed statement", 0.3 if "according to" not in lowered else 0.5, "attribution")
-    if DEFINITION.search(text) and sentence.root.lemma_ in ("be", "refer", "mean"):
+    if DEFINITION.search(text):
         features.add("definition", 0.5, "definition")
+    elif _is_classification(sentence):
+        features.add("classification", 0.3, "definition")
     if has_event:
         features.add("reported event", 0.3, "event")
     if any(ent.label_ in ("GPE", "ORG", "PERSON", "NORP", "LOC") for ent in sentence.ents):

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from watchfloor.claims.detect import office_mentions
-from watchfloor.kb import Entity, Fact, KnowledgeBase
+from watchfloor.kb import Entity, Fact, KnowledgeBase, Office
 from watchfloor.nlp.mentions import kb_entity
 from watchfloor.records import Quantity, Reference, Verdict
 
@@ -34,26 +34,56 @@ class Check:
     references: list[Reference] = field(default_factory=list)
 
 
+def format_value(value: float, unit: str | None) -> str:
+    """A figure as a person writes it: $33.2 trillion, 7.2%, 180 km, 1951, 54,000."""
+    if unit == "USD":
+        for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(value) >= size:
+                return f"${value / size:,.1f} {word}"
+        return f"${value:,.0f}"
+    if unit == "percent":
+        return f"{value:g}%"
+    if unit == "year":
+        return f"{value:.0f}"
+    if unit == "km":
+        return f"{value:,.0f} km"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
 def _reference(fact: Fact) -> Reference:
     return Reference(fact.id, fact.statement, fact.value, fact.source, fact.as_of)
 
 
 def check_office(sentence: Span, kb: KnowledgeBase, when: date) -> Check | None:
-    """Does the named person hold the office the sentence gives them, on ``when``?"""
+    """Does each named person hold the office the sentence gives them, on ``when``?
+
+    Every title-name pair is checked; one wrong pair makes the claim contradicted.
+    """
     titles = office_mentions(sentence, kb)
+    checks = []
     for ent in sentence.ents:
         person = kb_entity(ent, kb) if ent.label_ == "PERSON" else None
         if person is None or person.kind != "person":
             continue
-        before = sentence.doc.text[max(sentence.start_char, ent.start_char - 60) : ent.start_char].lower()
-        title = next((t for t in titles if t in before), None)
-        if title is None:
-            continue
-        country = _country_before(before, kb) or person.country
-        office = kb.office_for(country, title)
+        before = sentence.doc.text[max(sentence.start_char, ent.start_char - 60) : ent.end_char].lower()
+        before = before[: len(before) - len(ent.text)] + ent.text.lower().replace(person.name.lower(), "")
+        title = next((t for t in titles if before.rstrip(" ,").endswith(t) or f"{t} " in before[-len(t) - 25 :]), None)
+        office = kb.office_for(_country_before(before, kb) or person.country, title) if title else None
         if office is not None:
-            return _judge_holder(person, office.id, f"{title} of {country}", kb, when)
-    return None
+            checks.append(_judge_holder(person, office, kb, when))
+    return _combine(checks) if checks else None
+
+
+def _combine(checks: list[Check]) -> Check:
+    """One verdict for several office checks: any contradiction wins, then any unknown."""
+    for verdict in ("contradicted", "unverifiable", "supported"):
+        chosen = [check for check in checks if check.verdict == verdict]
+        if chosen:
+            combined = Check(chosen[0].subject, chosen[0].attribute, chosen[0].value, verdict)  # type: ignore[arg-type]
+            combined.reason = " ".join(check.reason for check in checks)
+            combined.references = [ref for check in checks for ref in check.references]
+            return combined
+    return checks[0]
 
 
 def _country_before(text: str, kb: KnowledgeBase) -> str | None:
@@ -64,14 +94,17 @@ def _country_before(text: str, kb: KnowledgeBase) -> str | None:
     return None
 
 
-def _judge_holder(person: Entity, office_id: str, label: str, kb: KnowledgeBase, when: date) -> Check:
-    holder = kb.holder(office_id, when)
-    terms = [term for term in person.terms if term.office == office_id]
+def _judge_holder(person: Entity, office: Office, kb: KnowledgeBase, when: date) -> Check:
+    holder = kb.holder(office.id, when)
+    country = kb.country(office.country)
+    country_name = country.name if country else office.country
+    label = office.title if country_name in office.title else f"{office.title} of {country_name}"
+    terms = [term for term in person.terms if term.office == office.id]
     references = [
-        Reference(f"{person.id}#{office_id}", f"{person.name}: {label}, {term.valid_from} to {term.valid_to or 'present'}", person.name, term.source, str(term.valid_from))
+        Reference(f"{person.id}#{office.id}", f"{person.name}: {label}, {term.valid_from} to {term.valid_to or 'present'}", person.name, term.source, str(term.valid_from))
         for term in terms
     ]
-    check = Check(subject=person.name, attribute=office_id, value=person.name, references=references)
+    check = Check(subject=person.name, attribute=office.id, value=person.name, references=references)
     if holder is None:
         check.reason = f"The knowledge base does not know who was {label} on {when}."
     elif holder.id == person.id:
@@ -81,7 +114,7 @@ def _judge_holder(person: Entity, office_id: str, label: str, kb: KnowledgeBase,
         check.reason = f"On {when} the {label} was {holder.name}, not {person.name}."
         term = holder.term_at(when)
         if term is not None:
-            check.references.append(Reference(f"{holder.id}#{office_id}", f"{holder.name}: {label} from {term.valid_from}", holder.name, term.source, str(term.valid_from)))
+            check.references.append(Reference(f"{holder.id}#{office.id}", f"{holder.name}: {label} from {term.valid_from}", holder.name, term.source, str(term.valid_from)))
     return check
 
 
@@ -93,7 +126,8 @@ def _subjects(sentence: Span, kb: KnowledgeBase) -> list[str]:
             subjects.append(fact.subject)
     for ent in sentence.ents:
         entity = kb_entity(ent, kb)
-        code = entity.country if entity is not None and entity.kind in ("country", "capital") else None
+        entity = kb.metonym(entity) if entity is not None else None
+        code = entity.country if entity is not None and entity.kind in ("country", "capital", "person") else None
         code = entity.id if entity is not None and entity.kind == "place" and code is None else code
         if code and code not in subjects:
             subjects.append(code)
@@ -135,17 +169,17 @@ def _judge_value(claimed: Quantity, facts: list[Fact], attribute: str) -> Check:
     tolerance = max(fact.tolerance for fact in facts)
     subject = "+".join(fact.subject for fact in facts)
     check = Check(subject=subject, attribute=attribute, value=claimed.value, references=[_reference(f) for f in facts])
-    shown = f"{actual:,.6g}"
+    shown = format_value(actual, facts[0].unit)
     within = abs(actual - claimed.value) <= tolerance * max(abs(actual), 1e-9)
     if claimed.qualifier == "over" and actual >= claimed.value or claimed.qualifier == "under" and actual <= claimed.value:
         ratio = max(actual, claimed.value) / max(min(actual, claimed.value), 1e-9)
         if ratio >= MISLEADING_FACTOR:
             check.verdict = "misleading"
-            check.reason = f"Literally true but off by a factor of {ratio:.1f}: the reference figure is {shown}."
+            check.reason = f"Literally true but off by a factor of {ratio:.1f}: the reference figure is {shown}, the text says '{claimed.text}'."
         else:
             check.verdict, check.reason = "supported", f"The reference figure {shown} agrees with '{claimed.text}'."
     elif within:
-        check.verdict, check.reason = "supported", f"The reference figure {shown} agrees with {claimed.text} (within {tolerance:.0%})."
+        check.verdict, check.reason = "supported", f"The reference figure {shown} agrees with '{claimed.text}' (within {tolerance:.0%})."
     else:
-        check.verdict, check.reason = "contradicted", f"The reference figure is {shown}, not {claimed.text}."
+        check.verdict, check.reason = "contradicted", f"The reference figure is {shown}, not '{claimed.text}'."
     return check

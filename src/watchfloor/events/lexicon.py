@@ -2,7 +2,7 @@
 
 Matching rule (also in the header of ``lexicon.yaml``): a token fires an entry when its lower-case
 lemma and coarse part of speech match, every ``requires`` lemma appears among its syntactic
-children or the three tokens after it, and no ``excludes`` lemma appears in the sentence. When
+children or grandchildren, the five tokens after it or the two before it, and no ``excludes`` lemma appears in the sentence. When
 several entries fire on one token, the one with the most ``requires`` wins.
 """
 
@@ -15,6 +15,7 @@ from functools import lru_cache
 import yaml
 from spacy.tokens import Span, Token
 
+from watchfloor.errors import Code, KnowledgeBaseError
 from watchfloor.events.ontology import data_path
 
 
@@ -43,7 +44,8 @@ class Lexicon:
         if not candidates:
             return None
         nearby = {child.lemma_.lower() for child in token.children}
-        nearby.update(t.lemma_.lower() for t in token.doc[token.i + 1 : token.i + 4])
+        nearby.update(grandchild.lemma_.lower() for child in token.children for grandchild in child.children)
+        nearby.update(t.lemma_.lower() for t in token.doc[token.i + 1 : token.i + 6])
         nearby.update(t.lemma_.lower() for t in token.doc[max(token.i - 2, 0) : token.i])
         fired = [
             entry for entry in candidates
@@ -62,12 +64,14 @@ class Lexicon:
         return found
 
 
-def _words(value: object) -> tuple[str, ...]:
+def _words(value: object, where: str) -> tuple[str, ...]:
+    """A list of lemmas; YAML reads a bare on/off/yes/no as a boolean, which is a mistake here."""
     if not value:
         return ()
-    if isinstance(value, str):
-        return (value.lower(),)
-    return tuple(str(item).lower() for item in value)  # type: ignore[attr-defined]
+    items = [value] if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+    if any(isinstance(item, bool) for item in items):
+        raise KnowledgeBaseError(Code.KB_FILE, "lexicon.yaml", detail=f"{where}: quote on/off/yes/no, YAML reads them as true/false")
+    return tuple(str(item).lower() for item in items)
 
 
 @lru_cache(maxsize=1)
@@ -79,9 +83,9 @@ def load_lexicon() -> Lexicon:
             pos=str(record.get("pos", "VERB")).upper(),
             event=str(record["event"]),
             mode=record.get("mode"),
-            context=_words(record.get("context")),
-            requires=_words(record.get("requires")),
-            excludes=_words(record.get("excludes")),
+            context=_words(record.get("context"), record["lemma"]),
+            requires=_words(record.get("requires"), record["lemma"]),
+            excludes=_words(record.get("excludes"), record["lemma"]),
         )
         for record in data["entries"]
     ]

@@ -7,15 +7,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from watchfloor.nlp.context import DocContext
-from watchfloor.nlp.mentions import actors_of
+from watchfloor.nlp.mentions import PRONOUNS, actors_of
 from watchfloor.records import Actor
 
-RECIPIENT_PREPS = frozenset({"on", "to", "with", "against", "into", "toward", "towards", "at", "for", "near", "around"})
-LIGHT_VERBS = frozenset(
-    "conduct hold launch stage carry make have begin start announce continue step intensify expand order "
-    "mount undertake perform join host resume".split()
-)
+RECIPIENT_PREPS = frozenset({"on", "to", "with", "against", "into", "toward", "towards", "at", "near", "around"})
 SUBJECT_DEPS = ("nsubj", "csubj")
+RECIPROCAL_WORDS = frozenset({"joint", "jointly", "bilateral", "combined", "trilateral", "together"})
 
 
 @dataclass(slots=True)
@@ -38,11 +35,23 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0) -> list[Actor]:
             return actors_of(child, ctx)
         if child.dep_ == "agent":
             return [actor for grandchild in child.children for actor in actors_of(grandchild, ctx)]
+    if verb.dep_ == "acl":  # "Trump's decision to impose tariffs"
+        return [actor for child in verb.head.children if child.dep_ == "poss" for actor in actors_of(child, ctx)]
+    if verb.dep_ == "xcomp" and (controller := _object_controller(verb.head)) is not None:
+        return actors_of(controller, ctx)  # "urged Japan to raise spending": Japan raises it
     if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head != verb:
         return subject_of(verb.head, ctx, depth + 1)
-    if verb.dep_ == "relcl":
-        return actors_of(verb.head, ctx)
     return []
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that controls an infinitive: 'called on allies to ...', 'urged Tokyo to ...'."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "on":
+            return next((pobj for pobj in child.children if pobj.dep_ == "pobj"), None)
+    return None
 
 
 def _prep_objects(token: Token, ctx: DocContext, preps: frozenset[str]) -> list[Actor]:
@@ -56,7 +65,7 @@ def _prep_objects(token: Token, ctx: DocContext, preps: frozenset[str]) -> list[
 
 
 def verb_participants(verb: Token, ctx: DocContext) -> Participants:
-    result = Participants()
+    result = Participants(reciprocal=any(child.lower_ in RECIPROCAL_WORDS for child in verb.children))
     passive = next((child for child in verb.children if child.dep_ == "nsubjpass"), None)
     _merge(result.actor, subject_of(verb, ctx))
     if passive is not None:
@@ -70,30 +79,63 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
 
 
 def noun_participants(noun: Token, ctx: DocContext) -> Participants:
-    result = Participants()
+    result = Participants(reciprocal=any(child.lower_ in RECIPROCAL_WORDS for child in noun.children))
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.ent_type_:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and (child.ent_type_ or child.lower_ in PRONOUNS):
             _merge(result.actor, actors_of(child, ctx))
-        if child.lower_ in ("joint", "bilateral", "combined", "trilateral"):
-            result.reciprocal = True
     between = _prep_objects(noun, ctx, frozenset({"between", "among"}))
     if between:
         result.reciprocal = True
         _merge(result.actor, between)
     _merge(result.actor, _prep_objects(noun, ctx, frozenset({"by", "from", "of"})))
-    if not result.actor and noun.head.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "nsubjpass", "attr"):
-        if noun.head.lemma_.lower() in LIGHT_VERBS or noun.dep_ == "dobj":
-            _merge(result.actor, subject_of(noun.head, ctx))
+    if not result.actor:
+        _merge(result.actor, _governing_actors(noun, ctx, result.reciprocal))
     _merge(result.recipient, _prep_objects(noun, ctx, RECIPIENT_PREPS))
     return result
 
 
+def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Actor]:
+    """Actors of a nominal event from the clause around it.
+
+    "Hegseth held talks" and "During a trip to Tokyo, Hegseth said" take the verb's subject; a joint
+    activity ("accompanied Russian bombers in a joint patrol") also takes the nouns on the way up.
+    """
+    found: list[Actor] = []
+    token = noun
+    for _ in range(4):
+        head = token.head
+        if head is token:
+            break
+        if head.pos_ in ("VERB", "AUX"):
+            if token.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "prep", "npadvmod", "conj"):
+                _merge(found, subject_of(head, ctx))
+            break
+        if reciprocal and head.pos_ in ("NOUN", "PROPN"):
+            _merge(found, actors_of(head, ctx))
+        token = head
+    return found
+
+
 def participants(trigger: Token, ctx: DocContext) -> Participants:
-    """Actors and recipients of a trigger; the actor never also appears as its own recipient."""
+    """Actors and recipients of a trigger; an actor never also appears as its own recipient."""
     found = verb_participants(trigger, ctx) if trigger.pos_ in ("VERB", "AUX") else noun_participants(trigger, ctx)
-    actor_codes = {actor.code for actor in found.actor}
-    found.recipient = [actor for actor in found.recipient if actor.code not in actor_codes]
-    if found.reciprocal and found.recipient and len(found.actor) == 1:
+    settle(found)
+    return found
+
+
+def settle(found: Participants) -> None:
+    """Final shape: a country's own forces are not its recipient; joint acts list every party as actor.
+
+    "The U.S. dispatched B-52s" has the US military as the object: the actor becomes USAMIL and there
+    is no recipient. A joint activity with one named actor and one recipient has two actors.
+    """
+    countries = {actor.country for actor in found.actor}
+    own = [actor for actor in found.recipient if actor.country in countries]
+    found.recipient = [actor for actor in found.recipient if actor.country not in countries]
+    for index, actor in enumerate(found.actor):
+        better = next((o for o in own if o.country == actor.country and actor.code == actor.country and o.sector), None)
+        if better is not None:
+            found.actor[index] = better
+    if found.reciprocal and found.recipient:
         _merge(found.actor, found.recipient)
         found.recipient = []
-    return found

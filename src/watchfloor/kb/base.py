@@ -37,7 +37,10 @@ class KnowledgeBase:
         self._names: dict[str, list[Entity]] = defaultdict(list)
         self._demonyms: dict[str, Entity] = {}
         self._holders: dict[str, list[tuple[Entity, int]]] = defaultdict(list)
+        self._capitals: dict[str, Entity] = {}
         for entity in self.entities.values():
+            if entity.kind == "capital":
+                self._capitals[entity.name.lower()] = entity
             for name in (entity.name, *entity.aliases):
                 self._names[name.lower()].append(entity)
             for demonym in entity.demonyms:
@@ -49,6 +52,12 @@ class KnowledgeBase:
         """Every entity called ``name`` (case-insensitive), countries first."""
         found = self._names.get(name.lower().strip(), [])
         return sorted(found, key=lambda entity: entity.kind != "country")
+
+    def metonym(self, entity: Entity) -> Entity:
+        """A capital city acting for its government ("Tokyo pledged ..."); other entities as they are."""
+        if entity.kind == "place" and entity.place_kind == "city":
+            return self._capitals.get(entity.name.lower(), entity)
+        return entity
 
     def demonym(self, word: str) -> Entity | None:
         """The country of a demonym such as 'Japanese' or 'Filipino'."""

@@ -46,6 +46,15 @@ def _relative(lowered: str, text: str, anchor: date) -> DateSpan | None:
     if "tomorrow" in lowered:
         day = anchor + timedelta(days=1)
         return _span(day, day, text, "day")
+    for name, index in WEEKDAYS.items():
+        if name in lowered:
+            back = (anchor.weekday() - index) % 7
+            day = anchor - timedelta(days=back + (7 if "last" in lowered and back == 0 else 0))
+            if "next" in lowered:
+                day = anchor + timedelta(days=(index - anchor.weekday()) % 7 or 7)
+            return _span(day, day, text, "day")
+    if not any(word in lowered for word in ("this", "last", "next", "past", "previous", "earlier", "later", "current", "coming")):
+        return None  # "in months", "for weeks": a duration, not a time
     if "week" in lowered:
         shift = -7 if "last" in lowered or "past" in lowered or "previous" in lowered else 7 if "next" in lowered else 0
         monday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=shift)
@@ -66,13 +75,6 @@ def _relative(lowered: str, text: str, anchor: date) -> DateSpan | None:
         year = anchor.year + offset
         end = min(date(year, 12, 31), anchor) if offset == 0 else date(year, 12, 31)
         return _span(date(year, 1, 1), end, text, "year")
-    for name, index in WEEKDAYS.items():
-        if name in lowered:
-            back = (anchor.weekday() - index) % 7
-            day = anchor - timedelta(days=back + (7 if "last" in lowered and back == 0 else 0))
-            if "next" in lowered:
-                day = anchor + timedelta(days=(index - anchor.weekday()) % 7 or 7)
-            return _span(day, day, text, "day")
     return None
 
 
@@ -110,11 +112,20 @@ def _absolute(text: str, anchor: date | None) -> DateSpan | None:
     return None
 
 
+NEAR_FUTURE = timedelta(days=60)
+
+
 def _year_for_month(month: int, anchor: date | None) -> int | None:
-    """News names a bare month for the most recent such month up to the publication date."""
+    """A bare month is the most recent such month, or one at most two months ahead.
+
+    "In October" in a December article is last October; "from April 3" in a late-March article
+    is the coming April.
+    """
     if anchor is None:
         return None
-    return anchor.year if month <= anchor.month else anchor.year - 1
+    if month <= anchor.month or date(anchor.year, month, 1) <= anchor + NEAR_FUTURE:
+        return anchor.year
+    return anchor.year - 1
 
 
 def resolve_date(text: str, anchor: date | None) -> DateSpan | None:

@@ -26,6 +26,7 @@ MILITARY_NOUNS = frozenset(
 )
 POLICE_NOUNS = frozenset("guard police coastguard".split())
 GOVERNMENT_NOUNS = frozenset("government ministry official administration leader diplomat cabinet envoy".split())
+PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"})
 _STOP_DEPS = frozenset({"relcl", "acl", "prep", "punct", "cc", "conj", "appos", "advcl"})
 
 
@@ -61,13 +62,41 @@ def kb_entity(ent: Span, kb: KnowledgeBase) -> Entity | None:
     """The KB entity of a spaCy entity: by ruler id, then by name, then by demonym."""
     if ent.ent_id_ and ent.ent_id_ in kb.entities:
         return kb.entities[ent.ent_id_]
-    text = ent.text.removeprefix("the ").removeprefix("The ").removesuffix("'s").strip()
+    text = _bare(ent.text)
     found = kb.resolve(text)
-    if found is None and ent.label_ == "PERSON":
-        found = kb.resolve(text.split()[-1]) if len(text.split()) > 1 else None
+    if found is None and ent.label_ == "PERSON" and len(text.split()) > 1:
+        found = kb.resolve(text.split()[-1])
         if found is not None and found.kind != "person":
             found = None
     return found
+
+
+def _bare(text: str) -> str:
+    for prefix in ("the ", "The ", "Mr. ", "Ms. ", "Mrs. ", "Dr. "):
+        text = text.removeprefix(prefix)
+    return text.removesuffix("'s").strip()
+
+
+def dyad_entities(ent: Span, kb: KnowledgeBase) -> list[Entity]:
+    """'U.S.-Japan' or 'China-Russia' names two countries at once."""
+    parts = _bare(ent.text).split("-")
+    if len(parts) < 2:
+        return []
+    found = [kb.resolve(part) for part in parts]
+    return [entity for entity in found if entity is not None] if all(found) else []
+
+
+def office_holder(tokens: list[Token], kb: KnowledgeBase, when: date | None) -> Entity | None:
+    """'Japan's defence minister' is whoever held that office on the date of the text."""
+    if when is None:
+        return None
+    phrase = " ".join(token.lower_ for token in tokens if token.dep_ != "poss" or token.ent_type_ == "")
+    title = next((t for t in kb.office_titles if f" {t} " in f" {phrase} "), None)
+    if title is None:
+        return None
+    countries = [e for ent in entities_in(tokens) if (e := kb_entity(ent, kb)) is not None and e.kind in ("country", "capital")]
+    office = kb.office_for(countries[0].country if countries else None, title) if countries else None
+    return kb.holder(office.id, when) if office else None
 
 
 def actor_for(entity: Entity, mention: str, head: Token | None, when: date | None) -> Actor | None:
@@ -107,21 +136,36 @@ def _sector_of_noun(head: Token) -> str | None:
     return None
 
 
+RELATION_NOUNS = frozenset("ally partner neighbor neighbour rival adversary enemy foe critic".split())
+
+
 def actors_of(head: Token, ctx: DocContext) -> list[Actor]:
-    """Actors named by the phrase headed by ``head`` and its conjuncts ("the US and Japan")."""
+    """Actors named by the phrase headed by ``head`` and its conjuncts ("the US and Japan").
+
+    "US allies" names the allies, not the US: a relation noun with a modifier yields no actor.
+    """
     actors: list[Actor] = []
-    for token in (head, *head.conjuncts):
+    nominal_conjuncts = [token for token in head.conjuncts if token.pos_ in ("NOUN", "PROPN", "PRON")]
+    for token in (head, *nominal_conjuncts):
+        if token.lemma_.lower() in RELATION_NOUNS:
+            continue
         tokens = phrase_tokens(token)
+        holder = office_holder(tokens, ctx.kb, ctx.anchor) if not any(t.ent_type_ == "PERSON" for t in tokens) else None
+        if holder is not None:
+            _add(actors, actor_for(holder, " ".join(t.text for t in tokens), token, ctx.anchor))
+            continue
         for ent in entities_in(tokens):
             entity = kb_entity(ent, ctx.kb)
-            if entity is None:
-                continue
-            actor = actor_for(entity, ctx.original_text(ent), token, ctx.anchor)
-            if actor is not None and all(actor.code != known.code for known in actors):
-                actors.append(actor)
-        if not actors and token.lower_ in ("it", "they", "he", "she", "its") and ctx.last_subjects:
-            actors.extend(ctx.last_subjects[:1])
+            for found in [ctx.kb.metonym(entity)] if entity is not None else dyad_entities(ent, ctx.kb):
+                _add(actors, actor_for(found, ctx.original_text(ent), token, ctx.anchor))
+        if not actors and token.lower_ in PRONOUNS and ctx.last_subjects:
+            actors.extend(ctx.last_subjects[:2] if token.lower_ in ("they", "their", "them") else ctx.last_subjects[:1])
     return _drop_less_specific(actors)
+
+
+def _add(actors: list[Actor], actor: Actor | None) -> None:
+    if actor is not None and all(actor.code != known.code for known in actors):
+        actors.append(actor)
 
 
 def _drop_less_specific(actors: list[Actor]) -> list[Actor]:

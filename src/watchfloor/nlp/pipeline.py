@@ -6,6 +6,7 @@ import threading
 import warnings
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from watchfloor.errors import Code, ModelError
 from watchfloor.kb import KnowledgeBase
@@ -28,6 +29,16 @@ def build_nlp(model: str, kb: KnowledgeBase) -> Language:
         return _CACHE[key]
 
 
+@Language.component("watchfloor_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, bylines and paragraphs never run together."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+    return doc
+
+
 def _load(model: str, kb: KnowledgeBase) -> Language:
     import spacy
 
@@ -37,6 +48,7 @@ def _load(model: str, kb: KnowledgeBase) -> Language:
             nlp = spacy.load(model)
         except OSError:
             raise ModelError(Code.MODEL_MISSING, name=model) from None
+    nlp.add_pipe("watchfloor_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "validate": False})
     with nlp.select_pipes(enable=["tagger", "attribute_ruler"] if "tagger" in nlp.pipe_names else []):
         ruler.add_patterns(kb.ruler_patterns())  # type: ignore[attr-defined]
