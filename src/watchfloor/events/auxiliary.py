@@ -20,29 +20,42 @@ HISTORICAL_CUES = ("established in", "founded in", "signed in", "dates back", "d
 HISTORY_AGE = timedelta(days=365)
 
 
+def governing_verb(trigger: Token) -> Token | None:
+    """The verb a nominal trigger hangs on ("will hold ... drills" -> hold), at most five steps up."""
+    token = trigger
+    for _ in range(5):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
 def _clause_tokens(trigger: Token) -> list[Token]:
-    """The trigger, its children, and the verb governing a noun trigger with that verb's children."""
+    """The trigger, its children, and the verb governing it with that verb's children."""
     tokens = [trigger, *trigger.children]
-    head = trigger.head
-    if trigger.pos_ == "NOUN" and head is not trigger:
+    head = governing_verb(trigger) if trigger.pos_ == "NOUN" else trigger.head if trigger.dep_ in ("xcomp", "ccomp") else None
+    if head is not None and head is not trigger:
         tokens.extend([head, *head.children])
-        if head.pos_ == "ADP" and head.head is not head:
-            tokens.extend([head.head, *head.head.children])
-    elif trigger.dep_ in ("xcomp", "ccomp") and head is not trigger:
-        tokens.extend(head.children)
+        if head.dep_ in ("advcl", "xcomp", "conj") and head.head is not head:
+            tokens.extend(head.head.children)  # "will hold ..., starting with drills in April"
     return tokens
 
 
 def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | None) -> Aux | None:
     """The auxiliary mode of the event at ``trigger``, or None for a plain report."""
     clause = _clause_tokens(trigger)
-    if any(token.dep_ == "neg" or token.lower_ in ("no", "never") and token.dep_ == "det" for token in clause):
+    negators = ("no", "never", "none", "nobody", "neither")
+    if any(token.dep_ == "neg" or token.lower_ in negators and token.dep_ in ("det", "nsubj", "nsubjpass") for token in clause):
         return "negated"
     if any(token.lower_ in ("if", "unless") for token in sentence) and any(t.lower_ in HYPOTHETICAL_MODALS for t in clause):
         return "hypothetical"
     if any(token.lower_ in HYPOTHETICAL_MODALS and token.dep_ == "aux" for token in clause):
         return "hypothetical"
-    if any(token.lower_ in FUTURE_WORDS for token in clause) or (trigger.head.lemma_ in FUTURE_VERBS and trigger.dep_ == "xcomp"):
+    governor = governing_verb(trigger)
+    planned = governor is not None and governor.lemma_ in FUTURE_VERBS and (trigger.dep_ == "xcomp" or trigger.pos_ == "NOUN")
+    if any(token.lower_ in FUTURE_WORDS for token in clause) or planned:
         return "future"
     if anchor is not None and when.start is not None and when.end is not None and when.precision != "week":
         if date.fromisoformat(when.start) > anchor:

@@ -23,6 +23,7 @@ from watchfloor.nlp.quantities import find_quantities
 from watchfloor.records import Actor, DateSpan, Event, Place
 
 LOCATIVE_PREPS = frozenset({"over", "in", "near", "around", "across", "into", "at", "off", "through", "from", "within", "above", "along", "to"})
+INHERIT_REACH = 600  # characters: about three sentences of news prose
 BASELINE_WORDS = frozenset({"compared", "than", "since", "until", "by", "ahead", "before"})
 PLACE_PRIORITY = {"sea": 0, "strait": 0, "channel": 0, "gulf": 0, "island": 0, "island_group": 0, "reef": 0, "shoal": 0, "base": 1, "region": 2, "city": 3, "country": 4}
 
@@ -56,7 +57,7 @@ class EventCoder:
                 if event is not None:
                     found.append((trigger, event))
                     ctx.last_subjects = list(event.actor) or ctx.last_subjects
-            events.extend(_merge_same([event for _, event in found]))
+            events.extend(_merge_same(_prefer_nominal(found)))
         return events
 
     def _sentence_facts(self, sentence: Span, ctx: DocContext, carried: DateSpan | None) -> SentenceFacts:
@@ -76,22 +77,26 @@ class EventCoder:
             return None
         found = participants(trigger, ctx)
         if not found.actor:
-            _inherit(found, trigger, earlier, facts.sentence, same_sentence)
+            source = _inherit(found, trigger, entry.event, earlier, facts.sentence, same_sentence)
+            if source is not None and source.span != _sentence_span(facts.sentence, ctx):
+                _enrich(source, found, trigger, facts)  # a re-mention of an earlier event, not a new one
+                return None
             settle(found)
         if not found.actor and not found.recipient:
             return None
+        event_name, mode, context = _joint(entry, found, trigger)
         when = _nearest_date(trigger, facts)
         sentence = facts.sentence
         span = ctx.original_span(sentence.start_char, sentence.end_char)
         skip = [(sentence.doc[s:e].start_char, sentence.doc[s:e].end_char) for s, e, _ in facts.date_tokens]
         actor_ids = {a.kb_id for a in (*found.actor, *found.recipient)}
         return Event(
-            id=_event_id(ctx.document.sha256, span, entry.event, trigger.i),
-            event=entry.event,
-            mode=entry.mode,
-            context=list(entry.context),
-            quad=event_type.quad,  # type: ignore[arg-type]
-            intensity=event_type.intensity(entry.mode),
+            id=_event_id(ctx.document.sha256, span, event_name, trigger.i),
+            event=event_name,
+            mode=mode,
+            context=context,
+            quad=self.ontology.types[event_name].quad,  # type: ignore[arg-type]
+            intensity=self.ontology.types[event_name].intensity(mode),
             actor=found.actor,
             recipient=found.recipient,
             date=when,
@@ -105,23 +110,57 @@ class EventCoder:
         )
 
 
-def _inherit(found: Participants, trigger: Token, earlier: list[Event], sentence: Span, same_sentence: list[tuple[Token, Event]]) -> None:
+def _inherit(
+    found: Participants, trigger: Token, event_type: str, earlier: list[Event], sentence: Span, same_sentence: list[tuple[Token, Event]]
+) -> Event | None:
     """Fill a missing actor from the discourse.
 
     A relative clause continues the event it hangs on ("a joint patrol that encroached on Japan");
-    a definite nominal ("The joint flight ...") continues the previous event of the text.
+    a definite nominal ("The joint flight ...") continues the last event of its type close before it.
     """
     if trigger.dep_ == "relcl":
         for token, event in same_sentence:
             if token == trigger.head and event.actor:
                 found.actor = list(event.actor)
-                return
-    if trigger.pos_ != "NOUN" or not earlier or not any(child.lower_ in ("the", "this", "that") for child in trigger.children):
-        return
-    previous = earlier[-1]
-    if previous.span[1] >= sentence.start_char - 400:
-        found.actor = list(previous.actor)
-        _merge_actors(found.recipient, previous.recipient)
+                return None
+    if trigger.pos_ != "NOUN" or not any(child.lower_ in ("the", "this", "that", "these") for child in trigger.children):
+        return None
+    for previous in reversed(earlier):
+        if previous.span[1] < sentence.start_char - INHERIT_REACH:
+            return None
+        if previous.event == event_type and previous.actor:
+            found.actor = list(previous.actor)
+            _merge_actors(found.recipient, previous.recipient)
+            return previous
+    return None
+
+
+def _sentence_span(sentence: Span, ctx: DocContext) -> tuple[int, int]:
+    return ctx.original_span(sentence.start_char, sentence.end_char)
+
+
+def _enrich(source: Event, found: Participants, trigger: Token, facts: SentenceFacts) -> None:
+    """A later mention ("The joint flight over the Sea of Japan ...") adds what the first one lacked."""
+    if source.place is None:
+        source.place = _place(trigger, facts, {a.kb_id for a in source.actor})
+    if found.reciprocal and source.recipient:
+        _merge_actors(source.actor, source.recipient)
+        source.recipient = []
+    if source.date.precision in ("week", "unknown") and facts.date_tokens:
+        source.date = _nearest_date(trigger, facts)
+
+
+def _joint(entry: Entry, found: Participants, trigger: Token) -> tuple[str, str | None, list[str]]:
+    """PLOVER: a joint exercise or patrol of several states with no target is COOPERATE, not MOBILIZE.
+
+    Only activities (nouns such as exercise, drills, patrol) or explicitly joint acts qualify:
+    "Japan and South Korea scrambled jets" are two separate responses.
+    """
+    countries = {actor.country for actor in found.actor}
+    shared = trigger.pos_ == "NOUN" or found.reciprocal
+    if entry.event == "MOBILIZE" and len(countries) > 1 and not found.recipient and shared:
+        return "COOPERATE", None, ["military"]
+    return entry.event, entry.mode, list(entry.context)
 
 
 def _merge_actors(into: list[Actor], extra: list[Actor]) -> None:
@@ -173,6 +212,21 @@ def _place(trigger: Token, facts: SentenceFacts, actor_ids: set[str | None]) -> 
             continue
         candidates.append((ent.root.i not in own, PLACE_PRIORITY.get(place.kind, 2), abs(ent.start - trigger.i), place))
     return min(candidates, key=lambda item: item[:3])[3] if candidates else None
+
+
+def _prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:
+    """'flew a joint patrol' is one COOPERATE event: a verb whose object is an event of another type gives way.
+
+    When both say the same type ("approved a record defense budget") the verb stays: it carries the date.
+    """
+    nominal = {token.i: event.event for token, event in found if token.pos_ == "NOUN"}
+    kept = []
+    for token, event in found:
+        object_types = {nominal[child.i] for child in token.children if child.dep_ == "dobj" and child.i in nominal}
+        if token.pos_ in ("VERB", "AUX") and object_types - {event.event}:
+            continue
+        kept.append(event)
+    return kept
 
 
 def _merge_same(events: list[Event]) -> list[Event]:

@@ -12,6 +12,8 @@ from watchfloor.records import Actor
 
 RECIPIENT_PREPS = frozenset({"on", "to", "with", "against", "into", "toward", "towards", "at", "near", "around"})
 SUBJECT_DEPS = ("nsubj", "csubj")
+FRAMING_PREPS = frozenset({"during", "on", "at"})  # "During a trip to Tokyo, Hegseth said": Hegseth travelled
+MEETING_NOUNS = frozenset({"discussion", "talk", "meeting", "call", "conversation", "negotiation", "summit", "visit", "trip"})
 RECIPROCAL_WORDS = frozenset({"joint", "jointly", "bilateral", "combined", "trilateral", "together"})
 
 
@@ -28,11 +30,15 @@ def _merge(into: list[Actor], found: list[Actor]) -> None:
             into.append(actor)
 
 
-def subject_of(verb: Token, ctx: DocContext, depth: int = 0) -> list[Actor]:
-    """The actors of a verb's subject, climbing to the governing verb for xcomp/conj/advcl."""
+def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = True) -> list[Actor]:
+    """The actors of a verb's subject, climbing to the governing verb for xcomp/conj/advcl.
+
+    ``pronouns`` False leaves a pronoun subject unresolved: used when the verb is not the event's
+    own ("it was the ninth joint patrol"), where "it" rarely names the actor.
+    """
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS or (depth > 0 and child.dep_ == "nsubjpass"):
-            return actors_of(child, ctx)
+            return actors_of(child, ctx, pronouns)
         if child.dep_ == "agent":
             return [actor for grandchild in child.children for actor in actors_of(grandchild, ctx)]
     if verb.dep_ == "acl":  # "Trump's decision to impose tariffs"
@@ -40,7 +46,7 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0) -> list[Actor]:
     if verb.dep_ == "xcomp" and (controller := _object_controller(verb.head)) is not None:
         return actors_of(controller, ctx)  # "urged Japan to raise spending": Japan raises it
     if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head != verb:
-        return subject_of(verb.head, ctx, depth + 1)
+        return subject_of(verb.head, ctx, depth + 1, pronouns)
     return []
 
 
@@ -70,10 +76,12 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     _merge(result.actor, subject_of(verb, ctx))
     if passive is not None:
         _merge(result.recipient, actors_of(passive, ctx))
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "attr"):
-            _merge(result.recipient, actors_of(child, ctx))
-            _merge(result.recipient, _prep_objects(child, ctx, RECIPIENT_PREPS))
+    objects = [child for child in verb.children if child.dep_ in ("dobj", "dative", "attr")]
+    if not objects:  # "rammed and boarded Philippine boats": coordinated verbs share the object
+        objects = [obj for conj in verb.children if conj.dep_ == "conj" and conj.pos_ == "VERB" for obj in conj.children if obj.dep_ == "dobj"]
+    for child in objects:
+        _merge(result.recipient, actors_of(child, ctx))
+        _merge(result.recipient, _prep_objects(child, ctx, RECIPIENT_PREPS))
     _merge(result.recipient, _prep_objects(verb, ctx, RECIPIENT_PREPS))
     return result
 
@@ -81,7 +89,10 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
 def noun_participants(noun: Token, ctx: DocContext) -> Participants:
     result = Participants(reciprocal=any(child.lower_ in RECIPROCAL_WORDS for child in noun.children))
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod") and (child.ent_type_ or child.lower_ in PRONOUNS):
+        if child.dep_ == "poss" and child.lower_ in PRONOUNS:
+            # "China and Russia flew their first joint patrol": the possessor is the clause's subject
+            _merge(result.actor, _governing_actors(noun, ctx, False) or actors_of(child, ctx))
+        elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.ent_type_:
             _merge(result.actor, actors_of(child, ctx))
     between = _prep_objects(noun, ctx, frozenset({"between", "among"}))
     if between:
@@ -107,8 +118,9 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
         if head is token:
             break
         if head.pos_ in ("VERB", "AUX"):
-            if token.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "prep", "npadvmod", "conj"):
-                _merge(found, subject_of(head, ctx))
+            framing = token.dep_ == "prep" and (token.lower_ in FRAMING_PREPS or token.lower_ == "in" and noun.lemma_ in MEETING_NOUNS)
+            if token.dep_ in ("dobj", "nsubjpass", "attr", "npadvmod", "conj") or framing:
+                _merge(found, subject_of(head, ctx, pronouns=head.lemma_ not in ("be", "describe", "say", "call", "monitor")))
             break
         if reciprocal and head.pos_ in ("NOUN", "PROPN"):
             _merge(found, actors_of(head, ctx))

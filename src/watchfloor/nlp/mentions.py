@@ -22,8 +22,9 @@ ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "PRODUCT", "FAC", "LOC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MILITARY_NOUNS = frozenset(
     "aircraft jet fighter bomber warship ship vessel destroyer frigate carrier submarine navy army troop force "
-    "military soldier drone missile plane helicopter fleet marine airman sailor unit".split()
+    "military soldier drone missile plane helicopter fleet marine airman sailor unit personnel militaries".split()
 )
+PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 POLICE_NOUNS = frozenset("guard police coastguard".split())
 GOVERNMENT_NOUNS = frozenset("government ministry official administration leader diplomat cabinet envoy".split())
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"})
@@ -37,7 +38,8 @@ def phrase_tokens(head: Token) -> list[Token]:
     while stack:
         token = stack.pop()
         tokens.append(token)
-        stack.extend(child for child in token.children if child.dep_ not in _STOP_DEPS or token.dep_ == "compound")
+        # "Chinese and Russian aircraft": coordinated modifiers belong to the phrase
+        stack.extend(child for child in token.children if child.dep_ not in _STOP_DEPS or token.dep_ in ("compound", "amod", "nmod") and child.dep_ in ("conj", "cc"))
     if head.ent_type_:  # keep whole entities such as "Sea of Japan" or "Secretary of Defense Pete Hegseth"
         tokens.extend(token for token in head.doc[head.i].sent if token.ent_iob_ != "O" and _same_entity(head, token))
     return sorted(set(tokens), key=lambda token: token.i)
@@ -139,7 +141,7 @@ def _sector_of_noun(head: Token) -> str | None:
 RELATION_NOUNS = frozenset("ally partner neighbor neighbour rival adversary enemy foe critic".split())
 
 
-def actors_of(head: Token, ctx: DocContext) -> list[Actor]:
+def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor]:
     """Actors named by the phrase headed by ``head`` and its conjuncts ("the US and Japan").
 
     "US allies" names the allies, not the US: a relation noun with a modifier yields no actor.
@@ -158,9 +160,25 @@ def actors_of(head: Token, ctx: DocContext) -> list[Actor]:
             entity = kb_entity(ent, ctx.kb)
             for found in [ctx.kb.metonym(entity)] if entity is not None else dyad_entities(ent, ctx.kb):
                 _add(actors, actor_for(found, ctx.original_text(ent), token, ctx.anchor))
-        if not actors and token.lower_ in PRONOUNS and ctx.last_subjects:
-            actors.extend(ctx.last_subjects[:2] if token.lower_ in ("they", "their", "them") else ctx.last_subjects[:1])
+        if not actors and pronouns and token.lower_ in PRONOUNS:
+            actors.extend(_clause_antecedent(token, ctx) or _antecedents(token.lower_, ctx))
     return _drop_less_specific(actors)
+
+
+def _clause_antecedent(pronoun: Token, ctx: DocContext) -> list[Actor]:
+    """'Taiwan said it had dispatched ...': a pronoun in a reported clause is the speaker."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ not in ("ccomp", "advcl", "xcomp") or verb.head is verb:
+        return []
+    subject = next((child for child in verb.head.children if child.dep_ == "nsubj"), None)
+    return actors_of(subject, ctx, pronouns=False) if subject is not None else []
+
+
+def _antecedents(pronoun: str, ctx: DocContext) -> list[Actor]:
+    """The last subject of the text that a pronoun can refer to: he/she a person, it/they a group or state."""
+    people = pronoun in PERSON_PRONOUNS
+    fitting = [actor for actor in ctx.last_subjects if (actor.kb_id or "").startswith("person.") == people]
+    return fitting[:2] if pronoun in ("they", "their", "them") else fitting[:1]
 
 
 def _add(actors: list[Actor], actor: Actor | None) -> None:

@@ -29,14 +29,32 @@ def build_nlp(model: str, kb: KnowledgeBase) -> Language:
         return _CACHE[key]
 
 
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
 @Language.component("watchfloor_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, bylines and paragraphs never run together."""
+    """A line break ends a sentence, and a dateline ("MANILA, June 19 (Reuters) -") is its own sentence.
+
+    Without this, headlines and bylines run into the first sentence and the dateline city becomes
+    the subject of the lead's verb.
+    """
+    paragraph_start = 0
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
+            paragraph_start = token.i
+        elif previous.text in DATELINE_DASHES and _is_dateline(doc[paragraph_start : previous.i]):
+            token.is_sent_start = True
     return doc
+
+
+def _is_dateline(tokens: Doc) -> bool:
+    """An upper-case place, a comma, then a short date and optional agency before the dash."""
+    if not 2 <= len(tokens) <= 12 or not tokens[0].is_upper or not tokens[0].is_alpha:
+        return False
+    return any(token.text == "," for token in tokens) and any(token.like_num for token in tokens)
 
 
 def _load(model: str, kb: KnowledgeBase) -> Language:
