@@ -49,6 +49,8 @@ def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | Non
     negators = ("no", "never", "none", "nobody", "neither")
     if any(token.dep_ == "neg" or token.lower_ in negators and token.dep_ in ("det", "nsubj", "nsubjpass") for token in clause):
         return "negated"
+    if any(token.lower_ in ("if", "unless") and token.dep_ == "mark" for token in clause):
+        return "hypothetical"  # the condition itself: "If China attacked Taiwan, ..."
     if any(token.lower_ in ("if", "unless") for token in sentence) and any(t.lower_ in HYPOTHETICAL_MODALS for t in clause):
         return "hypothetical"
     if any(token.lower_ in HYPOTHETICAL_MODALS and token.dep_ == "aux" for token in clause):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from watchfloor.kb import loader
@@ -123,8 +123,9 @@ class KnowledgeBase:
         return patterns
 
 
+@lru_cache(maxsize=4)
 def load_kb(extra: str | Path | None = None) -> KnowledgeBase:
-    """Load the packaged KB, then the files of the ``extra`` folder if given."""
+    """Load the packaged KB, then the files of the ``extra`` folder if given (cached per process)."""
     folders = [loader.data_folder()]
     if extra:
         folders.append(Path(extra))

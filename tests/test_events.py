@@ -1,0 +1,91 @@
+"""The event coder on hand-written sentences and on the project's examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import EXAMPLES
+from tests.helpers import codes, countries, find_events, one_event
+from watchfloor.events import load_ontology
+from watchfloor.pipeline import Pipeline, analyze
+from watchfloor.records import Result
+from watchfloor.sources import read_inputs
+
+
+def _analyze(pipeline: Pipeline, text: str, published: str = "2025-06-10") -> Result:
+    return analyze(text, published, pipeline=pipeline)
+
+
+def test_ontology_has_the_16_plover_types_with_quads_and_scores() -> None:
+    ontology = load_ontology()
+    assert len(ontology.types) == 16
+    assert ontology.types["ASSAULT"].quad == "M-Conf" and ontology.types["CONSULT"].quad == "V-Coop"
+    assert ontology.types["CONSULT"].intensity("visit") == 4.0
+    assert all(-10 <= t.score <= 10 for t in ontology.types.values())
+
+
+def test_office_title_resolves_to_the_holder_on_the_publication_date(pipeline: Pipeline) -> None:
+    text = "Japan's defence minister met his Australian counterpart in Tokyo."
+    march = one_event(_analyze(pipeline, text, "2025-03-10"), "CONSULT", "met")
+    december = one_event(_analyze(pipeline, text, "2025-12-10"), "CONSULT", "met")
+    assert [a.name for a in march.actor] == ["Gen Nakatani"]
+    assert [a.name for a in december.actor] == ["Shinjiro Koizumi"]
+    assert march.actor[0].code == "JPNMIL" and march.place is not None and march.place.name == "Tokyo"
+
+
+def test_actor_and_recipient_codes_from_the_parse(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Chinese coast guard ships fired water cannon at a Philippine supply boat near Second Thomas Shoal on Sunday.")
+    event = one_event(result, "ASSAULT", "water cannon")
+    assert countries(event.actor) == {"CHN"} and countries(event.recipient) == {"PHL"}
+    assert event.place is not None and event.place.kind == "shoal"
+    assert event.date.start == "2025-06-08" and event.date.precision == "day"
+
+
+@pytest.mark.parametrize(
+    ("text", "aux"),
+    [
+        ("The Japanese and US navies held their first joint exercise in 1995.", "historical"),
+        ("Japan will hold talks with China next month.", "future"),
+        ("If China attacked Taiwan, the United States would respond.", "hypothetical"),
+        ("China has not withdrawn its ships from the shoal.", "negated"),
+        ("Japan and the Philippines signed a defence pact on Monday.", None),
+    ],
+)
+def test_auxiliary_modes(pipeline: Pipeline, text: str, aux: str | None) -> None:
+    result = _analyze(pipeline, text)
+    assert result.events, text
+    assert result.events[0].aux == aux
+
+
+def test_joint_exercise_is_cooperate_with_every_party_as_actor(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "The Philippines and the United States opened their annual Balikatan military exercise on Monday.")
+    event = result.events[0]
+    assert event.event == "COOPERATE" and countries(event.actor) == {"PHL", "USA"}
+
+
+def test_a_re_mention_does_not_double_count(pipeline: Pipeline) -> None:
+    text = "Chinese aircraft locked radars on Japanese jets on Saturday. The radar lock-on lasted three minutes."
+    result = _analyze(pipeline, text)
+    assert len(find_events(result, "MOBILIZE")) == 1
+
+
+def test_sentence_without_actors_gives_no_event(pipeline: Pipeline) -> None:
+    assert _analyze(pipeline, "Officials met on Tuesday to discuss the weather.").events == []
+
+
+def test_examples_code_their_main_events(pipeline: Pipeline) -> None:
+    documents = [d for d in read_inputs([str(EXAMPLES)])]
+    results = {r.doc.id: r for r in pipeline.pipe(documents)}  # type: ignore[arg-type]
+    assert len(results) == 10
+    shoal = results["2024-06-17-second-thomas-shoal"]
+    boarding = one_event(shoal, "COERCE", "boarded")
+    assert codes(boarding.actor) == {"CHNCOP"} and countries(boarding.recipient) == {"PHL"}
+    assert boarding.date.start == "2024-06-17"
+    patrol = one_event(results["2024-11-29-china-russia-bomber-patrol"], "COOPERATE", "joint patrol")
+    assert countries(patrol.actor) == {"CHN", "RUS"} and patrol.place is not None
+    airspace = one_event(results["2024-08-26-danjo-islands-airspace"], "MOBILIZE", "entered Japanese airspace")
+    assert countries(airspace.actor) == {"CHN"} and countries(airspace.recipient) == {"JPN"}
+    liaoning = one_event(results["2024-09-18-liaoning-yonaguni"], "MOBILIZE", "Liaoning")
+    assert countries(liaoning.actor) == {"CHN"}
+    meeting = find_events(results["2025-03-30-hegseth-nakatani-tokyo"], actor_country="USA")
+    assert meeting and all(event.aux is None for event in meeting)
