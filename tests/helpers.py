@@ -13,9 +13,12 @@ def countries(actors: list) -> set[str]:  # type: ignore[type-arg]
     return {actor.country for actor in actors}
 
 
-def find_events(result: Result, event: str | None = None, text: str | None = None, actor_country: str | None = None) -> list[Event]:
+def find_events(
+    result: Result, event: str | None = None, text: str | None = None, actor_country: str | None = None
+) -> list[Event]:
     return [
-        found for found in result.events
+        found
+        for found in result.events
         if (event is None or found.event == event)
         and (text is None or text in found.text)
         and (actor_country is None or actor_country in countries(found.actor))

@@ -37,7 +37,15 @@ def test_analyze_text_report_reads_like_a_report() -> None:
 
 
 def test_analyze_reads_stdin_with_a_publication_date() -> None:
-    code, out, _ = _run("analyze", "-", "--published", "2025-03-10", "--format", "json", input="Japan's defence minister visited Manila on Monday.")
+    code, out, _ = _run(
+        "analyze",
+        "-",
+        "--published",
+        "2025-03-10",
+        "--format",
+        "json",
+        input="Japan's defence minister visited Manila on Monday.",
+    )
     assert code == 0
     (result,) = json.loads(out)
     assert result["doc"]["published"] == "2025-03-10"
@@ -54,7 +62,9 @@ def test_ingest_twice_stores_each_document_once_and_query_by_actor(tmp_path: Pat
     rows = json.loads(out)
     assert rows and all(any(a["country"] == "CHN" or a["code"].startswith("CHN") for a in row["actor"]) for row in rows)
     assert all(row["text"] and row["span"] for row in rows)
-    code, out, _ = _run("events", "--type", "COERCE", "--since", "2024-06-01", "--until", "2024-06-30", "--db", db, "--format", "csv")
+    code, out, _ = _run(
+        "events", "--type", "COERCE", "--since", "2024-06-01", "--until", "2024-06-30", "--db", db, "--format", "csv"
+    )
     assert code == 0 and out.splitlines()[0].startswith("date,event,mode,actor") and "COERCE" in out
     code, out, _ = _run("claims", "--verdict", "supported", "--db", db, "--format", "json")
     assert code == 0 and all(row["verdict"] == "supported" for row in json.loads(out))
@@ -82,7 +92,9 @@ def test_batch_with_bad_inputs_stores_the_good_ones_and_reports_the_bad(tmp_path
         (["events", "--since", "soon"], "cannot parse the date"),
     ],
 )
-def test_bad_input_is_one_line_and_a_non_zero_exit(args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_input_is_one_line_and_a_non_zero_exit(
+    args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, _, err = _run(*args, input="Some text.")
     assert code != 0

@@ -34,7 +34,9 @@ def test_office_title_resolves_to_the_holder_on_the_publication_date(pipeline: P
 
 
 def test_actor_and_recipient_codes_from_the_parse(pipeline: Pipeline) -> None:
-    result = _analyze(pipeline, "Chinese coast guard ships fired water cannon at a Philippine supply boat near Second Thomas Shoal on Sunday.")
+    result = _analyze(
+        pipeline, "Chinese coast guard ships fired water cannon at a Philippine supply boat near Second Thomas Shoal on Sunday."
+    )
     event = one_event(result, "ASSAULT", "water cannon")
     assert countries(event.actor) == {"CHN"} and countries(event.recipient) == {"PHL"}
     assert event.place is not None and event.place.kind == "shoal"
@@ -58,7 +60,9 @@ def test_auxiliary_modes(pipeline: Pipeline, text: str, aux: str | None) -> None
 
 
 def test_joint_exercise_is_cooperate_with_every_party_as_actor(pipeline: Pipeline) -> None:
-    result = _analyze(pipeline, "The Philippines and the United States opened their annual Balikatan military exercise on Monday.")
+    result = _analyze(
+        pipeline, "The Philippines and the United States opened their annual Balikatan military exercise on Monday."
+    )
     event = result.events[0]
     assert event.event == "COOPERATE" and countries(event.actor) == {"PHL", "USA"}
 

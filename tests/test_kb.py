@@ -1,3 +1,4 @@
+import itertools
 from collections import defaultdict
 from datetime import date
 
@@ -53,7 +54,7 @@ def test_terms_of_one_office_do_not_overlap(kb: KnowledgeBase) -> None:
             by_office[term.office].append((term.valid_from, term.valid_to or date.max, entity.id))
     for office, terms in by_office.items():
         terms.sort()
-        for (start_a, end_a, a), (start_b, _end_b, b) in zip(terms, terms[1:], strict=False):
+        for (_start_a, end_a, a), (start_b, _end_b, b) in itertools.pairwise(terms):
             assert end_a <= start_b, f"{office}: {a} until {end_a} overlaps {b} from {start_b}"
 
 

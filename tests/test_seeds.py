@@ -123,6 +123,22 @@ def test_contract_shape_is_json_serialisable(seeds: dict[str, Result]) -> None:
         assert set(data) == {"doc", "events", "claims", "places", "warnings"}
         assert set(data["doc"]) == {"id", "title", "url", "source", "published", "language", "sha256"}
         event = data["events"][0]
-        for key in ("id", "event", "mode", "context", "quad", "intensity", "actor", "recipient", "date", "place", "quantities", "aux", "text", "span", "confidence"):
+        for key in (
+            "id",
+            "event",
+            "mode",
+            "context",
+            "quad",
+            "intensity",
+            "actor",
+            "recipient",
+            "date",
+            "place",
+            "quantities",
+            "aux",
+            "text",
+            "span",
+            "confidence",
+        ):
             assert key in event
         assert set(event["date"]) == {"start", "end", "text", "precision"}

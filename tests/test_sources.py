@@ -44,7 +44,11 @@ def test_html_keeps_the_article_and_drops_the_menu(tmp_path: Path) -> None:
 def test_jsonl_and_gzip_and_json_array(tmp_path: Path) -> None:
     records = [
         {"id": "a", "text": ARTICLE, "published": "2025-03-30", "title": "A"},
-        {"id": "b", "html": "<html><body><article><p>" + ARTICLE + " " * 3 + ARTICLE + "</p></article></body></html>", "published": "2025-03-31"},
+        {
+            "id": "b",
+            "html": "<html><body><article><p>" + ARTICLE + " " * 3 + ARTICLE + "</p></article></body></html>",
+            "published": "2025-03-31",
+        },
     ]
     lines = "\n".join(json.dumps(record) for record in records)
     (tmp_path / "docs.jsonl").write_text(lines)
@@ -101,8 +105,16 @@ def test_missing_path_is_rejected() -> None:
 def test_bad_jsonl_lines_are_rejected_and_good_ones_kept(tmp_path: Path) -> None:
     path = tmp_path / "mixed.jsonl"
     path.write_text(
-        "\n".join([json.dumps({"id": "ok1", "text": ARTICLE}), "{not json", json.dumps({"id": "no-text"}), json.dumps([1, 2]),
-                   json.dumps({"id": "bad-date", "text": ARTICLE, "published": "31/31/2025"}), json.dumps({"id": "ok2", "text": ARTICLE + "!"})])
+        "\n".join(
+            [
+                json.dumps({"id": "ok1", "text": ARTICLE}),
+                "{not json",
+                json.dumps({"id": "no-text"}),
+                json.dumps([1, 2]),
+                json.dumps({"id": "bad-date", "text": ARTICLE, "published": "31/31/2025"}),
+                json.dumps({"id": "ok2", "text": ARTICLE + "!"}),
+            ]
+        )
     )
     items = _read(path)
     assert [d.id for d in items if isinstance(d, Document)] == ["ok1", "ok2"]

@@ -7,7 +7,7 @@ from watchfloor.text import normalise
 def test_normalise_straightens_quotes_and_keeps_offsets() -> None:
     original = "China\u2018s  \u201cgray zone\u201d\u00a0tactics"
     result = normalise(original)
-    assert result.text == "China's \"gray zone\" tactics"
+    assert result.text == 'China\'s "gray zone" tactics'
     start = result.text.index("gray")
     span = result.original_span(start, start + len("gray zone"))
     assert original[span[0] : span[1]] == "gray zone"

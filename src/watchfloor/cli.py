@@ -7,7 +7,7 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterator
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -20,17 +20,21 @@ from watchfloor.sources import read_inputs
 from watchfloor.sources.dates import parse_published
 from watchfloor.store import Filters, open_store
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Security and foreign-affairs news into a verified, time-scoped event database.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Security and foreign-affairs news into a verified, time-scoped event database.",
+)
 T = TypeVar("T")
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -87,7 +91,11 @@ def _progress(results: Iterator[Result]) -> Iterator[Result]:
 
 
 @app.command()
-def analyze(inputs: Inputs, published: Published = None, format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text) -> None:
+def analyze(
+    inputs: Inputs,
+    published: Published = None,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
+) -> None:
     """Analyse documents and print events, claims and places, without storing them."""
 
     def run() -> None:
@@ -132,7 +140,10 @@ def ingest(inputs: Inputs, published: Published = None, db: DbOption = None) -> 
             report = store.ingest(batch, rejected)
             added, skipped = added + len(report.added), skipped + len(report.skipped)
             totals = store.counts()
-        typer.echo(f"added {added}, skipped {skipped} already stored, rejected {len(rejected)} -> {settings.db} ({totals['documents']} documents, {totals['events']} events, {totals['claims']} claims)")
+        typer.echo(
+            f"added {added}, skipped {skipped} already stored, rejected {len(rejected)} -> {settings.db} "
+            f"({totals['documents']} documents, {totals['events']} events, {totals['claims']} claims)"
+        )
         if rejected and added + skipped == 0:
             raise typer.Exit(1)
 
@@ -171,14 +182,24 @@ def _codes(actors: list[dict[str, Any]]) -> str:
 
 
 EVENT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "date": lambda e: e["date"]["start"], "event": lambda e: e["event"], "mode": lambda e: e["mode"],
-    "actor": lambda e: _codes(e["actor"]), "recipient": lambda e: _codes(e["recipient"]),
-    "place": lambda e: (e["place"] or {}).get("name"), "aux": lambda e: e["aux"], "doc": lambda e: e["doc_id"],
+    "date": lambda e: e["date"]["start"],
+    "event": lambda e: e["event"],
+    "mode": lambda e: e["mode"],
+    "actor": lambda e: _codes(e["actor"]),
+    "recipient": lambda e: _codes(e["recipient"]),
+    "place": lambda e: (e["place"] or {}).get("name"),
+    "aux": lambda e: e["aux"],
+    "doc": lambda e: e["doc_id"],
     "evidence": lambda e: e["text"][:120],
 }
 CLAIM_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "verdict": lambda c: c["verdict"], "kind": lambda c: c["kind"], "score": lambda c: c["checkworthy"],
-    "as_of": lambda c: c["as_of"], "doc": lambda c: c["doc_id"], "claim": lambda c: c["text"][:110], "reason": lambda c: c["reason"][:90],
+    "verdict": lambda c: c["verdict"],
+    "kind": lambda c: c["kind"],
+    "score": lambda c: c["checkworthy"],
+    "as_of": lambda c: c["as_of"],
+    "doc": lambda c: c["doc_id"],
+    "claim": lambda c: c["text"][:110],
+    "reason": lambda c: c["reason"][:90],
 }
 DOC_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
     key: (lambda k: lambda d: d[k])(key) for key in ("id", "published", "title", "source", "events", "claims")
@@ -196,7 +217,9 @@ def events(
     until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
     place: Annotated[str | None, typer.Option(help="Place name contains.")] = None,
     search: Annotated[str | None, typer.Option("--search", "-q", help="Evidence text contains.")] = None,
-    news_only: Annotated[bool, typer.Option("--news-only", help="Leave out historical, future, hypothetical and negated.")] = False,
+    news_only: Annotated[
+        bool, typer.Option("--news-only", help="Leave out historical, future, hypothetical and negated.")
+    ] = False,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
     db: DbOption = None,
     format: FormatOption = TableFormat.table,
@@ -204,7 +227,9 @@ def events(
     """Query stored events."""
 
     def run() -> None:
-        filters = _filters(actor=actor, recipient=recipient, event_type=type, since=since, until=until, place=place, text=search, limit=limit)
+        filters = _filters(
+            actor=actor, recipient=recipient, event_type=type, since=since, until=until, place=place, text=search, limit=limit
+        )
         filters.include_aux = not news_only
         with open_store(load_settings(db=db).db) as store:
             _emit(store.events(filters), format, EVENT_COLUMNS)
@@ -259,4 +284,3 @@ def main() -> None:
     except Exception as error:  # noqa: BLE001 - last line of defence: one line, not a traceback
         typer.echo(f"watchfloor: internal error: {error.__class__.__name__}: {error}", err=True)
         sys.exit(70)
-

@@ -31,6 +31,7 @@ class Pipeline:
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[Result]:
         """Analyse a stream of documents; memory stays flat for any length of stream."""
+
         def texts() -> Iterator[tuple[str, tuple[Document, object]]]:
             for document in documents:
                 normalised = normalise(document.text)
@@ -54,7 +55,9 @@ class Pipeline:
         return Result(ctx.document, events, claims, ctx.places, ctx.warnings)
 
 
-def analyze(text: str, published: date | str | None = None, *, title: str | None = None, pipeline: Pipeline | None = None) -> Result:
+def analyze(
+    text: str, published: date | str | None = None, *, title: str | None = None, pipeline: Pipeline | None = None
+) -> Result:
     """Analyse one text; the quickest way in (``watchfloor.analyze("...", "2025-12-18")``)."""
     document = make_document(text, "<text>", {"title": title, "published": published}, None)
     return (pipeline or Pipeline()).analyze(document)

@@ -16,9 +16,7 @@ Quad = Literal["V-Coop", "M-Coop", "V-Conf", "M-Conf"]
 Precision = Literal["day", "week", "month", "year", "unknown"]
 Aux = Literal["historical", "future", "hypothetical", "negated"]
 Verdict = Literal["supported", "contradicted", "misleading", "unsupported", "unverifiable"]
-ClaimKind = Literal[
-    "statistic", "quantity", "office", "date", "attribution", "definition", "comparison", "event", "other"
-]
+ClaimKind = Literal["statistic", "quantity", "office", "date", "attribution", "definition", "comparison", "event", "other"]
 Span = tuple[int, int]
 
 
@@ -154,10 +152,7 @@ class Result(_Serialisable):
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        doc = {
-            key: _plain(getattr(self.doc, key))
-            for key in ("id", "title", "url", "source", "published", "language", "sha256")
-        }
+        doc = {key: _plain(getattr(self.doc, key)) for key in ("id", "title", "url", "source", "published", "language", "sha256")}
         return {
             "doc": doc,
             "events": [event.to_dict() for event in self.events],

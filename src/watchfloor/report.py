@@ -48,14 +48,23 @@ def claim_lines(claim: Claim) -> list[str]:
     lines.append(_quote(claim.text))
     lines.append(textwrap.fill(claim.reason, WIDTH, initial_indent="      -> ", subsequent_indent="         "))
     for reference in claim.references[:2]:
-        lines.append(textwrap.fill(f"{reference.statement} ({reference.source})", WIDTH, initial_indent="         ref: ", subsequent_indent="              "))
+        lines.append(
+            textwrap.fill(
+                f"{reference.statement} ({reference.source})",
+                WIDTH,
+                initial_indent="         ref: ",
+                subsequent_indent="              ",
+            )
+        )
     return lines
 
 
 def render(result: Result) -> str:
     doc = result.doc
     header = f"== {doc.title or doc.id}"
-    meta = " | ".join(part for part in (doc.source, f"published {doc.published}" if doc.published else "no date", doc.origin) if part)
+    meta = " | ".join(
+        part for part in (doc.source, f"published {doc.published}" if doc.published else "no date", doc.origin) if part
+    )
     news = [event for event in result.events if event.aux is None]
     background = [event for event in result.events if event.aux is not None]
     lines = [header, f"   {meta}", "", f"EVENTS ({len(news)} reported, {len(background)} background/other)"]

@@ -15,9 +15,25 @@ from spacy.tokens import Span
 from watchfloor.kb import KnowledgeBase
 from watchfloor.records import ClaimKind, Quantity
 
-OPINION_CUES = ("should", "must", "couldn't", "could not be", "never been greater", "i think", "we believe", "clear that", "is clear", "urgency", "stakes")
+OPINION_CUES = (
+    "should",
+    "must",
+    "couldn't",
+    "could not be",
+    "never been greater",
+    "i think",
+    "we believe",
+    "clear that",
+    "is clear",
+    "urgency",
+    "stakes",
+)
 DEFINITION = re.compile(r"\b(refers to|is defined as|is a term|is the term|is based on the idea|the goal of)\b", re.I)
-COMPARISON = re.compile(r"\b(larger|largest|smallest|biggest|greater|higher|lower|compared (with|to)|increase[sd]?|decrease[sd]?|among the|record|(more|less|fewer) than (?![\d$]))\b", re.I)
+COMPARISON = re.compile(
+    r"\b(larger|largest|smallest|biggest|greater|higher|lower|compared (with|to)|increase[sd]?|decrease[sd]?"
+    r"|among the|record|(more|less|fewer) than (?![\d$]))\b",
+    re.I,
+)
 ATTRIBUTION = re.compile(r"\b(according to|said|says|stated|reported|announced|estimates?)\b", re.I)
 HISTORY_YEAR = re.compile(r"\b(in|since|from|of) (1[89]\d\d|20[0-2]\d)\b|\b(established|founded|signed|created) in\b", re.I)
 
@@ -35,7 +51,17 @@ class Features:
             self.kinds.append(kind)
 
 
-KIND_ORDER: tuple[ClaimKind, ...] = ("office", "statistic", "comparison", "attribution", "date", "definition", "quantity", "event", "other")
+KIND_ORDER: tuple[ClaimKind, ...] = (
+    "office",
+    "statistic",
+    "comparison",
+    "attribution",
+    "date",
+    "definition",
+    "quantity",
+    "event",
+    "other",
+)
 SMALL_WORD_NUMBERS = frozenset("one two three four five six seven eight nine ten eleven twelve both".split())
 
 

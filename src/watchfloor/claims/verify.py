@@ -79,7 +79,7 @@ def _combine(checks: list[Check]) -> Check:
     for verdict in ("contradicted", "unverifiable", "supported"):
         chosen = [check for check in checks if check.verdict == verdict]
         if chosen:
-            combined = Check(chosen[0].subject, chosen[0].attribute, chosen[0].value, verdict)  # type: ignore[arg-type]
+            combined = Check(chosen[0].subject, chosen[0].attribute, chosen[0].value, verdict)
             combined.reason = " ".join(check.reason for check in checks)
             combined.references = [ref for check in checks for ref in check.references]
             return combined
@@ -101,7 +101,13 @@ def _judge_holder(person: Entity, office: Office, kb: KnowledgeBase, when: date)
     label = office.title if country_name in office.title else f"{office.title} of {country_name}"
     terms = [term for term in person.terms if term.office == office.id]
     references = [
-        Reference(f"{person.id}#{office.id}", f"{person.name}: {label}, {term.valid_from} to {term.valid_to or 'present'}", person.name, term.source, str(term.valid_from))
+        Reference(
+            f"{person.id}#{office.id}",
+            f"{person.name}: {label}, {term.valid_from} to {term.valid_to or 'present'}",
+            person.name,
+            term.source,
+            str(term.valid_from),
+        )
         for term in terms
     ]
     check = Check(subject=person.name, attribute=office.id, value=person.name, references=references)
@@ -114,7 +120,15 @@ def _judge_holder(person: Entity, office: Office, kb: KnowledgeBase, when: date)
         check.reason = f"On {when} the {label} was {holder.name}, not {person.name}."
         term = holder.term_at(when)
         if term is not None:
-            check.references.append(Reference(f"{holder.id}#{office.id}", f"{holder.name}: {label} from {term.valid_from}", holder.name, term.source, str(term.valid_from)))
+            check.references.append(
+                Reference(
+                    f"{holder.id}#{office.id}",
+                    f"{holder.name}: {label} from {term.valid_from}",
+                    holder.name,
+                    term.source,
+                    str(term.valid_from),
+                )
+            )
     return check
 
 
@@ -152,7 +166,10 @@ def check_figure(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase, 
 
 def _claimed_values(sentence: Span, quantities: list[Quantity], unit: str | None) -> list[Quantity]:
     if unit == "year":
-        return [Quantity(m.group(), float(m.group()), "year", None, "exact") for m in re.finditer(r"\b1[89]\d\d|20\d\d\b", sentence.text)]
+        return [
+            Quantity(m.group(), float(m.group()), "year", None, "exact")
+            for m in re.finditer(r"\b1[89]\d\d|20\d\d\b", sentence.text)
+        ]
     return [q for q in quantities if _UNIT_OF.get(q.unit, q.unit) == unit]
 
 
@@ -171,15 +188,19 @@ def _judge_value(claimed: Quantity, facts: list[Fact], attribute: str) -> Check:
     check = Check(subject=subject, attribute=attribute, value=claimed.value, references=[_reference(f) for f in facts])
     shown = format_value(actual, facts[0].unit)
     within = abs(actual - claimed.value) <= tolerance * max(abs(actual), 1e-9)
-    if claimed.qualifier == "over" and actual >= claimed.value or claimed.qualifier == "under" and actual <= claimed.value:
+    if (claimed.qualifier == "over" and actual >= claimed.value) or (claimed.qualifier == "under" and actual <= claimed.value):
         ratio = max(actual, claimed.value) / max(min(actual, claimed.value), 1e-9)
         if ratio >= MISLEADING_FACTOR:
             check.verdict = "misleading"
-            check.reason = f"Literally true but off by a factor of {ratio:.1f}: the reference figure is {shown}, the text says '{claimed.text}'."
+            check.reason = f"Literally true but off by a factor of {ratio:.1f}: the reference figure is {shown}, "
+            check.reason += f"the text says '{claimed.text}'."
         else:
             check.verdict, check.reason = "supported", f"The reference figure {shown} agrees with '{claimed.text}'."
     elif within:
-        check.verdict, check.reason = "supported", f"The reference figure {shown} agrees with '{claimed.text}' (within {tolerance:.0%})."
+        check.verdict, check.reason = (
+            "supported",
+            f"The reference figure {shown} agrees with '{claimed.text}' (within {tolerance:.0%}).",
+        )
     else:
         check.verdict, check.reason = "contradicted", f"The reference figure is {shown}, not '{claimed.text}'."
     return check

@@ -16,7 +16,18 @@ from watchfloor.records import Aux, DateSpan
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should"})
 FUTURE_WORDS = frozenset({"will", "shall", "'ll"})
 FUTURE_VERBS = frozenset({"plan", "intend", "expect", "schedule", "prepare", "aim", "seek"})
-HISTORICAL_CUES = ("established in", "founded in", "signed in", "dates back", "dates to", "since the", "has long", "have long", "long-standing", "historically")
+HISTORICAL_CUES = (
+    "established in",
+    "founded in",
+    "signed in",
+    "dates back",
+    "dates to",
+    "since the",
+    "has long",
+    "have long",
+    "long-standing",
+    "historically",
+)
 HISTORY_AGE = timedelta(days=365)
 
 
@@ -47,7 +58,7 @@ def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | Non
     """The auxiliary mode of the event at ``trigger``, or None for a plain report."""
     clause = _clause_tokens(trigger)
     negators = ("no", "never", "none", "nobody", "neither")
-    if any(token.dep_ == "neg" or token.lower_ in negators and token.dep_ in ("det", "nsubj", "nsubjpass") for token in clause):
+    if any(token.dep_ == "neg" or (token.lower_ in negators and token.dep_ in ("det", "nsubj", "nsubjpass")) for token in clause):
         return "negated"
     if any(token.lower_ in ("if", "unless") and token.dep_ == "mark" for token in clause):
         return "hypothetical"  # the condition itself: "If China attacked Taiwan, ..."

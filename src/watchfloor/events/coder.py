@@ -22,10 +22,25 @@ from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.quantities import find_quantities
 from watchfloor.records import Actor, DateSpan, Event, Place
 
-LOCATIVE_PREPS = frozenset({"over", "in", "near", "around", "across", "into", "at", "off", "through", "from", "within", "above", "along", "to"})
+LOCATIVE_PREPS = frozenset(
+    {"over", "in", "near", "around", "across", "into", "at", "off", "through", "from", "within", "above", "along", "to"}
+)
 INHERIT_REACH = 600  # characters: about three sentences of news prose
 BASELINE_WORDS = frozenset({"compared", "than", "since", "until", "by", "ahead", "before"})
-PLACE_PRIORITY = {"sea": 0, "strait": 0, "channel": 0, "gulf": 0, "island": 0, "island_group": 0, "reef": 0, "shoal": 0, "base": 1, "region": 2, "city": 3, "country": 4}
+PLACE_PRIORITY = {
+    "sea": 0,
+    "strait": 0,
+    "channel": 0,
+    "gulf": 0,
+    "island": 0,
+    "island_group": 0,
+    "reef": 0,
+    "shoal": 0,
+    "base": 1,
+    "region": 2,
+    "city": 3,
+    "country": 4,
+}
 
 
 @dataclass(slots=True)
@@ -70,7 +85,13 @@ class EventCoder:
         return SentenceFacts(sentence, default, dates, places)
 
     def _event(
-        self, trigger: Token, entry: Entry, facts: SentenceFacts, ctx: DocContext, earlier: list[Event], same_sentence: list[tuple[Token, Event]]
+        self,
+        trigger: Token,
+        entry: Entry,
+        facts: SentenceFacts,
+        ctx: DocContext,
+        earlier: list[Event],
+        same_sentence: list[tuple[Token, Event]],
     ) -> Event | None:
         event_type = self.ontology.types.get(entry.event)
         if event_type is None:
@@ -111,7 +132,12 @@ class EventCoder:
 
 
 def _inherit(
-    found: Participants, trigger: Token, event_type: str, earlier: list[Event], sentence: Span, same_sentence: list[tuple[Token, Event]]
+    found: Participants,
+    trigger: Token,
+    event_type: str,
+    earlier: list[Event],
+    sentence: Span,
+    same_sentence: list[tuple[Token, Event]],
 ) -> Event | None:
     """Fill a missing actor from the discourse.
 
@@ -171,7 +197,8 @@ def _is_baseline(ent: Span) -> bool:
     """'compared with 2024', 'ahead of its 2027 goal', 'since 2021': a reference point, not the event's date."""
     head = ent.root.head
     words = {head.lower_, head.head.lower_, *(t.lower_ for t in ent.doc[max(ent.start - 2, 0) : ent.start])}
-    return bool(words & BASELINE_WORDS) or ent.root.dep_ in ("compound", "amod") and head.lemma_ in ("goal", "target", "deadline")
+    reference_point = ent.root.dep_ in ("compound", "amod") and head.lemma_ in ("goal", "target", "deadline")
+    return bool(words & BASELINE_WORDS) or reference_point
 
 
 def _nearest_date(trigger: Token, facts: SentenceFacts) -> DateSpan:
@@ -233,7 +260,9 @@ def _merge_same(events: list[Event]) -> list[Event]:
     """One event per type and actor in a sentence; an actorless one lends its recipients to its twin."""
     kept: list[Event] = []
     for event in sorted(events, key=lambda e: -e.confidence):
-        twin = next((k for k in kept if k.event == event.event and (_codes(k.actor) == _codes(event.actor) or not event.actor)), None)
+        twin = next(
+            (k for k in kept if k.event == event.event and (_codes(k.actor) == _codes(event.actor) or not event.actor)), None
+        )
         if twin is None:
             kept.append(event)
         else:

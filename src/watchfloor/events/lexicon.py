@@ -48,7 +48,8 @@ class Lexicon:
         nearby.update(t.lemma_.lower() for t in token.doc[token.i + 1 : token.i + 6])
         nearby.update(t.lemma_.lower() for t in token.doc[max(token.i - 2, 0) : token.i])
         fired = [
-            entry for entry in candidates
+            entry
+            for entry in candidates
             if all(word in nearby for word in entry.requires) and not any(word in sentence_lemmas for word in entry.excludes)
         ]
         return max(fired, key=lambda entry: len(entry.requires)) if fired else None
@@ -70,7 +71,9 @@ def _words(value: object, where: str) -> tuple[str, ...]:
         return ()
     items = [value] if isinstance(value, str) else list(value)  # type: ignore[call-overload]
     if any(isinstance(item, bool) for item in items):
-        raise KnowledgeBaseError(Code.KB_FILE, "lexicon.yaml", detail=f"{where}: quote on/off/yes/no, YAML reads them as true/false")
+        raise KnowledgeBaseError(
+            Code.KB_FILE, "lexicon.yaml", detail=f"{where}: quote on/off/yes/no, YAML reads them as true/false"
+        )
     return tuple(str(item).lower() for item in items)
 
 

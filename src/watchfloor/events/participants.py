@@ -78,7 +78,13 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         _merge(result.recipient, actors_of(passive, ctx))
     objects = [child for child in verb.children if child.dep_ in ("dobj", "dative", "attr")]
     if not objects:  # "rammed and boarded Philippine boats": coordinated verbs share the object
-        objects = [obj for conj in verb.children if conj.dep_ == "conj" and conj.pos_ == "VERB" for obj in conj.children if obj.dep_ == "dobj"]
+        objects = [
+            obj
+            for conj in verb.children
+            if conj.dep_ == "conj" and conj.pos_ == "VERB"
+            for obj in conj.children
+            if obj.dep_ == "dobj"
+        ]
     for child in objects:
         _merge(result.recipient, actors_of(child, ctx))
         _merge(result.recipient, _prep_objects(child, ctx, RECIPIENT_PREPS))
@@ -118,7 +124,9 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
         if head is token:
             break
         if head.pos_ in ("VERB", "AUX"):
-            framing = token.dep_ == "prep" and (token.lower_ in FRAMING_PREPS or token.lower_ == "in" and noun.lemma_ in MEETING_NOUNS)
+            framing = token.dep_ == "prep" and (
+                token.lower_ in FRAMING_PREPS or (token.lower_ == "in" and noun.lemma_ in MEETING_NOUNS)
+            )
             if token.dep_ in ("dobj", "nsubjpass", "attr", "npadvmod", "conj") or framing:
                 _merge(found, subject_of(head, ctx, pronouns=head.lemma_ not in ("be", "describe", "say", "call", "monitor")))
             break

@@ -15,8 +15,12 @@ from watchfloor.kb import loader
 from watchfloor.kb.model import Attribute, Entity, Fact, Office
 
 _LABELS = {
-    "country": "GPE", "capital": "GPE", "organisation": "ORG", "person": "PERSON",
-    "platform": "PRODUCT", "place": "LOC",
+    "country": "GPE",
+    "capital": "GPE",
+    "organisation": "ORG",
+    "person": "PERSON",
+    "platform": "PRODUCT",
+    "place": "LOC",
 }
 
 
@@ -101,10 +105,7 @@ class KnowledgeBase:
         return sorted(titles, key=len, reverse=True)
 
     def facts_for(self, subject: str, attribute: str, when: date | None = None) -> list[Fact]:
-        return [
-            fact for fact in self.facts
-            if fact.subject == subject and fact.attribute == attribute and fact.covers(when)
-        ]
+        return [fact for fact in self.facts if fact.subject == subject and fact.attribute == attribute and fact.covers(when)]
 
     def ruler_patterns(self) -> list[dict[str, str]]:
         """Entity-ruler patterns so that every name the KB knows is found as an entity."""

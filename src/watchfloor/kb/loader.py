@@ -86,15 +86,29 @@ def countries(records: list[dict[str, Any]]) -> Iterator[Entity]:
     for record in records:
         iso3 = str(record["iso3"])
         yield Entity(
-            id=f"country.{iso3.lower()}", name=record["name"], kind="country", code=iso3, country=iso3,
-            aliases=_strings(record.get("aliases")), demonyms=_strings(record.get("demonyms")),
-            lat=record.get("lat"), lon=record.get("lon"), place_kind="country",
-            capital=record.get("capital"), source="ISO 3166-1",
+            id=f"country.{iso3.lower()}",
+            name=record["name"],
+            kind="country",
+            code=iso3,
+            country=iso3,
+            aliases=_strings(record.get("aliases")),
+            demonyms=_strings(record.get("demonyms")),
+            lat=record.get("lat"),
+            lon=record.get("lon"),
+            place_kind="country",
+            capital=record.get("capital"),
+            source="ISO 3166-1",
         )
         if record.get("capital"):
             yield Entity(
-                id=f"capital.{iso3.lower()}", name=record["capital"], kind="capital", code=f"{iso3}GOV",
-                country=iso3, sector="GOV", lat=record.get("capital_lat"), lon=record.get("capital_lon"),
+                id=f"capital.{iso3.lower()}",
+                name=record["capital"],
+                kind="capital",
+                code=f"{iso3}GOV",
+                country=iso3,
+                sector="GOV",
+                lat=record.get("capital_lat"),
+                lon=record.get("capital_lon"),
                 place_kind="city",
             )
 
@@ -102,8 +116,13 @@ def countries(records: list[dict[str, Any]]) -> Iterator[Entity]:
 def organisations(records: list[dict[str, Any]]) -> Iterator[Entity]:
     for record in records:
         yield Entity(
-            id=record["id"], name=record["name"], kind="organisation", code=record.get("code"),
-            country=record.get("country"), sector=record.get("sector"), aliases=_strings(record.get("aliases")),
+            id=record["id"],
+            name=record["name"],
+            kind="organisation",
+            code=record.get("code"),
+            country=record.get("country"),
+            sector=record.get("sector"),
+            aliases=_strings(record.get("aliases")),
             place_kind=record.get("kind"),
         )
 
@@ -120,16 +139,25 @@ def people(records: list[dict[str, Any]], offices: dict[str, Office]) -> Iterato
             for term in record.get("terms", [])
         )
         yield Entity(
-            id=record["id"], name=record["name"], kind="person", country=record.get("country"),
-            aliases=_strings(record.get("aliases")), terms=terms,
+            id=record["id"],
+            name=record["name"],
+            kind="person",
+            country=record.get("country"),
+            aliases=_strings(record.get("aliases")),
+            terms=terms,
         )
 
 
 def platforms(records: list[dict[str, Any]]) -> Iterator[Entity]:
     for record in records:
         yield Entity(
-            id=record["id"], name=record["name"], kind="platform", code=record.get("code"),
-            country=record.get("country"), sector="MIL", aliases=_strings(record.get("aliases")),
+            id=record["id"],
+            name=record["name"],
+            kind="platform",
+            code=record.get("code"),
+            country=record.get("country"),
+            sector="MIL",
+            aliases=_strings(record.get("aliases")),
             place_kind=record.get("kind"),
         )
 
@@ -137,8 +165,13 @@ def platforms(records: list[dict[str, Any]]) -> Iterator[Entity]:
 def places(records: list[dict[str, Any]]) -> Iterator[Entity]:
     for record in records:
         yield Entity(
-            id=record["id"], name=record["name"], kind="place", country=record.get("country"),
-            aliases=_strings(record.get("aliases")), lat=record.get("lat"), lon=record.get("lon"),
+            id=record["id"],
+            name=record["name"],
+            kind="place",
+            country=record.get("country"),
+            aliases=_strings(record.get("aliases")),
+            lat=record.get("lat"),
+            lon=record.get("lon"),
             place_kind=record.get("kind", "other"),
         )
 
@@ -146,8 +179,11 @@ def places(records: list[dict[str, Any]]) -> Iterator[Entity]:
 def offices(records: list[dict[str, Any]]) -> dict[str, Office]:
     return {
         record["id"]: Office(
-            id=record["id"], country=record["country"], title=record["title"],
-            aliases=_strings(record.get("aliases")), sector=record.get("sector", "GOV"),
+            id=record["id"],
+            country=record["country"],
+            title=record["title"],
+            aliases=_strings(record.get("aliases")),
+            sector=record.get("sector", "GOV"),
             single_holder=bool(record.get("single_holder", True)),
         )
         for record in records
@@ -157,8 +193,13 @@ def offices(records: list[dict[str, Any]]) -> dict[str, Office]:
 def facts(records: list[dict[str, Any]]) -> list[Fact]:
     return [
         Fact(
-            id=record["id"], subject=record["subject"], attribute=record["attribute"], value=record["value"],
-            unit=record.get("unit"), statement=record.get("statement", ""), source=record.get("source", ""),
+            id=record["id"],
+            subject=record["subject"],
+            attribute=record["attribute"],
+            value=record["value"],
+            unit=record.get("unit"),
+            statement=record.get("statement", ""),
+            source=record.get("source", ""),
             as_of=str(record["as_of"]) if record.get("as_of") is not None else None,
             valid_from=to_date(record.get("valid_from"), record["id"]),
             valid_to=to_date(record.get("valid_to"), record["id"]),
@@ -172,7 +213,9 @@ def facts(records: list[dict[str, Any]]) -> list[Fact]:
 def attributes(records: list[dict[str, Any]]) -> dict[str, Attribute]:
     return {
         record["id"]: Attribute(
-            name=record["id"], phrases=_strings(record.get("phrases")), unit=record.get("unit"),
+            name=record["id"],
+            phrases=_strings(record.get("phrases")),
+            unit=record.get("unit"),
             subjects=_strings(record.get("subjects")),
         )
         for record in records

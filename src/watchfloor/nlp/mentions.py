@@ -21,12 +21,12 @@ from watchfloor.records import Actor, Place
 ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "PRODUCT", "FAC", "LOC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MILITARY_NOUNS = frozenset(
-    "aircraft jet fighter bomber warship ship vessel destroyer frigate carrier submarine navy army troop force "
-    "military soldier drone missile plane helicopter fleet marine airman sailor unit personnel militaries".split()
+    "aircraft jet fighter bomber warship ship vessel destroyer frigate carrier submarine navy army troop force military "
+    "soldier drone missile plane helicopter fleet marine airman sailor unit personnel militaries".split()
 )
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
-POLICE_NOUNS = frozenset("guard police coastguard".split())
-GOVERNMENT_NOUNS = frozenset("government ministry official administration leader diplomat cabinet envoy".split())
+POLICE_NOUNS = frozenset(["guard", "police", "coastguard"])
+GOVERNMENT_NOUNS = frozenset(["government", "ministry", "official", "administration", "leader", "diplomat", "cabinet", "envoy"])
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"})
 _STOP_DEPS = frozenset({"relcl", "acl", "prep", "punct", "cc", "conj", "appos", "advcl"})
 
@@ -39,7 +39,11 @@ def phrase_tokens(head: Token) -> list[Token]:
         token = stack.pop()
         tokens.append(token)
         # "Chinese and Russian aircraft": coordinated modifiers belong to the phrase
-        stack.extend(child for child in token.children if child.dep_ not in _STOP_DEPS or token.dep_ in ("compound", "amod", "nmod") and child.dep_ in ("conj", "cc"))
+        stack.extend(
+            child
+            for child in token.children
+            if child.dep_ not in _STOP_DEPS or (token.dep_ in ("compound", "amod", "nmod") and child.dep_ in ("conj", "cc"))
+        )
     if head.ent_type_:  # keep whole entities such as "Sea of Japan" or "Secretary of Defense Pete Hegseth"
         tokens.extend(token for token in head.doc[head.i].sent if token.ent_iob_ != "O" and _same_entity(head, token))
     return sorted(set(tokens), key=lambda token: token.i)
@@ -138,7 +142,7 @@ def _sector_of_noun(head: Token) -> str | None:
     return None
 
 
-RELATION_NOUNS = frozenset("ally partner neighbor neighbour rival adversary enemy foe critic".split())
+RELATION_NOUNS = frozenset(["ally", "partner", "neighbor", "neighbour", "rival", "adversary", "enemy", "foe", "critic"])
 
 
 def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor]:

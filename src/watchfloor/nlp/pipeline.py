@@ -6,7 +6,7 @@ import threading
 import warnings
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from watchfloor.errors import Code, ModelError
 from watchfloor.kb import KnowledgeBase
@@ -50,7 +50,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def _is_dateline(tokens: Doc) -> bool:
+def _is_dateline(tokens: Span) -> bool:
     """An upper-case place, a comma, then a short date and optional agency before the dash."""
     if not 2 <= len(tokens) <= 12 or not tokens[0].is_upper or not tokens[0].is_alpha:
         return False

@@ -15,9 +15,29 @@ from spacy.tokens import Span
 
 from watchfloor.records import Quantity
 
-_HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|trillion)\b", re.I)
-_TO_KM = {"mile": 1.609344, "nautical mile": 1.852, "kilometre": 1.0, "kilometer": 1.0, "metre": 0.001, "meter": 0.001, "foot": 0.0003048}
-_UNIT_NAMES = {"dollar": "USD", "United States dollar": "USD", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "percentage": "percent", "new Taiwan dollar": "TWD"}
+_HAS_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|trillion)\b",
+    re.I,
+)
+_TO_KM = {
+    "mile": 1.609344,
+    "nautical mile": 1.852,
+    "kilometre": 1.0,
+    "kilometer": 1.0,
+    "metre": 0.001,
+    "meter": 0.001,
+    "foot": 0.0003048,
+}
+_UNIT_NAMES = {
+    "dollar": "USD",
+    "United States dollar": "USD",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "euro": "EUR",
+    "percentage": "percent",
+    "new Taiwan dollar": "TWD",
+}
 _OVER = ("over", "more than", "above", "at least", "exceeding", "upwards of", "in excess of")
 _UNDER = ("less than", "under", "fewer than", "below", "up to", "at most", "nearly", "almost")
 _ABOUT = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "nearly")
@@ -58,7 +78,7 @@ def _to_quantity(item: Any, sentence: Span, start: int, end: int) -> Quantity | 
         value, unit = value * _TO_KM[unit_name], "km"
     if unit in ("dimensionless", "year"):
         unit = None
-    elif unit == "percent" or unit and unit.isupper():
+    elif unit == "percent" or (unit and unit.isupper()):
         pass
     before = sentence.text[max(0, start - 20) : start].lower()
     return Quantity(

@@ -38,5 +38,5 @@ def _parse_written(text: str) -> date | None:
     import dateparser  # imported here: it costs ~0.3 s and most inputs carry ISO dates
 
     settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date() if parsed else None

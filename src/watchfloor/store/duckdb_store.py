@@ -52,7 +52,10 @@ class DuckDBStore:
     def migrate(self) -> list[int]:
         """Apply the migrations not yet recorded; return the versions applied."""
         con = self.connection
-        con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)")
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)"
+        )
         done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
         applied = []
         for version, name, sql in MIGRATIONS:
@@ -70,7 +73,10 @@ class DuckDBStore:
         return applied
 
     def migrations(self) -> list[tuple[int, str]]:
-        return [(int(v), str(n)) for v, n in self.connection.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()]
+        return [
+            (int(v), str(n))
+            for v, n in self.connection.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
+        ]
 
     def has_document(self, sha256: str) -> bool:
         return self.connection.execute("SELECT 1 FROM documents WHERE sha256 = ?", [sha256]).fetchone() is not None
@@ -88,7 +94,10 @@ class DuckDBStore:
                 self._insert(result)
                 report.added.append(result.doc.sha256)
             for rejection in report.rejected:
-                con.execute("INSERT INTO rejections (origin, code, message) VALUES (?, ?, ?)", [rejection.origin, rejection.code, rejection.message])
+                con.execute(
+                    "INSERT INTO rejections (origin, code, message) VALUES (?, ?, ?)",
+                    [rejection.origin, rejection.code, rejection.message],
+                )
             con.execute("COMMIT")
         except duckdb.Error as error:
             con.execute("ROLLBACK")
@@ -99,15 +108,46 @@ class DuckDBStore:
         doc = result.doc
         sha = doc.sha256
         self.connection.execute(
-            "INSERT INTO documents (sha256, id, title, url, source, published, language, origin, author, text, warnings) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [sha, doc.id, doc.title, doc.url, doc.source, doc.published, doc.language, doc.origin, doc.author, doc.text, result.warnings],
+            "INSERT INTO documents (sha256, id, title, url, source, published, language, origin, author, text, warnings) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                sha,
+                doc.id,
+                doc.title,
+                doc.url,
+                doc.source,
+                doc.published,
+                doc.language,
+                doc.origin,
+                doc.author,
+                doc.text,
+                result.warnings,
+            ],
         )
         if result.events:
-            self.connection.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [_event_row(sha, event) for event in result.events])
+            self.connection.executemany(
+                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [_event_row(sha, event) for event in result.events],
+            )
         if result.claims:
             self.connection.executemany(
                 "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [[c.id, sha, c.kind, c.checkworthy, c.verdict, c.subject, c.attribute, c.as_of, c.text, c.reason, json.dumps(c.to_dict())] for c in result.claims],
+                [
+                    [
+                        c.id,
+                        sha,
+                        c.kind,
+                        c.checkworthy,
+                        c.verdict,
+                        c.subject,
+                        c.attribute,
+                        c.as_of,
+                        c.text,
+                        c.reason,
+                        json.dumps(c.to_dict()),
+                    ]
+                    for c in result.claims
+                ],
             )
         if result.places:
             self.connection.executemany(
@@ -142,12 +182,27 @@ class DuckDBStore:
 def _event_row(sha: str, event: Event) -> list[Any]:
     place = event.place
     return [
-        event.id, sha, event.event, event.mode, event.quad, event.intensity, event.aux,
-        event.date.start, event.date.end, event.date.precision,
-        [a.code for a in event.actor], [a.code for a in event.recipient],
-        place.name if place else None, place.kind if place else None,
-        place.lat if place else None, place.lon if place else None,
-        event.text, event.span[0], event.span[1], event.confidence, json.dumps(event.to_dict()),
+        event.id,
+        sha,
+        event.event,
+        event.mode,
+        event.quad,
+        event.intensity,
+        event.aux,
+        event.date.start,
+        event.date.end,
+        event.date.precision,
+        [a.code for a in event.actor],
+        [a.code for a in event.recipient],
+        place.name if place else None,
+        place.kind if place else None,
+        place.lat if place else None,
+        place.lon if place else None,
+        event.text,
+        event.span[0],
+        event.span[1],
+        event.confidence,
+        json.dumps(event.to_dict()),
     ]
 
 
