@@ -31,3 +31,12 @@ def test_every_normalised_character_maps_into_the_original(original: str) -> Non
     assert len(result.offsets) == len(result.text)
     assert all(0 <= offset < len(original) for offset in result.offsets)
     assert list(result.offsets) == sorted(result.offsets)
+
+
+def test_markdown_links_and_emphasis_are_dropped_but_mapped() -> None:
+    original = "The [brainchild](https://example.org/a) of **Sen. Warren** said."
+    result = normalise(original)
+    assert result.text == "The brainchild of Sen. Warren said."
+    start = result.text.index("Warren")
+    span = result.original_span(start, start + len("Warren"))
+    assert original[span[0] : span[1]] == "Warren"

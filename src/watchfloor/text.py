@@ -37,6 +37,8 @@ _QUOTES = str.maketrans(
 )
 _SPACES = frozenset(" \t\r\f\v")
 # A run of starter + combining marks is the unit NFC works on.
+_MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,500}\)")
+_MD_EMPHASIS = re.compile(r"\*\*|__")
 _CLUSTER = re.compile(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*", re.DOTALL)
 
 
@@ -57,11 +59,25 @@ class NormalisedText:
         return (original_start, original_end)
 
 
+def _markup_to_drop(original: str) -> set[int]:
+    """Offsets of Markdown link targets, brackets and emphasis marks: the words stay, the markup goes."""
+    drop: set[int] = set()
+    for match in _MD_LINK.finditer(original):
+        drop.add(match.start())
+        drop.update(range(match.end(1), match.end()))
+    for match in _MD_EMPHASIS.finditer(original):
+        drop.update(range(match.start(), match.end()))
+    return drop
+
+
 def normalise(original: str) -> NormalisedText:
-    """Straighten quotes and dashes, fold runs of spaces, strip zero-width marks, apply NFC."""
+    """Straighten quotes and dashes, fold runs of spaces, drop Markdown markup, strip zero-width marks, apply NFC."""
     chars: list[str] = []
     offsets: list[int] = []
+    drop = _markup_to_drop(original) if ("](" in original or "**" in original) else set()
     for match in _CLUSTER.finditer(original):
+        if match.start() in drop:
+            continue
         cluster = unicodedata.normalize("NFC", match.group().translate(_QUOTES))
         position = match.start()
         for char in cluster:

@@ -6,7 +6,7 @@ import threading
 import warnings
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from watchfloor.errors import Code, ModelError
 from watchfloor.kb import KnowledgeBase
@@ -29,25 +29,45 @@ def build_nlp(model: str, kb: KnowledgeBase) -> Language:
         return _CACHE[key]
 
 
+SENTENCE_END = frozenset({".", "!", "?", ":", '"', "\u201d", ")"})
 DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+HEADLINE_CHARS = 60  # a shorter line ending without punctuation is a headline, not a wrapped line
 
 
 @Language.component("watchfloor_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence, and a dateline ("MANILA, June 19 (Reuters) -") is its own sentence.
+    """Line breaks that end a sentence, and datelines ("MANILA, June 19 (Reuters) -") as their own sentence.
 
+    A blank line always ends a sentence; a single line break does when the line before it ends a
+    sentence or is a short headline. Hard-wrapped prose (a line break in mid-sentence) runs on.
     Without this, headlines and bylines run into the first sentence and the dateline city becomes
     the subject of the lead's verb.
     """
     paragraph_start = 0
+    line_start = 0
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text:
-            token.is_sent_start = True
-            paragraph_start = token.i
+            if _ends_sentence(doc, line_start, previous.i, token):
+                token.is_sent_start = True
+                paragraph_start = token.i
+            line_start = token.i
         elif previous.text in DATELINE_DASHES and _is_dateline(doc[paragraph_start : previous.i]):
             token.is_sent_start = True
     return doc
+
+
+def _ends_sentence(doc: Doc, line_start: int, newline: int, following: Token) -> bool:
+    if doc[newline].text.count("\n") > 1 or newline == line_start:
+        return True
+    last = doc[newline - 1]
+    if last.text in SENTENCE_END:
+        return True
+    line = doc[line_start:newline].text
+    headline_like = len(line) < HEADLINE_CHARS and not last.text[:1].islower()
+    return headline_like and following.text[:1].isupper()
 
 
 def _is_dateline(tokens: Span) -> bool:
