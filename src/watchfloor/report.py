@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from watchfloor.records import Actor, Claim, Event, Result
+from watchfloor.text import normalise
 
 WIDTH = 100
 
@@ -27,7 +28,9 @@ def _when(event: Event) -> str:
 
 
 def _quote(text: str, indent: str = "      ") -> str:
-    return textwrap.fill(f"\u201c{' '.join(text.split())}\u201d", WIDTH, initial_indent=indent, subsequent_indent=indent)
+    """The evidence as a reader wants it: markup and links left out, on wrapped lines."""
+    clean = " ".join(normalise(text).text.split())
+    return textwrap.fill(f"\u201c{clean}\u201d", WIDTH, initial_indent=indent, subsequent_indent=indent)
 
 
 def event_lines(event: Event) -> list[str]:

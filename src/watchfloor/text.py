@@ -37,8 +37,10 @@ _QUOTES = str.maketrans(
 )
 _SPACES = frozenset(" \t\r\f\v")
 # A run of starter + combining marks is the unit NFC works on.
-_MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,500}\)")
+_MD_LINK = re.compile(r"!?\[([^\]]{0,300})\]\([^)\s]{1,1000}\)")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,3000}>")
+_BARE_URL = re.compile(r"https?://\S+")
 _CLUSTER = re.compile(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*", re.DOTALL)
 
 
@@ -60,13 +62,17 @@ class NormalisedText:
 
 
 def _markup_to_drop(original: str) -> set[int]:
-    """Offsets of Markdown link targets, brackets and emphasis marks: the words stay, the markup goes."""
+    """Offsets of markup to leave out: Markdown link targets, brackets and emphasis, HTML tags, bare URLs.
+
+    Text exported from web pages often keeps these; the words of a link stay, the rest goes.
+    """
     drop: set[int] = set()
     for match in _MD_LINK.finditer(original):
-        drop.add(match.start())
+        drop.update(range(match.start(), match.start(1)))
         drop.update(range(match.end(1), match.end()))
-    for match in _MD_EMPHASIS.finditer(original):
-        drop.update(range(match.start(), match.end()))
+    for pattern in (_MD_EMPHASIS, _HTML_TAG, _BARE_URL):
+        for match in pattern.finditer(original):
+            drop.update(range(match.start(), match.end()))
     return drop
 
 
@@ -74,7 +80,7 @@ def normalise(original: str) -> NormalisedText:
     """Straighten quotes and dashes, fold runs of spaces, drop Markdown markup, strip zero-width marks, apply NFC."""
     chars: list[str] = []
     offsets: list[int] = []
-    drop = _markup_to_drop(original) if ("](" in original or "**" in original) else set()
+    drop = _markup_to_drop(original) if any(mark in original for mark in ("](", "**", "__", "<", "://")) else set()
     for match in _CLUSTER.finditer(original):
         if match.start() in drop:
             continue

@@ -96,7 +96,7 @@ def score_sentence(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase
         return features
     people = [ent for ent in sentence.ents if ent.label_ == "PERSON"]
     if people and office_mentions(sentence, kb):
-        features.add("office title beside a name", 0.55, "office")
+        features.add("office title beside a name", 0.35, "office")
     if any(q.unit in ("percent", "USD", "JPY", "CNY", "EUR", "TWD") for q in quantities):
         features.add("percentage or money", 0.6, "statistic")
     elif any(_is_figure(q) for q in quantities):

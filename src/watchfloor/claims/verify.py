@@ -70,8 +70,17 @@ def check_office(sentence: Span, kb: KnowledgeBase, when: date) -> Check | None:
         title = next((t for t in titles if before.rstrip(" ,").endswith(t) or f"{t} " in before[-len(t) - 25 :]), None)
         office = kb.office_for(_country_before(before, kb) or person.country, title) if title else None
         if office is not None:
-            checks.append(_judge_holder(person, office, kb, when))
+            checks.append(_judge_holder(person, office, kb, when, _speaks_of_the_past(sentence)))
     return _combine(checks) if checks else None
+
+
+PAST_MARKERS = frozenset({"once", "when", "while", "after", "before", "until", "since", "former", "then", "time"})
+
+
+def _speaks_of_the_past(sentence: Span) -> bool:
+    """'once President Biden came into office', 'the former minister': a title of that time, not of today."""
+    past_verbs = any(token.tag_ in ("VBD", "VBN") for token in sentence)
+    return past_verbs and any(token.lower_ in PAST_MARKERS for token in sentence)
 
 
 def _combine(checks: list[Check]) -> Check:
@@ -94,7 +103,7 @@ def _country_before(text: str, kb: KnowledgeBase) -> str | None:
     return None
 
 
-def _judge_holder(person: Entity, office: Office, kb: KnowledgeBase, when: date) -> Check:
+def _judge_holder(person: Entity, office: Office, kb: KnowledgeBase, when: date, past: bool = False) -> Check:
     holder = kb.holder(office.id, when)
     country = kb.country(office.country)
     country_name = country.name if country else office.country
@@ -115,6 +124,10 @@ def _judge_holder(person: Entity, office: Office, kb: KnowledgeBase, when: date)
         check.reason = f"The knowledge base does not know who was {label} on {when}."
     elif holder.id == person.id:
         check.verdict, check.reason = "supported", f"{person.name} was {label} on {when}."
+    elif past and terms and terms[0].valid_from <= when:
+        first = min(term.valid_from for term in terms)
+        check.verdict = "supported"
+        check.reason = f"{person.name} was {label} from {first}; the sentence speaks of that time, not of {when}."
     else:
         check.verdict = "contradicted"
         check.reason = f"On {when} the {label} was {holder.name}, not {person.name}."
