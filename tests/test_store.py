@@ -47,6 +47,7 @@ def test_event_filters(tmp_path: Path) -> None:
         assert len(store.events(Filters(since=date(2025, 5, 1), until=date(2025, 6, 30)))) == 1
         assert store.events(Filters(since=date(2025, 7, 1))) == []
         assert len(store.events(Filters(place="senkaku", text="Liaoning"))) == 1
+        assert len(store.events(Filters(include_aux=False))) == 1
         row = store.events()[0]
         assert row["text"].startswith("China's") and row["doc_id"] == "d1" and row["actor"][0]["code"] == "CHNMIL"
         assert len(store.claims(Filters(verdict="unverifiable"))) == 1

@@ -114,6 +114,7 @@ class Event(_Serialisable):
     span: Span
     confidence: float
     trigger: str = ""
+    mentions: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from watchfloor.events.lexicon import is_nominal
 from watchfloor.records import Aux, DateSpan
 
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should"})
@@ -46,7 +47,7 @@ def governing_verb(trigger: Token) -> Token | None:
 def _clause_tokens(trigger: Token) -> list[Token]:
     """The trigger, its children, and the verb governing it with that verb's children."""
     tokens = [trigger, *trigger.children]
-    head = governing_verb(trigger) if trigger.pos_ == "NOUN" else trigger.head if trigger.dep_ in ("xcomp", "ccomp") else None
+    head = governing_verb(trigger) if is_nominal(trigger) else trigger.head if trigger.dep_ in ("xcomp", "ccomp") else None
     if head is not None and head is not trigger:
         tokens.extend([head, *head.children])
         if head.dep_ in ("advcl", "xcomp", "conj") and head.head is not head:
@@ -67,7 +68,7 @@ def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | Non
     if any(token.lower_ in HYPOTHETICAL_MODALS and token.dep_ == "aux" for token in clause):
         return "hypothetical"
     governor = governing_verb(trigger)
-    planned = governor is not None and governor.lemma_ in FUTURE_VERBS and (trigger.dep_ == "xcomp" or trigger.pos_ == "NOUN")
+    planned = governor is not None and governor.lemma_ in FUTURE_VERBS and (trigger.dep_ == "xcomp" or is_nominal(trigger))
     if any(token.lower_ in FUTURE_WORDS for token in clause) or planned:
         return "future"
     if anchor is not None and when.start is not None and when.end is not None and when.precision != "week":

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from watchfloor.events.auxiliary import auxiliary
-from watchfloor.events.lexicon import Entry, Lexicon, load_lexicon
+from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
 from watchfloor.events.ontology import Ontology, load_ontology
 from watchfloor.events.participants import Participants, participants, settle
 from watchfloor.nlp.context import DocContext
@@ -73,7 +73,7 @@ class EventCoder:
                     found.append((trigger, event))
                     ctx.last_subjects = list(event.actor) or ctx.last_subjects
             events.extend(_merge_same(_prefer_nominal(found)))
-        return events
+        return _one_per_incident(events)
 
     def _sentence_facts(self, sentence: Span, ctx: DocContext, carried: DateSpan | None) -> SentenceFacts:
         dates = []
@@ -149,7 +149,7 @@ def _inherit(
             if token == trigger.head and event.actor:
                 found.actor = list(event.actor)
                 return None
-    if trigger.pos_ != "NOUN" or not any(child.lower_ in ("the", "this", "that", "these") for child in trigger.children):
+    if not is_nominal(trigger) or not any(child.lower_ in ("the", "this", "that", "these") for child in trigger.children):
         return None
     for previous in reversed(earlier):
         if previous.span[1] < sentence.start_char - INHERIT_REACH:
@@ -177,15 +177,18 @@ def _enrich(source: Event, found: Participants, trigger: Token, facts: SentenceF
 
 
 def _joint(entry: Entry, found: Participants, trigger: Token) -> tuple[str, str | None, list[str]]:
-    """PLOVER: a joint exercise or patrol of several states with no target is COOPERATE, not MOBILIZE.
+    """PLOVER: a joint exercise or patrol of several states with no target is COOPERATE, not MOBILIZE;
+    one state's exercise is MOBILIZE even when its services drill "jointly".
 
     Only activities (nouns such as exercise, drills, patrol) or explicitly joint acts qualify:
     "Japan and South Korea scrambled jets" are two separate responses.
     """
     countries = {actor.country for actor in found.actor}
-    shared = trigger.pos_ == "NOUN" or found.reciprocal
+    shared = is_nominal(trigger) or found.reciprocal
     if entry.event == "MOBILIZE" and len(countries) > 1 and not found.recipient and shared:
         return "COOPERATE", None, ["military"]
+    if entry.event == "COOPERATE" and "military" in entry.context and len(countries) == 1 and not found.recipient:
+        return "MOBILIZE", "troops", ["military"]  # one country's "joint" (all-services) drills
     return entry.event, entry.mode, list(entry.context)
 
 
@@ -246,11 +249,11 @@ def _prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:
 
     When both say the same type ("approved a record defense budget") the verb stays: it carries the date.
     """
-    nominal = {token.i: event.event for token, event in found if token.pos_ == "NOUN"}
+    nominal = {token.i: event.event for token, event in found if is_nominal(token)}
     kept = []
     for token, event in found:
         object_types = {nominal[child.i] for child in token.children if child.dep_ == "dobj" and child.i in nominal}
-        if token.pos_ in ("VERB", "AUX") and object_types - {event.event}:
+        if not is_nominal(token) and object_types - {event.event}:
             continue
         kept.append(event)
     return kept
@@ -268,6 +271,64 @@ def _merge_same(events: list[Event]) -> list[Event]:
         else:
             _merge_actors(twin.recipient, [a for a in event.recipient if a.country not in {b.country for b in twin.actor}])
     return sorted(kept, key=lambda e: events.index(e))
+
+
+def _one_per_incident(events: list[Event]) -> list[Event]:
+    """Events, not reports: a headline and its lead, or a recap, tell of one incident.
+
+    Two events of a document are one when type, aux, the countries on each side and a precise date agree;
+    the first keeps the most specific actor codes, and the other sentence becomes one of its mentions.
+    """
+    kept: list[Event] = []
+    for event in events:
+        same = next((k for k in kept if _same_incident(k, event)), None)
+        if same is None:
+            kept.append(event)
+            continue
+        if not same.date.text and event.date.text:  # the dated sentence becomes the main evidence
+            same.mentions.append(same.span)
+            same.date, same.text, same.span, same.trigger = event.date, event.text, event.span, event.trigger
+        else:
+            same.mentions.append(event.span)
+        if len(_codes(event.actor)) and all(a.sector for a in event.actor) and not all(a.sector for a in same.actor):
+            same.actor = event.actor
+        if same.place is None:
+            same.place = event.place
+    return kept
+
+
+def _same_incident(a: Event, b: Event) -> bool:
+    sides = _sides(a) == _sides(b)
+    people_a, people_b = _people(a), _people(b)
+    different_people = bool(people_a and people_b and people_a != people_b)  # Hegseth met Nakatani, then Ishiba
+    return a.event == b.event and a.aux == b.aux and sides and not different_people and _dates_overlap(a, b)
+
+
+def _sides(event: Event) -> tuple[set[str | None], set[str | None]]:
+    return {x.country for x in event.actor}, {x.country for x in event.recipient}
+
+
+def _people(event: Event) -> set[str]:
+    return {x.kb_id for x in (*event.actor, *event.recipient) if x.kb_id and x.kb_id.startswith("person.")}
+
+
+def _dates_overlap(a: Event, b: Event) -> bool:
+    """Same incident only on a precise, equal date (a day, or the same named month).
+
+    An undated headline ("US and Japan agree ...") joins the dated lead that uses the same verb.
+    """
+    first, second = a.date, b.date
+    if first.precision == second.precision and first.precision in ("day", "month"):
+        return first.start == second.start
+    undated = [d for d in (first, second) if not d.text]
+    same_trigger = a.trigger[:4].lower() == b.trigger[:4].lower()
+    return len(undated) == 1 and same_trigger and _within(undated[0], first if undated[0] is second else second)
+
+
+def _within(window: DateSpan, dated: DateSpan) -> bool:
+    if None in (window.start, window.end, dated.start, dated.end) or dated.precision not in ("day", "month"):
+        return False
+    return bool(dated.start <= window.end and window.start <= dated.end)  # type: ignore[operator]
 
 
 def _codes(actors: list[Actor]) -> tuple[str, ...]:

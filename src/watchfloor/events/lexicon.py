@@ -30,6 +30,16 @@ class Entry:
     excludes: tuple[str, ...]
 
 
+NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"})
+
+
+def is_nominal(token: Token) -> bool:
+    """A noun by position even when the tagger says verb: 'two days of joint military drills'."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    return token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and token.tag_ in ("NNS", "NN", "VBZ")
+
+
 class Lexicon:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
@@ -39,7 +49,7 @@ class Lexicon:
 
     def match(self, token: Token, sentence_lemmas: frozenset[str]) -> Entry | None:
         """The best entry fired by ``token``, or None."""
-        pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+        pos = "NOUN" if is_nominal(token) else "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
         candidates = self._index.get((token.lemma_.lower(), pos)) or self._index.get((token.lower_, pos))
         if not candidates:
             return None

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from watchfloor.events.lexicon import is_nominal
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.mentions import PRONOUNS, actors_of
 from watchfloor.records import Actor
@@ -138,7 +139,7 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
 
 def participants(trigger: Token, ctx: DocContext) -> Participants:
     """Actors and recipients of a trigger; an actor never also appears as its own recipient."""
-    found = verb_participants(trigger, ctx) if trigger.pos_ in ("VERB", "AUX") else noun_participants(trigger, ctx)
+    found = noun_participants(trigger, ctx) if is_nominal(trigger) else verb_participants(trigger, ctx)
     settle(found)
     return found
 

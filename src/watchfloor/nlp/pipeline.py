@@ -33,7 +33,7 @@ SENTENCE_END = frozenset({".", "!", "?", ":", '"', "\u201d", ")"})
 DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
-HEADLINE_CHARS = 60  # a shorter line ending without punctuation is a headline, not a wrapped line
+HEADLINE_CHARS = 100  # a shorter line ending in a capitalised word is a headline, not a wrapped line
 
 
 @Language.component("watchfloor_paragraphs")
@@ -47,16 +47,26 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """
     paragraph_start = 0
     line_start = 0
+    one_paragraph_per_line = _lines_are_paragraphs(doc.text)
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text:
-            if _ends_sentence(doc, line_start, previous.i, token):
+            if one_paragraph_per_line or _ends_sentence(doc, line_start, previous.i, token):
                 token.is_sent_start = True
                 paragraph_start = token.i
             line_start = token.i
         elif previous.text in DATELINE_DASHES and _is_dateline(doc[paragraph_start : previous.i]):
             token.is_sent_start = True
     return doc
+
+
+def _lines_are_paragraphs(text: str) -> bool:
+    """Text extracted from HTML has a paragraph per line; hard-wrapped text breaks lines mid-sentence."""
+    lines = [line.rstrip() for line in text.splitlines() if len(line.strip()) >= 40]
+    if len(lines) < 3:
+        return False  # too little to tell: decide line by line
+    ended = sum(1 for line in lines if line[-1] in ".!?:\"')\u201d")
+    return ended / len(lines) >= 0.6
 
 
 def _ends_sentence(doc: Doc, line_start: int, newline: int, following: Token) -> bool:

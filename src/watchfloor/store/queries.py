@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -25,86 +25,76 @@ class Filters:
     offset: int = 0
 
 
-def _code_clause(column: str, code: str, params: list[Any]) -> str:
-    params.append(code.upper() + "%")
+@dataclass(slots=True)
+class Where:
+    """WHERE clauses and their parameters; a clause is added only when its value is given."""
+
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, value: Any, clause: str, *params: Any) -> None:
+        if value is None or value == "":
+            return
+        self.clauses.append(clause)
+        self.params.extend(params or [value] * clause.count("?"))
+
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
+
+
+def _code_clause(column: str) -> str:
     return f"len(list_filter({column}, c -> c LIKE ?)) > 0"
 
 
+def _prefix(code: str | None) -> str | None:
+    return code.upper() + "%" if code else None
+
+
+def _contains(text: str | None) -> str | None:
+    return f"%{text}%" if text else None
+
+
 def event_query(filters: Filters) -> tuple[str, list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if filters.actor:
-        where.append(_code_clause("e.actor_codes", filters.actor, params))
-    if filters.recipient:
-        where.append(_code_clause("e.recipient_codes", filters.recipient, params))
-    if filters.event_type:
-        where.append("e.event = ?")
-        params.append(filters.event_type.upper())
-    if filters.since:
-        where.append("e.date_end >= ?")
-        params.append(filters.since)
-    if filters.until:
-        where.append("e.date_start <= ?")
-        params.append(filters.until)
-    if filters.place:
-        where.append("e.place_name ILIKE ?")
-        params.append(f"%{filters.place}%")
-    if filters.text:
-        where.append("e.text ILIKE ?")
-        params.append(f"%{filters.text}%")
+    where = Where()
+    where.add(_prefix(filters.actor), _code_clause("e.actor_codes"))
+    where.add(_prefix(filters.recipient), _code_clause("e.recipient_codes"))
+    where.add(filters.event_type and filters.event_type.upper(), "e.event = ?")
+    where.add(filters.since, "e.date_end >= ?")
+    where.add(filters.until, "e.date_start <= ?")
+    where.add(_contains(filters.place), "e.place_name ILIKE ?")
+    where.add(_contains(filters.text), "e.text ILIKE ?")
     if not filters.include_aux:
-        where.append("e.aux IS NULL")
-    return _select("e.data", "events e", where, "e.date_start NULLS LAST, e.span_start", filters, params)
+        where.clauses.append("e.aux IS NULL")
+    return _select("e.data", "events e", where, "e.date_start NULLS LAST, e.span_start", filters)
 
 
 def claim_query(filters: Filters) -> tuple[str, list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if filters.verdict:
-        where.append("c.verdict = ?")
-        params.append(filters.verdict)
-    if filters.kind:
-        where.append("c.kind = ?")
-        params.append(filters.kind)
-    if filters.text:
-        where.append("c.text ILIKE ?")
-        params.append(f"%{filters.text}%")
-    if filters.since:
-        where.append("c.as_of >= ?")
-        params.append(filters.since)
-    if filters.until:
-        where.append("c.as_of <= ?")
-        params.append(filters.until)
-    return _select("c.data", "claims c", where, "d.published, c.checkworthy DESC", filters, params)
+    where = Where()
+    where.add(filters.verdict, "c.verdict = ?")
+    where.add(filters.kind, "c.kind = ?")
+    where.add(_contains(filters.text), "c.text ILIKE ?")
+    where.add(filters.since, "c.as_of >= ?")
+    where.add(filters.until, "c.as_of <= ?")
+    return _select("c.data", "claims c", where, "d.published, c.checkworthy DESC", filters)
 
 
-def _select(data: str, table: str, where: list[str], order: str, filters: Filters, params: list[Any]) -> tuple[str, list[Any]]:
+def _select(data: str, table: str, where: Where, order: str, filters: Filters) -> tuple[str, list[Any]]:
     alias = table.split()[1]
     sql = f"SELECT {data}, d.id, d.title, d.published FROM {table} JOIN documents d ON d.sha256 = {alias}.doc_sha256"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
-    return sql, [*params, filters.limit, filters.offset]
+    sql += where.sql() + f" ORDER BY {order} LIMIT ? OFFSET ?"
+    return sql, [*where.params, filters.limit, filters.offset]
 
 
 def doc_query(filters: Filters) -> tuple[str, list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if filters.text:
-        where.append("(d.text ILIKE ? OR d.title ILIKE ?)")
-        params.extend([f"%{filters.text}%"] * 2)
-    if filters.since:
-        where.append("d.published >= ?")
-        params.append(filters.since)
-    if filters.until:
-        where.append("d.published <= ?")
-        params.append(filters.until)
+    where = Where()
+    pattern = _contains(filters.text)
+    where.add(pattern, "(d.text ILIKE ? OR d.title ILIKE ?)", pattern, pattern)
+    where.add(filters.since, "d.published >= ?")
+    where.add(filters.until, "d.published <= ?")
     sql = (
         "SELECT d.id, d.title, d.url, d.source, d.published, d.language, d.sha256, d.origin, "
         "(SELECT count(*) FROM events e WHERE e.doc_sha256 = d.sha256) AS events, "
         "(SELECT count(*) FROM claims c WHERE c.doc_sha256 = d.sha256) AS claims FROM documents d"
     )
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY d.published NULLS LAST, d.id LIMIT ? OFFSET ?"
-    return sql, [*params, filters.limit, filters.offset]
+    sql += where.sql() + " ORDER BY d.published NULLS LAST, d.id LIMIT ? OFFSET ?"
+    return sql, [*where.params, filters.limit, filters.offset]
