@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 DEMO_DB ?= demo.duckdb
 
-.PHONY: install demo test lint typecheck bench clean
+.PHONY: install demo test docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -29,8 +29,12 @@ demo: install
 
 test: install
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+docs: install
+	$(BIN)/python -m tests.test_docs
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py --docs 1000

@@ -6,6 +6,7 @@ from watchfloor.errors import WatchfloorError
 from watchfloor.pipeline import Pipeline, analyze
 from watchfloor.records import Actor, Claim, DateSpan, Document, Event, Place, Quantity, Rejection, Result
 from watchfloor.settings import Settings, load_settings
+from watchfloor.sources import read_inputs
 from watchfloor.store import open_store
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -26,6 +27,7 @@ __all__ = [
     "analyze",
     "load_settings",
     "open_store",
+    "read_inputs",
 ]
 
 __version__ = "0.1.0"

@@ -94,7 +94,9 @@ def _progress(results: Iterator[Result]) -> Iterator[Result]:
 def analyze(
     inputs: Inputs,
     published: Published = None,
-    format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="text: a report to read; json: one array; jsonl: one object per line.")
+    ] = OutputFormat.text,
 ) -> None:
     """Analyse documents and print events, claims and places, without storing them."""
 
@@ -205,7 +207,7 @@ DOC_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
     key: (lambda k: lambda d: d[k])(key) for key in ("id", "published", "title", "source", "events", "claims")
 }
 
-FormatOption = Annotated[TableFormat, typer.Option("--format", "-f")]
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="table, json (the contract objects) or csv.")]
 
 
 @app.command()
