@@ -1,0 +1,37 @@
+"""Quantities: values normalised to one unit per dimension, with counted noun and qualifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from watchfloor.nlp.quantities import find_quantities
+from watchfloor.pipeline import Pipeline
+from watchfloor.records import Quantity
+
+
+def _quantities(pipeline: Pipeline, text: str) -> list[Quantity]:
+    sentence = next(iter(pipeline.nlp(text).sents))
+    dates = [(ent.start_char, ent.end_char) for ent in sentence.ents if ent.label_ == "DATE"]
+    return find_quantities(sentence, dates)
+
+
+def test_miles_become_kilometres_with_qualifier(pipeline: Pipeline) -> None:
+    (quantity,) = _quantities(pipeline, "The carrier drilled less than 125 miles from the islands.")
+    assert quantity.unit == "km" and quantity.value == pytest.approx(201.17, abs=0.01)
+    assert quantity.qualifier == "under" and quantity.text == "125 miles"
+
+
+def test_money_and_percentages(pipeline: Pipeline) -> None:
+    money, percent = _quantities(pipeline, "A combined GDP of over $5 trillion grew 7.2% last year.")
+    assert (money.value, money.unit, money.qualifier) == (5e12, "USD", "over")
+    assert (percent.value, percent.unit) == (7.2, "percent")
+
+
+def test_counted_noun_and_years_left_out(pipeline: Pipeline) -> None:
+    (quantity,) = _quantities(pipeline, "In 2024, Japan hosted about 54,000 US military personnel.")
+    assert quantity.value == 54000 and quantity.unit is None
+    assert quantity.about == "personnel" and quantity.qualifier == "about"
+
+
+def test_sentence_without_numbers_is_skipped_cheaply(pipeline: Pipeline) -> None:
+    assert _quantities(pipeline, "The ministers met in Tokyo.") == []
