@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from watchfloor.kb import KnowledgeBase
+from watchfloor.nlp.entities import entities_in
 from watchfloor.records import ClaimKind, Quantity
 
 OPINION_CUES = (
@@ -94,7 +95,8 @@ def score_sentence(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase
     lowered = text.lower()
     if len(sentence) < 6 or not any(token.pos_ in ("VERB", "AUX") for token in sentence) or text.rstrip().endswith("?"):
         return features
-    people = [ent for ent in sentence.ents if ent.label_ == "PERSON"]
+    entities = entities_in(sentence)
+    people = [ent for ent in entities if ent.label_ == "PERSON"]
     if people and office_mentions(sentence, kb):
         features.add("office title beside a name", 0.35, "office")
     if any(q.unit in ("percent", "USD", "JPY", "CNY", "EUR", "TWD") for q in quantities):
@@ -107,7 +109,7 @@ def score_sentence(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase
         features.add("comparison", 0.2, "comparison")
     if HISTORY_YEAR.search(text):
         features.add("year of a past event", 0.45, "date")
-    if ATTRIBUTION.search(text) and any(ent.label_ in ("PERSON", "ORG", "GPE", "NORP") for ent in sentence.ents):
+    if ATTRIBUTION.search(text) and any(ent.label_ in ("PERSON", "ORG", "GPE", "NORP") for ent in entities):
         features.add("attributed statement", 0.3 if "according to" not in lowered else 0.5, "attribution")
     if DEFINITION.search(text):
         features.add("definition", 0.5, "definition")
@@ -115,7 +117,7 @@ def score_sentence(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase
         features.add("classification", 0.3, "definition")
     if has_event:
         features.add("reported event", 0.3, "event")
-    if any(ent.label_ in ("GPE", "ORG", "PERSON", "NORP", "LOC") for ent in sentence.ents):
+    if any(ent.label_ in ("GPE", "ORG", "PERSON", "NORP", "LOC") for ent in entities):
         features.add("named entity", 0.1)
     if any(cue in lowered for cue in OPINION_CUES):
         features.add("opinion or hedge", -0.3)

@@ -11,7 +11,8 @@ from watchfloor.claims.detect import claim_kind, score_sentence
 from watchfloor.claims.verify import Check, check_figure, check_office
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import resolve_date
-from watchfloor.nlp.quantities import find_quantities
+from watchfloor.nlp.entities import entities_in
+from watchfloor.nlp.quantities import sentence_quantities
 from watchfloor.records import Claim, Event
 
 
@@ -21,8 +22,7 @@ def find_claims(ctx: DocContext, events: list[Event], threshold: float) -> list[
     claims = []
     for sentence in ctx.parsed.sents:
         span = ctx.original_span(sentence.start_char, sentence.end_char)
-        date_spans = [(ent.start_char, ent.end_char) for ent in sentence.ents if ent.label_ == "DATE"]
-        quantities = find_quantities(sentence, date_spans)
+        quantities = sentence_quantities(sentence, ctx)
         features = score_sentence(sentence, quantities, ctx.kb, span in event_spans)
         if features.score < threshold:
             continue
@@ -51,7 +51,7 @@ def find_claims(ctx: DocContext, events: list[Event], threshold: float) -> list[
 
 def _as_of(sentence: Span, ctx: DocContext) -> date | None:
     """The claim's time: its own date expression when it names a past day, else publication."""
-    for ent in sentence.ents:
+    for ent in entities_in(sentence):
         if ent.label_ == "DATE" and (resolved := resolve_date(ent.text, ctx.anchor)) and resolved.end:
             end = date.fromisoformat(resolved.end)
             if resolved.precision in ("day", "month") and (ctx.anchor is None or end <= ctx.anchor):

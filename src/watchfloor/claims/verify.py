@@ -17,6 +17,7 @@ from spacy.tokens import Span
 
 from watchfloor.claims.detect import office_mentions
 from watchfloor.kb import Entity, Fact, KnowledgeBase, Office
+from watchfloor.nlp.entities import entities_in
 from watchfloor.nlp.mentions import kb_entity
 from watchfloor.records import Quantity, Reference, Verdict
 
@@ -61,7 +62,7 @@ def check_office(sentence: Span, kb: KnowledgeBase, when: date) -> Check | None:
     """
     titles = office_mentions(sentence, kb)
     checks = []
-    for ent in sentence.ents:
+    for ent in entities_in(sentence):
         person = kb_entity(ent, kb) if ent.label_ == "PERSON" else None
         if person is None or person.kind != "person":
             continue
@@ -151,7 +152,7 @@ def _subjects(sentence: Span, kb: KnowledgeBase) -> list[str]:
     for fact in kb.facts:
         if any(name.lower() in lowered for name in fact.names) and fact.subject not in subjects:
             subjects.append(fact.subject)
-    for ent in sentence.ents:
+    for ent in entities_in(sentence):
         entity = kb_entity(ent, kb)
         entity = kb.metonym(entity) if entity is not None else None
         code = entity.country if entity is not None and entity.kind in ("country", "capital", "person") else None

@@ -19,7 +19,8 @@ from watchfloor.events.ontology import Ontology, load_ontology
 from watchfloor.events.participants import Participants, participants, settle
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
-from watchfloor.nlp.quantities import find_quantities
+from watchfloor.nlp.entities import entities_in
+from watchfloor.nlp.quantities import sentence_quantities
 from watchfloor.records import Actor, DateSpan, Event, Place
 
 LOCATIVE_PREPS = frozenset(
@@ -77,11 +78,11 @@ class EventCoder:
 
     def _sentence_facts(self, sentence: Span, ctx: DocContext, carried: DateSpan | None) -> SentenceFacts:
         dates = []
-        for ent in sentence.ents:
+        for ent in entities_in(sentence):
             if ent.label_ == "DATE" and not _is_baseline(ent) and (resolved := resolve_date(ent.text, ctx.anchor)) is not None:
                 dates.append((ent.start, ent.end, resolved))
         default = dates[0][2] if dates else carried or reporting_window(ctx.anchor)
-        places = [(ent, place) for ent in sentence.ents if (place := ctx.place_by_start.get(ent.start_char))]
+        places = [(ent, place) for ent in entities_in(sentence) if (place := ctx.place_by_start.get(ent.start_char))]
         return SentenceFacts(sentence, default, dates, places)
 
     def _event(
@@ -109,7 +110,6 @@ class EventCoder:
         when = _nearest_date(trigger, facts)
         sentence = facts.sentence
         span = ctx.original_span(sentence.start_char, sentence.end_char)
-        skip = [(sentence.doc[s:e].start_char, sentence.doc[s:e].end_char) for s, e, _ in facts.date_tokens]
         actor_ids = {a.kb_id for a in (*found.actor, *found.recipient)}
         return Event(
             id=_event_id(ctx.document.sha256, span, event_name, trigger.i),
@@ -122,7 +122,7 @@ class EventCoder:
             recipient=found.recipient,
             date=when,
             place=_place(trigger, facts, actor_ids),
-            quantities=find_quantities(sentence, skip),
+            quantities=sentence_quantities(sentence, ctx),
             aux=auxiliary(trigger, sentence, when, ctx.anchor),
             text=ctx.document.text[span[0] : span[1]],
             span=span,

@@ -8,7 +8,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from watchfloor.kb import KnowledgeBase
-from watchfloor.records import Actor, Document, Place
+from watchfloor.records import Actor, Document, Place, Quantity
 from watchfloor.text import NormalisedText
 
 
@@ -24,6 +24,7 @@ class DocContext:
     place_by_start: dict[int, Place] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     last_subjects: list[Actor] = field(default_factory=list)
+    quantities: dict[int, list[Quantity]] = field(default_factory=dict)
 
     @property
     def anchor(self) -> date | None:

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from watchfloor.kb import Entity, KnowledgeBase
 from watchfloor.nlp.context import DocContext
+from watchfloor.nlp.entities import all_entities, entity_at
 from watchfloor.records import Actor, Place
 
 ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "PRODUCT", "FAC", "LOC"}
@@ -44,24 +45,23 @@ def phrase_tokens(head: Token) -> list[Token]:
             for child in token.children
             if child.dep_ not in _STOP_DEPS or (token.dep_ in ("compound", "amod", "nmod") and child.dep_ in ("conj", "cc"))
         )
-    if head.ent_type_:  # keep whole entities such as "Sea of Japan" or "Secretary of Defense Pete Hegseth"
-        tokens.extend(token for token in head.doc[head.i].sent if token.ent_iob_ != "O" and _same_entity(head, token))
+    ent = entity_at(head.doc, head.i)
+    if ent is not None:  # keep whole entities such as "Sea of Japan" or "Secretary of Defense Pete Hegseth"
+        tokens.extend(ent)
     return sorted(set(tokens), key=lambda token: token.i)
 
 
-def _same_entity(a: Token, b: Token) -> bool:
-    for ent in a.doc.ents:
-        if ent.start <= a.i < ent.end:
-            return ent.start <= b.i < ent.end
-    return False
-
-
 def entities_in(tokens: list[Token]) -> list[Span]:
+    """The actor-like entities that cover any of ``tokens``."""
     if not tokens:
         return []
     doc = tokens[0].doc
-    indexes = {token.i for token in tokens}
-    return [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS and any(i in indexes for i in range(ent.start, ent.end))]
+    found: dict[int, Span] = {}
+    for token in tokens:
+        ent = entity_at(doc, token.i)
+        if ent is not None and ent.label_ in ACTOR_LABELS:
+            found[ent.start] = ent
+    return [found[start] for start in sorted(found)]
 
 
 def kb_entity(ent: Span, kb: KnowledgeBase) -> Entity | None:
@@ -235,7 +235,7 @@ def place_for(ent: Span, ctx: DocContext) -> Place | None:
 
 
 def find_places(ctx: DocContext) -> Iterator[tuple[Span, Place]]:
-    for ent in ctx.parsed.ents:
+    for ent in all_entities(ctx.parsed):
         if ent.label_ in PLACE_LABELS or (ent.ent_id_.startswith("place.")):
             place = place_for(ent, ctx)
             if place is not None:

@@ -13,6 +13,8 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from watchfloor.nlp.context import DocContext
+from watchfloor.nlp.entities import entities_in
 from watchfloor.records import Quantity
 
 _HAS_NUMBER = re.compile(
@@ -48,6 +50,14 @@ def _parser() -> Any:
         warnings.simplefilter("ignore")
         from quantulum3 import parser
     return parser
+
+
+def sentence_quantities(sentence: Span, ctx: DocContext) -> list[Quantity]:
+    """Quantities of a sentence, outside its date expressions; computed once per sentence."""
+    if sentence.start not in ctx.quantities:
+        dates = [(ent.start_char, ent.end_char) for ent in entities_in(sentence) if ent.label_ == "DATE"]
+        ctx.quantities[sentence.start] = find_quantities(sentence, dates)
+    return ctx.quantities[sentence.start]
 
 
 def find_quantities(sentence: Span, skip: list[tuple[int, int]]) -> list[Quantity]:
