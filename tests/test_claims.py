@@ -76,3 +76,8 @@ def test_claim_spans_point_into_the_original_text(pipeline: Pipeline) -> None:
     claim = result.claims[0]
     assert text[claim.span[0] : claim.span[1]] == claim.text
     assert claim.text.startswith("Japan\u2019s")
+
+
+def test_share_of_gdp_is_not_checked_as_budget_growth(pipeline: Pipeline) -> None:
+    claim = _only(pipeline, "A spokesman said China's defence spending had remained below 1.5 percent of GDP for years.")
+    assert claim.verdict == "unverifiable"

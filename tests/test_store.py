@@ -60,3 +60,10 @@ def test_unopenable_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot open the database"):
         open_store(path)
     assert duckdb.__version__.startswith("1.5")
+
+
+def test_checked_claims_leave_out_unverifiable(tmp_path: Path) -> None:
+    with open_store(tmp_path / "w.duckdb") as store:
+        store.ingest([make_result()])
+        assert store.claims(Filters(checked_only=True)) == []
+        assert len(store.claims(Filters())) == 1

@@ -14,7 +14,7 @@ import typer
 
 from watchfloor.errors import WatchfloorError
 from watchfloor.records import Document, Rejection, Result
-from watchfloor.report import render
+from watchfloor.report import date_label, render
 from watchfloor.settings import load_settings
 from watchfloor.sources import read_inputs
 from watchfloor.sources.dates import parse_published
@@ -176,7 +176,7 @@ def _emit(rows: list[dict[str, Any]], format: TableFormat, columns: dict[str, Ca
     table = Table(*columns, show_lines=False, expand=False)
     for row in rows:
         table.add_row(*[str(get(row) if get(row) is not None else "") for get in columns.values()])
-    Console(width=200).print(table)
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 def _codes(actors: list[dict[str, Any]]) -> str:
@@ -184,7 +184,7 @@ def _codes(actors: list[dict[str, Any]]) -> str:
 
 
 EVENT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "date": lambda e: e["date"]["start"],
+    "date": lambda e: date_label(**e["date"]),
     "event": lambda e: e["event"],
     "mode": lambda e: e["mode"],
     "actor": lambda e: _codes(e["actor"]),
@@ -246,6 +246,7 @@ def claims(
     since: Annotated[str | None, typer.Option(help="Claims as of this date or later.")] = None,
     until: Annotated[str | None, typer.Option(help="Claims as of this date or earlier.")] = None,
     search: Annotated[str | None, typer.Option("--search", "-q", help="Claim text contains.")] = None,
+    checked: Annotated[bool, typer.Option("--checked", help="Only claims the knowledge base could check.")] = False,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
     db: DbOption = None,
     format: FormatOption = TableFormat.table,
@@ -254,6 +255,7 @@ def claims(
 
     def run() -> None:
         filters = _filters(verdict=verdict, kind=kind, since=since, until=until, text=search, limit=limit)
+        filters.checked_only = checked
         with open_store(load_settings(db=db).db) as store:
             _emit(store.claims(filters), format, CLAIM_COLUMNS)
 

@@ -14,17 +14,22 @@ def _actors(actors: list[Actor]) -> str:
     return "+".join(f"{a.code}" for a in actors) or "?"
 
 
+def date_label(start: str | None, end: str | None, text: str, precision: str) -> str:
+    """A date as precise as the text made it: 2025-12-06, 2025-12, 2025, or '~2025-12-18 (reported)'."""
+    if start is None:
+        return "undated"
+    if precision == "day":
+        return start
+    if precision == "month":
+        return start[:7]
+    if precision == "year":
+        return start[:4]
+    return f"~{end} (reported)" if not text else f"{start}..{end}"
+
+
 def _when(event: Event) -> str:
     date = event.date
-    if date.start is None:
-        return "undated"
-    if date.precision == "day":
-        return date.start
-    if date.precision == "month":
-        return date.start[:7]
-    if date.precision == "year":
-        return date.start[:4]
-    return f"~{date.end} (reported)" if not date.text else f"{date.start}..{date.end}"
+    return date_label(date.start, date.end, date.text, date.precision)
 
 
 def _quote(text: str, indent: str = "      ") -> str:

@@ -167,7 +167,7 @@ def check_figure(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase, 
     lowered = sentence.text.lower()
     subjects = _subjects(sentence, kb)
     for name, attribute in kb.attributes.items():
-        if not any(re.search(rf"\b{re.escape(phrase.lower())}\b", lowered) for phrase in attribute.phrases):
+        if not _mentions(lowered, attribute.phrases) or _mentions(lowered, attribute.excludes):
             continue
         values = _claimed_values(sentence, quantities, attribute.unit)
         if not values:
@@ -176,6 +176,10 @@ def check_figure(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase, 
         if facts:
             return _judge_value(values[0], facts, name)
     return None
+
+
+def _mentions(lowered: str, phrases: tuple[str, ...]) -> bool:
+    return any(re.search(rf"\b{re.escape(phrase.lower())}\b", lowered) for phrase in phrases)
 
 
 def _claimed_values(sentence: Span, quantities: list[Quantity], unit: str | None) -> list[Quantity]:

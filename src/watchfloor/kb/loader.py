@@ -217,6 +217,7 @@ def attributes(records: list[dict[str, Any]]) -> dict[str, Attribute]:
             phrases=_strings(record.get("phrases")),
             unit=record.get("unit"),
             subjects=_strings(record.get("subjects")),
+            excludes=_strings(record.get("excludes")),
         )
         for record in records
     }

@@ -86,3 +86,4 @@ class Attribute:
     phrases: tuple[str, ...]
     unit: str | None = None
     subjects: tuple[str, ...] = field(default_factory=tuple)
+    excludes: tuple[str, ...] = ()

@@ -21,6 +21,7 @@ class Filters:
     kind: str | None = None
     text: str | None = None
     include_aux: bool = True
+    checked_only: bool = False
     limit: int = 100
     offset: int = 0
 
@@ -75,6 +76,8 @@ def claim_query(filters: Filters) -> tuple[str, list[Any]]:
     where.add(_contains(filters.text), "c.text ILIKE ?")
     where.add(filters.since, "c.as_of >= ?")
     where.add(filters.until, "c.as_of <= ?")
+    if filters.checked_only:
+        where.clauses.append("c.verdict <> 'unverifiable'")
     return _select("c.data", "claims c", where, "d.published, c.checkworthy DESC", filters)
 
 
