@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -277,6 +278,93 @@ def docs(
         filters = _filters(since=since, until=until, text=search, limit=limit)
         with open_store(load_settings(db=db).db) as store:
             _emit(store.documents(filters), format, DOC_COLUMNS)
+
+    _guard(run)
+
+
+kb_app = typer.Typer(no_args_is_help=True, help="Inspect, check and extend the knowledge base.")
+app.add_typer(kb_app, name="kb")
+KbFolder = Annotated[str | None, typer.Option("--kb-extra", help="Your KB folder (default: setting kb_extra).")]
+
+
+@kb_app.command("list")
+def kb_list(kb_extra: KbFolder = None) -> None:
+    """Count what the knowledge base holds, and where its files are."""
+
+    def run() -> None:
+        from watchfloor.kb import load_kb, manage
+
+        extra = load_settings(kb_extra=kb_extra).kb_extra
+        for kind, count in manage.summary(load_kb(extra or None)).items():
+            typer.echo(f"{count:>7}  {kind}")
+        for folder in manage.folders(extra):
+            typer.echo(f"from {folder}")
+
+    _guard(run)
+
+
+@kb_app.command("show")
+def kb_show(
+    name: Annotated[
+        str, typer.Argument(help="A name, alias, demonym, id or office title: Japan, B-52, Koizumi, JPN.defence_minister.")
+    ],
+    on: Annotated[str | None, typer.Option("--date", help="Show who held offices on this date (default: today).")] = None,
+    kb_extra: KbFolder = None,
+) -> None:
+    """Show what the knowledge base holds under a name, time-aware."""
+
+    def run() -> None:
+        from watchfloor.kb import load_kb, manage
+
+        when = parse_published(on, "--date") if on else None
+        found = manage.describe(load_kb(load_settings(kb_extra=kb_extra).kb_extra or None), name, when)
+        if not found:
+            _fail(f"the knowledge base holds nothing called {name!r}")
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2, default=str))
+
+    _guard(run)
+
+
+@kb_app.command("check")
+def kb_check(
+    files: Annotated[list[Path] | None, typer.Argument(help="Extra files to check with the KB (default: the KB alone).")] = None,
+    section: Annotated[str | None, typer.Option(help="Section the files extend, if their names do not say.")] = None,
+    kb_extra: KbFolder = None,
+) -> None:
+    """Validate every KB file; one line per problem, exit 1 if there is any."""
+
+    def run() -> None:
+        from watchfloor.kb import manage
+
+        problems = manage.check(load_settings(kb_extra=kb_extra).kb_extra or None, files, section)
+        for problem in problems:
+            typer.echo(str(problem), err=True)
+        if problems:
+            _fail(f"{len(problems)} problem(s) in the knowledge base")
+        typer.echo("knowledge base OK")
+
+    _guard(run)
+
+
+@kb_app.command("add")
+def kb_add(
+    file: Annotated[Path, typer.Argument(help="A YAML or CSV file in the format of one KB section.")],
+    section: Annotated[str | None, typer.Option(help="Section the file extends, if its name does not say.")] = None,
+    kb_extra: KbFolder = None,
+) -> None:
+    """Check a file of your own and add it to your KB folder (the package is left untouched)."""
+
+    def run() -> None:
+        from watchfloor.kb import manage
+
+        extra = load_settings(kb_extra=kb_extra).kb_extra
+        problems = [p for p in manage.check(extra, [file], section) if p.origin == str(file)]
+        for problem in problems:
+            typer.echo(str(problem), err=True)
+        if problems:
+            _fail(f"{file}: not added, {len(problems)} problem(s)")
+        target, count = manage.add(file, extra, section)
+        typer.echo(f"added {count} record(s) as {target}; watchfloor reads {extra} on every run")
 
     _guard(run)
 

