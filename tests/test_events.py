@@ -39,7 +39,7 @@ def test_actor_and_recipient_codes_from_the_parse(pipeline: Pipeline) -> None:
     )
     event = one_event(result, "ASSAULT", "water cannon")
     assert countries(event.actor) == {"CHN"} and countries(event.recipient) == {"PHL"}
-    assert event.place is not None and event.place.kind == "shoal"
+    assert event.place is not None and event.place.kind == "island" and event.place.feature == "shoal"
     assert event.date.start == "2025-06-08" and event.date.precision == "day"
 
 

@@ -8,10 +8,11 @@ from datetime import date
 
 from watchfloor.claims import find_claims
 from watchfloor.events import EventCoder
+from watchfloor.geo import Resolver, document_countries, gazetteer
+from watchfloor.geo.places import find_places
 from watchfloor.kb import KnowledgeBase, load_kb
 from watchfloor.nlp import build_nlp
 from watchfloor.nlp.context import DocContext
-from watchfloor.nlp.mentions import find_places
 from watchfloor.records import Document, Result
 from watchfloor.settings import Settings, load_settings
 from watchfloor.sources import make_document
@@ -28,6 +29,14 @@ class Pipeline:
         self.kb = kb or load_kb(self.settings.kb_extra or None)
         self.nlp = build_nlp(self.settings.model, self.kb)
         self.coder = EventCoder()
+        self._resolver: Resolver | None = None
+
+    @property
+    def resolver(self) -> Resolver:
+        """The geoparser; its gazetteer loads on first use (about a second from the cache)."""
+        if self._resolver is None:
+            self._resolver = Resolver(self.kb, gazetteer.load())
+        return self._resolver
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[Result]:
         """Analyse a stream of documents; memory stays flat for any length of stream."""
@@ -38,7 +47,8 @@ class Pipeline:
                 yield normalised.text, (document, normalised)
 
         for parsed, (document, normalised) in self.nlp.pipe(texts(), as_tuples=True, batch_size=self.settings.batch_size):
-            ctx = DocContext(document, normalised, parsed, self.kb)  # type: ignore[arg-type]
+            ctx = DocContext(document, normalised, parsed, self.kb, resolver=self.resolver)  # type: ignore[arg-type]
+            ctx.countries = document_countries(parsed, self.kb)
             yield self._analyse(ctx)
 
     def analyze(self, document: Document) -> Result:

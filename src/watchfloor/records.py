@@ -85,6 +85,8 @@ class Place(_Serialisable):
     country: str | None
     kb_id: str | None
     span: Span
+    feature: str | None = None
+    relation: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
 from watchfloor.kb import KnowledgeBase
+
+if TYPE_CHECKING:
+    from watchfloor.geo.resolve import Resolver
 from watchfloor.records import Actor, Document, Place, Quantity
 from watchfloor.text import NormalisedText
 
@@ -25,6 +29,8 @@ class DocContext:
     warnings: list[str] = field(default_factory=list)
     last_subjects: list[Actor] = field(default_factory=list)
     quantities: dict[int, list[Quantity]] = field(default_factory=dict)
+    resolver: Resolver | None = None
+    countries: set[str] = field(default_factory=set)
 
     @property
     def anchor(self) -> date | None:

