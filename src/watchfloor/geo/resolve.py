@@ -9,13 +9,16 @@ name), whether the document is about that country or a neighbour, and how exactl
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from watchfloor.geo.gazetteer import Candidate, Gazetteer, fold
 from watchfloor.kb import Entity, KnowledgeBase
 
-KIND_PRIOR = {"country": 6.0, "kb": 5.0, "region": 3.0, "capital": 2.0, "admin": 1.5, "admin2": 0.5, "city": 0.0}
+# "kb" is a curated feature (sea, strait, island, base) that no village of the same name should outrank.
+KIND_PRIOR = {"country": 6.0, "kb": 9.0, "region": 3.0, "capital": 2.0, "admin": 1.5, "admin2": 0.5, "city": 0.0}
+LOCAL_KINDS = frozenset({"city", "admin2", "capital"})
 CONTEXT_BONUS = 2.5  # the candidate lies in a country the document names
 NEIGHBOUR_BONUS = 1.0  # ... or in a neighbour of one
 EXACT_NAME_BONUS = 1.5  # the toponym is the candidate's own name, not one of its alternate names
@@ -27,6 +30,7 @@ class Scored:
     score: float
     kb_id: str | None = None
     kb_kind: str | None = None
+    inferred: bool = False  # no gazetteer entry: placed at the document's focus
 
 
 def kb_candidates(entities: Iterable[Entity]) -> list[Scored]:
@@ -49,10 +53,28 @@ class Resolver:
         self.kb = kb
         self.gazetteer = gazetteer
 
-    def resolve(self, name: str, context: set[str]) -> Scored | None:
-        """The best place for ``name`` given the countries (ISO3) the document names, or None."""
+    def resolve(self, name: str, context: set[str], focus: Scored | None = None) -> Scored | None:
+        """The best place for ``name`` given the countries (ISO3) the document names.
+
+        A name no gazetteer knows (a street, a building) is placed at the document's ``focus``, the
+        town it is mostly about, and marked as inferred; without a focus it stays unresolved.
+        """
         scored = [self._score(item, name, context) for item in self._candidates(name)]
-        return max(scored, key=lambda item: item.score) if scored else None
+        if scored:
+            return max(scored, key=lambda item: item.score)
+        if focus is not None:
+            return Scored(focus.candidate, 0.0, None, focus.kb_kind, inferred=True)
+        return None
+
+    @staticmethod
+    def focus(resolved: list[Scored]) -> Scored | None:
+        """The town or district a document mentions most: where its unnamed streets and buildings are."""
+        local = [item for item in resolved if item.candidate.kind in LOCAL_KINDS or item.kb_kind == "city"]
+        if not local:
+            return None
+        counts = Counter(item.candidate.ref for item in local)
+        best_ref = counts.most_common(1)[0][0]
+        return next(item for item in local if item.candidate.ref == best_ref)
 
     def _candidates(self, name: str) -> list[Scored]:
         entities = self.kb.lookup(name)
