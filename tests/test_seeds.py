@@ -142,3 +142,9 @@ def test_contract_shape_is_json_serialisable(seeds: dict[str, Result]) -> None:
         ):
             assert key in event
         assert set(event["date"]) == {"start", "end", "text", "precision"}
+
+
+def test_distance_from_the_senkakus_is_a_relation(december: Result) -> None:
+    chinese = [e for e in find_events(december, "MOBILIZE", "Liaoning") if countries(e.actor) == {"CHN"}]
+    relation = chinese[0].place.relation if chinese[0].place else None
+    assert relation == {"type": "distance", "km": 201.2, "qualifier": "under", "text": "125 miles"}

@@ -8,6 +8,7 @@ denials. One event per trigger, merged when two triggers of a sentence say the s
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 
@@ -21,27 +22,14 @@ from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.entities import entities_in
 from watchfloor.nlp.quantities import sentence_quantities
-from watchfloor.records import Actor, DateSpan, Event, Place
+from watchfloor.records import Actor, DateSpan, Event, Place, Quantity
 
 LOCATIVE_PREPS = frozenset(
     {"over", "in", "near", "around", "across", "into", "at", "off", "through", "from", "within", "above", "along", "to"}
 )
 INHERIT_REACH = 600  # characters: about three sentences of news prose
 BASELINE_WORDS = frozenset({"compared", "than", "since", "until", "by", "ahead", "before"})
-PLACE_PRIORITY = {
-    "sea": 0,
-    "strait": 0,
-    "channel": 0,
-    "gulf": 0,
-    "island": 0,
-    "island_group": 0,
-    "reef": 0,
-    "shoal": 0,
-    "base": 1,
-    "region": 2,
-    "city": 3,
-    "country": 4,
-}
+PLACE_PRIORITY = {"sea": 0, "strait": 0, "island": 0, "base": 1, "region": 2, "admin": 2, "other": 3, "city": 3, "country": 4}
 
 
 @dataclass(slots=True)
@@ -121,7 +109,7 @@ class EventCoder:
             actor=found.actor,
             recipient=found.recipient,
             date=when,
-            place=_place(trigger, facts, actor_ids),
+            place=_with_distance(*_place(trigger, facts, actor_ids), sentence_quantities(sentence, ctx)),
             quantities=sentence_quantities(sentence, ctx),
             aux=auxiliary(trigger, sentence, when, ctx.anchor),
             text=ctx.document.text[span[0] : span[1]],
@@ -168,7 +156,7 @@ def _sentence_span(sentence: Span, ctx: DocContext) -> tuple[int, int]:
 def _enrich(source: Event, found: Participants, trigger: Token, facts: SentenceFacts) -> None:
     """A later mention ("The joint flight over the Sea of Japan ...") adds what the first one lacked."""
     if source.place is None:
-        source.place = _place(trigger, facts, {a.kb_id for a in source.actor})
+        source.place = _place(trigger, facts, {a.kb_id for a in source.actor})[0]
     if found.reciprocal and source.recipient:
         _merge_actors(source.actor, source.recipient)
         source.recipient = []
@@ -225,8 +213,8 @@ def _own_subtree(trigger: Token) -> set[int]:
     return indexes
 
 
-def _place(trigger: Token, facts: SentenceFacts, actor_ids: set[str | None]) -> Place | None:
-    """The place of the event: a place in a locative phrase, preferably inside the trigger's own clause."""
+def _place(trigger: Token, facts: SentenceFacts, actor_ids: set[str | None]) -> tuple[Place | None, Token | None]:
+    """The place of the event and its preposition: a locative phrase, preferably in the trigger's own clause."""
     own = _own_subtree(trigger)
     other_clauses = {t.i for child in trigger.children if child.dep_ == "conj" for t in child.subtree}
     candidates = []
@@ -240,8 +228,32 @@ def _place(trigger: Token, facts: SentenceFacts, actor_ids: set[str | None]) -> 
             continue
         if place.kb_id in actor_ids and place.kind == "country":
             continue
-        candidates.append((ent.root.i not in own, PLACE_PRIORITY.get(place.kind, 2), abs(ent.start - trigger.i), place))
-    return min(candidates, key=lambda item: item[:3])[3] if candidates else None
+        candidates.append((ent.root.i not in own, PLACE_PRIORITY.get(place.kind, 2), abs(ent.start - trigger.i), place, governor))
+    if not candidates:
+        return None, None
+    best = min(candidates, key=lambda item: item[:3])
+    return best[3], best[4]
+
+
+def _with_distance(place: Place | None, governor: Token | None, quantities: list[Quantity]) -> Place | None:
+    """'less than 125 miles from the Senkaku Islands': the event is near the place, not at it.
+
+    The distance is kept as a relation on the event's place (in km, with the text's qualifier) so a map
+    can draw it as such; the coordinates stay those of the named place.
+    """
+    if place is None or governor is None or governor.lower_ != "from":
+        return place
+    measure = " ".join(t.text for child in governor.children if child.dep_ in ("npadvmod", "advmod") for t in child.subtree)
+    for quantity in quantities:
+        if quantity.unit == "km" and quantity.text and quantity.text in measure:
+            relation = {
+                "type": "distance",
+                "km": round(quantity.value, 1),
+                "qualifier": quantity.qualifier,
+                "text": quantity.text,
+            }
+            return dataclasses.replace(place, relation=relation)
+    return place
 
 
 def _prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:
