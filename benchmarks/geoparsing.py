@@ -39,6 +39,8 @@ class Toponym:
     lat: float
     lon: float
     geonames_id: int | None = None
+    name: str | None = None  # GeoVirus: the annotated name (its offsets are 1-based)
+    name: str | None = None  # GeoVirus offsets are one character off; its <name> is used instead
 
 
 @dataclass(slots=True)
@@ -74,11 +76,9 @@ def read_geovirus(path: Path) -> list[Article]:
     for index, node in enumerate(ET.parse(path).getroot().findall("article")):
         article = Article(index, node.findtext("text") or "")
         for loc in node.find("locations") or []:
-            article.toponyms.append(
-                Toponym(
-                    int(loc.findtext("start")), int(loc.findtext("end")), float(loc.findtext("lat")), float(loc.findtext("lon"))
-                )  # type: ignore[arg-type]
-            )
+            start, end = int(loc.findtext("start") or 0) - 1, int(loc.findtext("end") or 0) - 1  # offsets are 1-based
+            lat, lon = float(loc.findtext("lat") or 0), float(loc.findtext("lon") or 0)
+            article.toponyms.append(Toponym(start, end, lat, lon, None, loc.findtext("name")))
         articles.append(article)
     return articles
 
@@ -135,10 +135,11 @@ def evaluate(articles: list[Article], country_of: CountryOf) -> dict[str, Any]:
             if ent.label_ in ("GPE", "LOC", "FAC", "NORP", "ORG")
             for i in range(ent.start_char, ent.end_char)
         }
-        first = {id(t): resolver.resolve(article.text[t.start : t.end], context) for t in article.toponyms}
+        first = {id(t): resolver.resolve(t.name or article.text[t.start : t.end], context) for t in article.toponyms}
         focus = resolver.focus([best for best in first.values() if best is not None])
         for toponym in article.toponyms:
-            best = first[id(toponym)] or resolver.resolve(article.text[toponym.start : toponym.end], context, focus)
+            name = toponym.name or article.text[toponym.start : toponym.end]
+            best = first[id(toponym)] or resolver.resolve(name, context, focus)
             row = {
                 "recognised": toponym.start in covered,
                 "resolved": best is not None and not best.inferred,

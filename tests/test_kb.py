@@ -85,3 +85,21 @@ def test_facts_have_sources(kb: KnowledgeBase) -> None:
     for fact in kb.facts:
         assert fact.source and fact.statement, fact.id
         assert fact.attribute in kb.attributes, fact.id
+
+
+def test_resolve_is_time_aware_for_offices(kb: KnowledgeBase) -> None:
+    march = kb.resolve("Japan's defence minister", date(2025, 3, 30))
+    december = kb.resolve("the Japanese defense minister", date(2025, 12, 18))
+    assert march is not None and march.name == "Gen Nakatani"
+    assert december is not None and december.name == "Shinjiro Koizumi"
+    koizumi = kb.resolve("Koizumi", date(2020, 1, 1))
+    assert koizumi is not None and koizumi.name == "Shinjiro Koizumi"
+
+
+def test_fact_lookup_takes_the_fact_valid_on_the_date(kb: KnowledgeBase) -> None:
+    budget = kb.fact("CHN", "defense_budget_growth", date(2025, 6, 1))
+    assert budget is not None and budget.value == 7.2 and "2025" in budget.statement
+    assert kb.fact("CHN", "defense_budget_growth", date(2020, 6, 1)) is None
+    old = kb.fact("USA", "gdp", date(2024, 6, 1))
+    new = kb.fact("USA", "gdp", date(2025, 6, 1))
+    assert old is not None and new is not None and old.as_of == "2023" and new.as_of == "2024"

@@ -77,11 +77,34 @@ class KnowledgeBase:
         return self.entities.get(f"country.{iso3.lower()}") if iso3 else None
 
     def resolve(self, name: str, when: date | None = None) -> Entity | None:
-        """The entity a name refers to at a date; people out of office still resolve by name."""
+        """The entity a name refers to at a date.
+
+        Names resolve as they are ("Koizumi", "Japan", "B-52"); an office named with its country
+        ("Japan's defence minister", "the Japanese prime minister") resolves to whoever held it on
+        ``when``. People out of office still resolve by their name.
+        """
         found = self.lookup(name)
         if found:
             return found[0]
+        if when is not None and (holder := self._office_holder(name, when)) is not None:
+            return holder
         return self.demonym(name)
+
+    def _office_holder(self, phrase: str, when: date) -> Entity | None:
+        words = phrase.lower().removeprefix("the ").replace("\u2019", "'").strip()
+        for title in self.office_titles:
+            if not words.endswith(title):
+                continue
+            country_words = words[: -len(title)].strip().removesuffix("'s").strip()
+            country = self.lookup(country_words)[:1] or ([c] if (c := self.demonym(country_words)) else [])
+            if country and (office := self.office_for(country[0].country, title)) is not None:
+                return self.holder(office.id, when)
+        return None
+
+    def fact(self, subject: str, attribute: str, when: date | None = None) -> Fact | None:
+        """The reference fact about ``subject`` valid on ``when`` (the latest valid one), or None."""
+        facts = self.facts_for(subject, attribute, when)
+        return max(facts, key=lambda fact: fact.valid_from or date.min) if facts else None
 
     def holder(self, office_id: str, when: date) -> Entity | None:
         """The person who held ``office_id`` on ``when``, or None if the KB does not know."""
