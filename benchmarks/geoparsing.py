@@ -11,7 +11,7 @@ the gold coordinates:
 * within 161 km (100 miles), mean and median error in km;
 * recognition: share of gold toponyms our NER marks as a place, demonym or organisation.
 
-GWN articles are split by parity: even ones were used while tuning the resolver's weights, odd
+GWN articles are split by parity: the even half was looked at while choosing the resolver's weights, the odd
 ones never were; both halves are reported. Usage:
 
     python benchmarks/geoparsing.py [--set gwn|geovirus|all] [--out benchmarks/results/geoparsing.json]
@@ -151,8 +151,8 @@ def evaluate(articles: list[Article], country_of: CountryOf) -> dict[str, Any]:
             rows.append(row)
     return {
         "all": _metrics(rows),
-        "tuning half (even)": _metrics([r for r in rows if not r["odd"]]),
-        "held-out half (odd)": _metrics([r for r in rows if r["odd"]]),
+        "even half": _metrics([r for r in rows if not r["odd"]]),
+        "odd half": _metrics([r for r in rows if r["odd"]]),
     }
 
 
