@@ -12,7 +12,7 @@ the gold coordinates:
 * recognition: share of gold toponyms our NER marks as a place, demonym or organisation.
 
 GWN articles are split by parity: the even half was looked at while choosing the resolver's weights, the odd
-ones never were; both halves are reported. Usage:
+half never was; both halves are reported. Usage:
 
     python benchmarks/geoparsing.py [--set gwn|geovirus|all] [--out benchmarks/results/geoparsing.json]
 """
