@@ -1,0 +1,198 @@
+"""Event-coding accuracy on third-party gold data: PLOVER gold standard records and ConfliBERT's CAMEO sentences.
+
+* PLOVER GSR (`../shared/bench/plover-gsr/dev.json`, 161 coded sentences; old labels mapped DEMAND->REQUEST,
+  DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE, FIGHT->ASSAULT): event-type accuracy of the sentence's main event
+  (our most confident event, whatever its aux flag; no event counts as wrong), actor and recipient country
+  accuracy (a gold ISO3 code among ours), mode accuracy where the gold has a mode, context accuracy where it has a
+  context.
+* ConfliBERT CAMEO classes (`cameo_class_train.tsv`, 1,348 news sentences labelled 0 no event, 1 verbal
+  cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict): macro-F1 of the quad of the main
+  event (0 when we code none).
+* ConfliBERT source/target spans (`cameo_ner_train.txt`): precision, recall and F1 of our actor and recipient
+  mentions against the gold source and target spans, a mention matching a gold span when one contains the other.
+
+Each set is split by position: even items may be looked at when working on the lexicon, odd ones never are; both
+are reported. Usage:
+
+    python benchmarks/events.py [--out benchmarks/results/events.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
+OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+QUADS = {"V-Coop": 1, "M-Coop": 2, "V-Conf": 3, "M-Conf": 4}
+
+
+def _main_event(result: Any) -> Any:
+    return max(result.events, key=lambda event: event.confidence) if result.events else None
+
+
+def _analyse(pipeline: Any, texts: list[str], published: str = "2000-01-01") -> Iterator[Any]:
+    from watchfloor.sources import make_document
+
+    documents = (make_document(text, "bench", {"published": published}, None) for text in texts)
+    yield from pipeline.pipe(documents)
+
+
+def _codes(actors: list[dict[str, Any]] | None) -> set[str]:
+    return {
+        str(actor.get("code")) for actor in actors or [] if len(str(actor.get("code") or "")) == 3 and actor.get("code") != "IGO"
+    }
+
+
+def plover(pipeline: Any) -> dict[str, Any]:
+    records = [
+        r for r in json.loads((BENCH / "plover-gsr" / "dev.json").read_text()) if r.get("text") and r["event"] != "DOCUMENT"
+    ]
+    rows = []
+    for index, (record, result) in enumerate(zip(records, _analyse(pipeline, [r["text"] for r in records]), strict=True)):
+        main = _main_event(result)
+        gold_type = OLD_LABELS.get(record["event"], record["event"])
+        ours_actor = {a.country for a in main.actor} if main else set()
+        ours_recipient = {a.country for a in main.recipient} if main else set()
+        row: dict[str, Any] = {"odd": index % 2 == 1, "type": bool(main and main.event == gold_type)}
+        if gold := _codes(record.get("source")):
+            row["actor"] = bool(gold & ours_actor)
+        if gold := _codes(record.get("target")):
+            row["recipient"] = bool(gold & ours_recipient)
+        if record.get("mode"):
+            row["mode"] = bool(main and main.mode == record["mode"])
+        if record.get("context"):
+            row["context"] = bool(main and record["context"] in main.context)
+        rows.append(row)
+    return {half: _plover_metrics([r for r in rows if keep(r)]) for half, keep in _halves()}
+
+
+def _halves() -> list[tuple[str, Any]]:
+    return [("all", lambda r: True), ("even half", lambda r: not r["odd"]), ("odd half", lambda r: r["odd"])]
+
+
+def _plover_metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    def share(key: str) -> dict[str, Any]:
+        scored = [r[key] for r in rows if key in r]
+        return {"accuracy": round(sum(scored) / len(scored), 3) if scored else None, "n": len(scored)}
+
+    return {key: share(key) for key in ("type", "actor", "recipient", "mode", "context")}
+
+
+def quads(pipeline: Any) -> dict[str, Any]:
+    lines = [
+        line.rsplit("\t", 1) for line in (BENCH / "conflibert" / "cameo_class_train.tsv").read_text().splitlines() if "\t" in line
+    ]
+    gold = [int(label) for _, label in lines]
+    predicted = []
+    for result in _analyse(pipeline, [text for text, _ in lines], "2020-01-01"):
+        main = _main_event(result)
+        predicted.append(QUADS.get(main.quad, 0) if main else 0)
+    pairs = list(zip(gold, predicted, strict=True))
+    return {half: _macro_f1([p for i, p in enumerate(pairs) if keep(i)]) for half, keep in _index_halves()}
+
+
+def _index_halves() -> list[tuple[str, Any]]:
+    return [("all", lambda i: True), ("even half", lambda i: i % 2 == 0), ("odd half", lambda i: i % 2 == 1)]
+
+
+def _macro_f1(pairs: list[tuple[int, int]]) -> dict[str, Any]:
+    scores = {}
+    for label in range(5):
+        tp = sum(1 for g, p in pairs if g == p == label)
+        fp = sum(1 for g, p in pairs if p == label and g != label)
+        fn = sum(1 for g, p in pairs if g == label and p != label)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        scores[label] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    accuracy = sum(1 for g, p in pairs if g == p) / len(pairs)
+    return {
+        "macro_f1": round(sum(scores.values()) / 5, 3),
+        "accuracy": round(accuracy, 3),
+        "n": len(pairs),
+        "f1_by_class": {label: round(score, 3) for label, score in scores.items()},
+    }
+
+
+def read_spans(path: Path) -> list[tuple[str, list[str], list[str]]]:
+    """(sentence, source spans, target spans) from the BIO file."""
+    sentences, tokens, tags = [], [], []
+    for line in [*path.read_text().splitlines(), ""]:
+        if not line.strip():
+            if tokens:
+                sentences.append((" ".join(tokens), _spans(tokens, tags, "S"), _spans(tokens, tags, "T")))
+            tokens, tags = [], []
+            continue
+        token, _, tag = line.rpartition(" ")
+        tokens.append(token)
+        tags.append(tag)
+    return sentences
+
+
+def _spans(tokens: list[str], tags: list[str], kind: str) -> list[str]:
+    spans, current = [], []
+    for token, tag in zip(tokens, tags, strict=True):
+        if tag == f"B-{kind}" or (tag == f"I-{kind}" and not current):
+            if current:
+                spans.append(" ".join(current))
+            current = [token]
+        elif tag == f"I-{kind}":
+            current.append(token)
+        elif current:
+            spans.append(" ".join(current))
+            current = []
+    if current:
+        spans.append(" ".join(current))
+    return spans
+
+
+def roles(pipeline: Any) -> dict[str, Any]:
+    sentences = read_spans(BENCH / "conflibert" / "cameo_ner_train.txt")
+    counts = {half: {"S": [0, 0, 0], "T": [0, 0, 0]} for half, _ in _index_halves()}
+    for index, ((_, sources, targets), result) in enumerate(
+        zip(sentences, _analyse(pipeline, [s for s, _, _ in sentences], "2020-01-01"), strict=True)
+    ):
+        main = _main_event(result)
+        ours = {"S": [a.text for a in main.actor] if main else [], "T": [a.text for a in main.recipient] if main else []}
+        for half, keep in _index_halves():
+            if keep(index):
+                for kind, gold in (("S", sources), ("T", targets)):
+                    _count(counts[half][kind], ours[kind], gold)
+    return {half: {kind: _prf(*values) for kind, values in by_kind.items()} for half, by_kind in counts.items()}
+
+
+def _count(tally: list[int], ours: list[str], gold: list[str]) -> None:
+    matched = [any(o in g or g in o for g in gold) for o in ours]
+    tally[0] += sum(matched)
+    tally[1] += len(ours) - sum(matched)
+    tally[2] += sum(1 for g in gold if not any(o in g or g in o for o in ours))
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    if not BENCH.is_dir():
+        raise SystemExit(f"benchmarks: {BENCH} not found (the shared bench sits beside the checkout)")
+    from watchfloor.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    report = {"PLOVER GSR": plover(pipeline), "ConfliBERT quad": quads(pipeline), "ConfliBERT roles": roles(pipeline)}
+    print(json.dumps(report, indent=2))
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
