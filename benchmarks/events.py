@@ -41,10 +41,12 @@ def _analyse(pipeline: Any, texts: list[str], published: str = "2000-01-01") -> 
     yield from pipeline.pipe(documents)
 
 
-def _codes(actors: list[dict[str, Any]] | None) -> set[str]:
-    return {
-        str(actor.get("code")) for actor in actors or [] if len(str(actor.get("code") or "")) == 3 and actor.get("code") != "IGO"
-    }
+def _codes(actors: Any) -> set[str]:
+    """Gold ISO3 codes of a record's actor list (a few records give a bare string or nothing)."""
+    if not isinstance(actors, list):
+        return set()
+    codes = {str(actor.get("code") or "") for actor in actors if isinstance(actor, dict)}
+    return {code for code in codes if len(code) == 3 and code != "IGO"}
 
 
 def plover(pipeline: Any) -> dict[str, Any]:
