@@ -35,3 +35,8 @@ def test_counted_noun_and_years_left_out(pipeline: Pipeline) -> None:
 
 def test_sentence_without_numbers_is_skipped_cheaply(pipeline: Pipeline) -> None:
     assert _quantities(pipeline, "The ministers met in Tokyo.") == []
+
+
+def test_abbreviations_are_not_units(pipeline: Pipeline) -> None:
+    (quantity,) = _quantities(pipeline, "About 54,000 U.S. troops are stationed in Japan.")
+    assert (quantity.text, quantity.value, quantity.unit, quantity.about) == ("54,000", 54000, None, "troop")

@@ -117,6 +117,7 @@ class Event(_Serialisable):
     confidence: float
     trigger: str = ""
     mentions: list[Span] = field(default_factory=list)
+    explanation: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

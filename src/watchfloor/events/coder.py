@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -116,7 +117,15 @@ class EventCoder:
             span=span,
             confidence=_confidence(found, when, entry),
             trigger=trigger.text,
+            explanation=_explain(trigger, entry, found, when),
         )
+
+
+def _explain(trigger: Token, entry: Entry, found: Participants, when: DateSpan) -> dict[str, Any]:
+    """Why this event: the lexicon entry that fired, how each role was found, where the date came from."""
+    rule = {"lemma": entry.lemma, "pos": entry.pos, "event": entry.event, "mode": entry.mode, "requires": list(entry.requires)}
+    date = f"'{when.text}'" if when.text else "no date in the sentence: the week up to publication"
+    return {"trigger": trigger.text, "rule": rule, "roles": list(found.how), "date": date}
 
 
 def _inherit(
@@ -136,6 +145,7 @@ def _inherit(
         for token, event in same_sentence:
             if token == trigger.head and event.actor:
                 found.actor = list(event.actor)
+                found.how.append(f"actor from the event '{token.text}' this clause describes")
                 return None
     if not is_nominal(trigger) or not any(child.lower_ in ("the", "this", "that", "these") for child in trigger.children):
         return None
@@ -145,6 +155,7 @@ def _inherit(
         if previous.event == event_type and previous.actor:
             found.actor = list(previous.actor)
             _merge_actors(found.recipient, previous.recipient)
+            found.how.append(f"actors of the earlier '{previous.trigger}' event this mention refers back to")
             return previous
     return None
 

@@ -23,6 +23,14 @@ class Participants:
     actor: list[Actor] = field(default_factory=list)
     recipient: list[Actor] = field(default_factory=list)
     reciprocal: bool = False
+    how: list[str] = field(default_factory=list)  # how each role was found, for `events --explain`
+
+    def take(self, role: str, found: list[Actor], how: str) -> None:
+        """Add actors to a role and remember where in the sentence they came from."""
+        target = self.actor if role == "actor" else self.recipient
+        new = [actor for actor in found if all(actor.code != known.code for known in target)]
+        target.extend(new)
+        self.how.extend(f"{role} {actor.code} ({actor.text}): {how}" for actor in new)
 
 
 def _merge(into: list[Actor], found: list[Actor]) -> None:
@@ -74,9 +82,9 @@ def _prep_objects(token: Token, ctx: DocContext, preps: frozenset[str]) -> list[
 def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     result = Participants(reciprocal=any(child.lower_ in RECIPROCAL_WORDS for child in verb.children))
     passive = next((child for child in verb.children if child.dep_ == "nsubjpass"), None)
-    _merge(result.actor, subject_of(verb, ctx))
+    result.take("actor", subject_of(verb, ctx), f"subject of '{verb.text}'")
     if passive is not None:
-        _merge(result.recipient, actors_of(passive, ctx))
+        result.take("recipient", actors_of(passive, ctx), f"passive subject of '{verb.text}'")
     objects = [child for child in verb.children if child.dep_ in ("dobj", "dative", "attr")]
     if not objects:  # "rammed and boarded Philippine boats": coordinated verbs share the object
         objects = [
@@ -87,9 +95,9 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
             if obj.dep_ == "dobj"
         ]
     for child in objects:
-        _merge(result.recipient, actors_of(child, ctx))
-        _merge(result.recipient, _prep_objects(child, ctx, RECIPIENT_PREPS))
-    _merge(result.recipient, _prep_objects(verb, ctx, RECIPIENT_PREPS))
+        result.take("recipient", actors_of(child, ctx), f"object '{child.text}'")
+        result.take("recipient", _prep_objects(child, ctx, RECIPIENT_PREPS), f"prepositional object of '{child.text}'")
+    result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
     return result
 
 
@@ -98,17 +106,18 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ in PRONOUNS:
             # "China and Russia flew their first joint patrol": the possessor is the clause's subject
-            _merge(result.actor, _governing_actors(noun, ctx, False) or actors_of(child, ctx))
+            found = _governing_actors(noun, ctx, False) or actors_of(child, ctx)
+            result.take("actor", found, f"'{child.text}' in '{child.text} {noun.text}'")
         elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.ent_type_:
-            _merge(result.actor, actors_of(child, ctx))
+            result.take("actor", actors_of(child, ctx), f"modifier '{child.text}' of '{noun.text}'")
     between = _prep_objects(noun, ctx, frozenset({"between", "among"}))
     if between:
         result.reciprocal = True
-        _merge(result.actor, between)
-    _merge(result.actor, _prep_objects(noun, ctx, frozenset({"by", "from", "of"})))
+        result.take("actor", between, f"'{noun.text} between ...'")
+    result.take("actor", _prep_objects(noun, ctx, frozenset({"by", "from", "of"})), f"'{noun.text} by/of ...'")
     if not result.actor:
-        _merge(result.actor, _governing_actors(noun, ctx, result.reciprocal))
-    _merge(result.recipient, _prep_objects(noun, ctx, RECIPIENT_PREPS))
+        result.take("actor", _governing_actors(noun, ctx, result.reciprocal), f"the clause '{noun.text}' belongs to")
+    result.take("recipient", _prep_objects(noun, ctx, RECIPIENT_PREPS), f"prepositional object of '{noun.text}'")
     return result
 
 

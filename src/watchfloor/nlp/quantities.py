@@ -80,9 +80,18 @@ def find_quantities(sentence: Span, skip: list[tuple[int, int]]) -> list[Quantit
     return found
 
 
+NEWS_DIMENSIONS = frozenset({"currency", "length", "area", "dimensionless", "time", "mass", "speed", "volume"})
+
+
 def _to_quantity(item: Any, sentence: Span, start: int, end: int) -> Quantity | None:
     unit_name = item.unit.name
     value = float(item.value)
+    surface = sentence.text[start:end]
+    unit_text = surface.lstrip("0123456789.,$€£¥ -")
+    if item.unit.entity.name not in NEWS_DIMENSIONS or (len(unit_text) == 1 and unit_text.isupper()):
+        # "54,000 U.S. troops" is not 54,000 atomic mass units: keep the number, drop the unit
+        number = surface.split()[0] if surface.split() else surface
+        start, end, unit_name = start, start + len(number), "dimensionless"
     unit: str | None = _UNIT_NAMES.get(unit_name, unit_name)
     if unit_name in _TO_KM:
         value, unit = value * _TO_KM[unit_name], "km"
@@ -92,7 +101,7 @@ def _to_quantity(item: Any, sentence: Span, start: int, end: int) -> Quantity | 
         pass
     before = sentence.text[max(0, start - 20) : start].lower()
     return Quantity(
-        text=sentence.text[start:end],
+        text=sentence.text[start:end].strip(),
         value=value,
         unit=unit,
         about=_counted_noun(sentence, start, end),
