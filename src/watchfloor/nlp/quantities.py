@@ -30,6 +30,7 @@ _TO_KM = {
     "meter": 0.001,
     "foot": 0.0003048,
 }
+_TO_KM2 = {"square kilometre": 1.0, "square kilometer": 1.0, "square mile": 2.589988, "hectare": 0.01}
 _UNIT_NAMES = {
     "dollar": "USD",
     "United States dollar": "USD",
@@ -95,6 +96,8 @@ def _to_quantity(item: Any, sentence: Span, start: int, end: int) -> Quantity | 
     unit: str | None = _UNIT_NAMES.get(unit_name, unit_name)
     if unit_name in _TO_KM:
         value, unit = value * _TO_KM[unit_name], "km"
+    elif unit_name in _TO_KM2:
+        value, unit = value * _TO_KM2[unit_name], "km2"
     if unit in ("dimensionless", "year"):
         unit = None
     elif unit == "percent" or (unit and unit.isupper()):
