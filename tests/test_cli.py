@@ -65,7 +65,7 @@ def test_ingest_twice_stores_each_document_once_and_query_by_actor(tmp_path: Pat
     code, out, _ = _run(
         "events", "--type", "COERCE", "--since", "2024-06-01", "--until", "2024-06-30", "--db", db, "--format", "csv"
     )
-    assert code == 0 and out.splitlines()[0].startswith("date,event,mode,actor") and "COERCE" in out
+    assert code == 0 and out.splitlines()[0].startswith("id,date,event,mode,actor") and "COERCE" in out
     code, out, _ = _run("claims", "--verdict", "supported", "--db", db, "--format", "json")
     assert code == 0 and all(row["verdict"] == "supported" for row in json.loads(out))
     code, out, _ = _run("docs", "--db", db, "--search", "Balikatan")
@@ -109,3 +109,21 @@ def test_installed_command_never_shows_a_traceback(tmp_path: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 1
     assert "cannot open the database" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_event_filters_aux_and_explain(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.duckdb")
+    assert _run("ingest", str(EXAMPLES), "--db", db)[0] == 0
+    _, out, _ = _run("events", "--db", db, "--format", "json", "--limit", "500")
+    news = json.loads(out)
+    _, out, _ = _run("events", "--db", db, "--format", "json", "--limit", "500", "--include-aux")
+    everything = json.loads(out)
+    assert all(event["aux"] is None for event in news)
+    assert len(everything) > len(news) and any(event["aux"] == "historical" for event in everything)
+    _, out, _ = _run("events", "--db", db, "--format", "json", "--mode", "weapons", "--context", "military")
+    assert out and all(e["mode"] == "weapons" and "military" in e["context"] for e in json.loads(out))
+    target = next(e for e in news if e["event"] == "COERCE")
+    code, out, _ = _run("events", "--db", db, "--explain", target["id"])
+    assert code == 0 and "matched the lexicon entry lemma=board" in out and "role:     actor CHNCOP" in out
+    code, _, err = _run("events", "--db", db, "--explain", "ev_nope")
+    assert code == 1 and "no event with id 'ev_nope'" in err

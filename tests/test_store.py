@@ -8,15 +8,32 @@ from tests.factories import make_result
 from watchfloor.errors import StoreError
 from watchfloor.records import Rejection
 from watchfloor.store import Filters, open_store
+from watchfloor.store.migrations import MIGRATIONS
 
 
 def test_migrations_are_recorded_and_idempotent(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
+    expected = [(1, "initial schema"), (2, "event contexts as a column")]
     with open_store(path) as store:
-        assert store.migrations() == [(1, "initial schema")]
+        assert store.migrations() == expected
     with open_store(path) as store:
         assert store.migrate() == []
-        assert store.migrations() == [(1, "initial schema")]
+        assert store.migrations() == expected
+
+
+def test_a_database_of_an_older_version_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    connection = duckdb.connect(str(path))
+    connection.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
+    connection.execute(MIGRATIONS[0][2])
+    connection.execute("INSERT INTO schema_migrations VALUES (1, 'initial schema', now())")
+    row = [f"ev_{i}" if i == 0 else None for i in range(21)]
+    row[20] = '{"context": ["military"]}'
+    connection.execute("INSERT INTO events VALUES (" + ",".join("?" * 21) + ")", row)
+    connection.close()
+    with open_store(path) as store:
+        assert store.migrations()[-1] == (2, "event contexts as a column")
+        assert store.connection.execute("SELECT contexts FROM events").fetchone() == (["military"],)
 
 
 def test_ingest_is_idempotent_by_content_hash(tmp_path: Path) -> None:

@@ -184,7 +184,27 @@ def _codes(actors: list[dict[str, Any]]) -> str:
     return "+".join(actor["code"] for actor in actors)
 
 
+def explain_event(event: dict[str, Any]) -> str:
+    """Why an event was coded: its sentence, the lexicon entry that fired and how each role was found."""
+    explanation = event.get("explanation") or {}
+    rule = explanation.get("rule") or {}
+    kind = event["event"] + (f"/{event['mode']}" if event.get("mode") else "")
+    entry = f"lemma={rule.get('lemma')} pos={rule.get('pos')} requires={rule.get('requires')}"
+    lines = [
+        f"{event['id']}  {kind}  in {event['doc_id']}",
+        f"sentence: {' '.join(event['text'].split())}",
+        f"trigger:  '{explanation.get('trigger', '')}' matched the lexicon entry {entry}",
+        f"date:     {date_label(**event['date'])} from {explanation.get('date', '?')}",
+        f"aux:      {event.get('aux') or 'none (a reported event)'}",
+    ]
+    lines += [f"role:     {how}" for how in explanation.get("roles", [])] or ["role:     none found"]
+    if event.get("place"):
+        lines.append(f"place:    {event['place']['name']} ({event['place']['kind']})")
+    return "\n".join(lines)
+
+
 EVENT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "id": lambda e: e["id"],
     "date": lambda e: date_label(**e["date"]),
     "event": lambda e: e["event"],
     "mode": lambda e: e["mode"],
@@ -220,21 +240,39 @@ def events(
     until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
     place: Annotated[str | None, typer.Option(help="Place name contains.")] = None,
     search: Annotated[str | None, typer.Option("--search", "-q", help="Evidence text contains.")] = None,
-    news_only: Annotated[
-        bool, typer.Option("--news-only", help="Leave out historical, future, hypothetical and negated.")
+    mode: Annotated[str | None, typer.Option(help="PLOVER mode, e.g. weapons or phone.")] = None,
+    context: Annotated[str | None, typer.Option(help="PLOVER context, e.g. military or economic.")] = None,
+    include_aux: Annotated[
+        bool, typer.Option("--include-aux", help="Also show historical, future, hypothetical and negated events.")
     ] = False,
+    explain: Annotated[str | None, typer.Option(help="Explain one event by id: sentence, lexicon entry, roles.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
     db: DbOption = None,
     format: FormatOption = TableFormat.table,
 ) -> None:
-    """Query stored events."""
+    """Query stored events (background, plans, hypotheses and denials are hidden unless --include-aux)."""
 
     def run() -> None:
-        filters = _filters(
-            actor=actor, recipient=recipient, event_type=type, since=since, until=until, place=place, text=search, limit=limit
-        )
-        filters.include_aux = not news_only
         with open_store(load_settings(db=db).db) as store:
+            if explain:
+                found = store.event(explain)
+                if found is None:
+                    _fail(f"no event with id {explain!r} in the database")
+                typer.echo(explain_event(found))  # type: ignore[arg-type]
+                return
+            filters = _filters(
+                actor=actor,
+                recipient=recipient,
+                event_type=type,
+                mode=mode,
+                context=context,
+                since=since,
+                until=until,
+                place=place,
+                text=search,
+                limit=limit,
+            )
+            filters.include_aux = include_aux
             _emit(store.events(filters), format, EVENT_COLUMNS)
 
     _guard(run)

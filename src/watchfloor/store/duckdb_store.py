@@ -125,8 +125,9 @@ class DuckDBStore:
             ],
         )
         if result.events:
+            placeholders = ",".join("?" * len(EVENT_COLUMNS))
             self.connection.executemany(
-                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({placeholders})",
                 [_event_row(sha, event) for event in result.events],
             )
         if result.claims:
@@ -160,6 +161,12 @@ class DuckDBStore:
         sql, params = event_query(filters or Filters())
         return [_with_doc(row) for row in self.connection.execute(sql, params).fetchall()]
 
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One stored event by id, with its document's id and title."""
+        sql = "SELECT e.data, d.id, d.title, d.published FROM events e JOIN documents d ON d.sha256 = e.doc_sha256 WHERE e.id = ?"
+        rows = self.connection.execute(sql, [event_id]).fetchall()
+        return _with_doc(rows[0]) if rows else None
+
     def claims(self, filters: Filters | None = None) -> list[dict[str, Any]]:
         sql, params = claim_query(filters or Filters())
         return [_with_doc(row) for row in self.connection.execute(sql, params).fetchall()]
@@ -177,6 +184,32 @@ class DuckDBStore:
     def counts(self) -> dict[str, int]:
         tables = ("documents", "events", "claims", "places", "rejections")
         return {table: int(self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table in tables}  # type: ignore[index]
+
+
+EVENT_COLUMNS = (
+    "id",
+    "doc_sha256",
+    "event",
+    "mode",
+    "quad",
+    "intensity",
+    "aux",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "actor_codes",
+    "recipient_codes",
+    "place_name",
+    "place_kind",
+    "lat",
+    "lon",
+    "text",
+    "span_start",
+    "span_end",
+    "confidence",
+    "data",
+    "contexts",
+)
 
 
 def _event_row(sha: str, event: Event) -> list[Any]:
@@ -203,6 +236,7 @@ def _event_row(sha: str, event: Event) -> list[Any]:
         event.span[1],
         event.confidence,
         json.dumps(event.to_dict()),
+        list(event.context),
     ]
 
 

@@ -35,4 +35,12 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX claims_doc ON claims (doc_sha256);
         """,
     ),
+    (
+        2,
+        "event contexts as a column",
+        """
+        ALTER TABLE events ADD COLUMN contexts VARCHAR[];
+        UPDATE events SET contexts = CAST(json_extract(data, '$.context') AS VARCHAR[]);
+        """,
+    ),
 )

@@ -14,6 +14,8 @@ class Filters:
     actor: str | None = None
     recipient: str | None = None
     event_type: str | None = None
+    mode: str | None = None
+    context: str | None = None
     since: date | None = None
     until: date | None = None
     place: str | None = None
@@ -60,6 +62,8 @@ def event_query(filters: Filters) -> tuple[str, list[Any]]:
     where.add(_prefix(filters.actor), _code_clause("e.actor_codes"))
     where.add(_prefix(filters.recipient), _code_clause("e.recipient_codes"))
     where.add(filters.event_type and filters.event_type.upper(), "e.event = ?")
+    where.add(filters.mode, "e.mode = ?")
+    where.add(filters.context, "list_contains(e.contexts, ?)")
     where.add(filters.since, "e.date_end >= ?")
     where.add(filters.until, "e.date_start <= ?")
     where.add(_contains(filters.place), "e.place_name ILIKE ?")
