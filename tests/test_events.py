@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import EXAMPLES
@@ -47,7 +49,7 @@ def test_actor_and_recipient_codes_from_the_parse(pipeline: Pipeline) -> None:
     ("text", "aux"),
     [
         ("The Japanese and US navies held their first joint exercise in 1995.", "historical"),
-        ("Japan will hold talks with China next month.", "future"),
+        ("China will hold military drills near Taiwan next week.", "future"),
         ("If China attacked Taiwan, the United States would respond.", "hypothetical"),
         ("China has not withdrawn its ships from the shoal.", "negated"),
         ("Japan and the Philippines signed a defence pact on Monday.", None),
@@ -93,3 +95,37 @@ def test_examples_code_their_main_events(pipeline: Pipeline) -> None:
     assert countries(liaoning.actor) == {"CHN"}
     meeting = find_events(results["2025-03-30-hegseth-nakatani-tokyo"], actor_country="USA")
     assert meeting and all(event.aux is None for event in meeting)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Hungary said it will support a U.N. Security Council resolution.", "AGREE"),
+        ("Japan will hold talks with China next month.", "AGREE"),
+        ("The United States will impose sanctions on Russia.", "THREATEN"),
+    ],
+)
+def test_stated_intentions_are_agree_or_threaten(pipeline: Pipeline, text: str, event: str) -> None:
+    result = _analyze(pipeline, text)
+    assert result.events and result.events[0].event == event and result.events[0].aux is None
+
+
+def test_groups_the_kb_does_not_name_are_actors_by_sector(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Afghan guerrillas blew up three power lines, and rebels attacked a police post on Monday.")
+    codes_found = {actor.code for event in result.events for actor in event.actor}
+    assert "REB" in codes_found or "AFGREB" in codes_found
+
+
+def test_lexicon_is_validated_at_load(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from watchfloor.errors import KnowledgeBaseError
+    from watchfloor.events import lexicon
+
+    bad = tmp_path / "lexicon.yaml"
+    bad.write_text("entries:\n  - {lemma: attack, pos: VERB, event: ASSAULT, mode: laser}\n")
+    monkeypatch.setattr(lexicon, "data_path", lambda name: bad)
+    lexicon.load_lexicon.cache_clear()
+    try:
+        with pytest.raises(KnowledgeBaseError, match="ASSAULT has no mode 'laser'"):
+            lexicon.load_lexicon()
+    finally:
+        lexicon.load_lexicon.cache_clear()

@@ -23,11 +23,12 @@ from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.entities import entities_in
 from watchfloor.nlp.quantities import sentence_quantities
-from watchfloor.records import Actor, DateSpan, Event, Place, Quantity
+from watchfloor.records import Actor, Aux, DateSpan, Event, Place, Quantity
 
 LOCATIVE_PREPS = frozenset(
     {"over", "in", "near", "around", "across", "into", "at", "off", "through", "from", "within", "above", "along", "to"}
 )
+THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "restrict", "REJECT": "relations"}
 INHERIT_REACH = 600  # characters: about three sentences of news prose
 BASELINE_WORDS = frozenset({"compared", "than", "since", "until", "by", "ahead", "before"})
 PLACE_PRIORITY = {"sea": 0, "strait": 0, "island": 0, "base": 1, "region": 2, "admin": 2, "other": 3, "city": 3, "country": 4}
@@ -65,6 +66,21 @@ class EventCoder:
             events.extend(_merge_same(_prefer_nominal(found)))
         return _one_per_incident(events)
 
+    def _intent(self, event: str, mode: str | None, aux: Aux | None) -> tuple[str, str | None, Aux | None]:
+        """PLOVER codes a stated intention as its own category, not as category plus 'future'.
+
+        "X will support the resolution" is AGREE; "X will impose sanctions" is THREATEN. The statement is
+        the event of the day, so it carries no auxiliary flag.
+        """
+        if aux != "future":
+            return event, mode, aux
+        quad = self.ontology.types[event].quad
+        if quad in ("V-Coop", "M-Coop") and event != "AGREE":
+            return "AGREE", None, None
+        if event in THREAT_MODES:
+            return "THREATEN", THREAT_MODES[event], None
+        return event, mode, aux
+
     def _sentence_facts(self, sentence: Span, ctx: DocContext, carried: DateSpan | None) -> SentenceFacts:
         dates = []
         for ent in entities_in(sentence):
@@ -97,6 +113,8 @@ class EventCoder:
             return None
         event_name, mode, context = _joint(entry, found, trigger)
         when = _nearest_date(trigger, facts)
+        aux = auxiliary(trigger, facts.sentence, when, ctx.anchor)
+        event_name, mode, aux = self._intent(event_name, mode, aux)
         sentence = facts.sentence
         span = ctx.original_span(sentence.start_char, sentence.end_char)
         actor_ids = {a.kb_id for a in (*found.actor, *found.recipient)}
@@ -112,7 +130,7 @@ class EventCoder:
             date=when,
             place=_with_distance(*_place(trigger, facts, actor_ids), sentence_quantities(sentence, ctx)),
             quantities=sentence_quantities(sentence, ctx),
-            aux=auxiliary(trigger, sentence, when, ctx.anchor),
+            aux=aux,
             text=ctx.document.text[span[0] : span[1]],
             span=span,
             confidence=_confidence(found, when, entry),

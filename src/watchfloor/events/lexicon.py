@@ -16,7 +16,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from watchfloor.errors import Code, KnowledgeBaseError
-from watchfloor.events.ontology import data_path
+from watchfloor.events.ontology import data_path, load_ontology
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,4 +102,26 @@ def load_lexicon() -> Lexicon:
         )
         for record in data["entries"]
     ]
+    _validate(entries)
     return Lexicon(entries)
+
+
+def _validate(entries: list[Entry]) -> None:
+    """Every entry names a PLOVER type, a mode of that type and known contexts; no entry twice."""
+    ontology = load_ontology()
+    seen: set[tuple[str, str, tuple[str, ...]]] = set()
+    for entry in entries:
+        where = f"entry {entry.lemma}/{entry.pos}"
+        event_type = ontology.types.get(entry.event)
+        problem = None
+        if event_type is None:
+            problem = f"unknown event type {entry.event!r}"
+        elif entry.mode is not None and entry.mode not in event_type.modes:
+            problem = f"{entry.event} has no mode {entry.mode!r}"
+        elif unknown := [c for c in entry.context if c not in ontology.contexts]:
+            problem = f"unknown context {unknown[0]!r}"
+        elif (entry.lemma, entry.pos, entry.requires) in seen:
+            problem = "appears twice with the same requires"
+        if problem:
+            raise KnowledgeBaseError(Code.KB_FILE, "lexicon.yaml", detail=f"{where}: {problem}")
+        seen.add((entry.lemma, entry.pos, entry.requires))

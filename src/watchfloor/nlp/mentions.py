@@ -21,6 +21,18 @@ MILITARY_NOUNS = frozenset(
     "aircraft jet fighter bomber warship ship vessel destroyer frigate carrier submarine navy army troop force military "
     "soldier drone missile plane helicopter fleet marine airman sailor unit personnel militaries".split()
 )
+# Groups named by a common noun, with the PLOVER/CAMEO-style sector code they stand for
+GROUP_SECTORS = {
+    **dict.fromkeys("rebel guerrilla guerilla insurgent militant separatist militia jihadist".split(), "REB"),
+    **dict.fromkeys("opposition protester protestor demonstrator activist dissident".split(), "OPP"),
+    **dict.fromkeys("student worker resident civilian villager citizen farmer worshipper".split(), "CVL"),
+    **dict.fromkeys("refugee migrant".split(), "REF"),
+    **dict.fromkeys("court judge prosecutor tribunal".split(), "JUD"),
+    **dict.fromkeys("parliament lawmaker legislator senator congressman legislature".split(), "LEG"),
+    **dict.fromkeys("newspaper journalist reporter broadcaster".split(), "MED"),
+    **dict.fromkeys("company firm businessman corporation".split(), "BUS"),
+    **dict.fromkeys("gang smuggler trafficker".split(), "CRM"),
+}
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 POLICE_NOUNS = frozenset(["guard", "police", "coastguard"])
 GOVERNMENT_NOUNS = frozenset(["government", "ministry", "official", "administration", "leader", "diplomat", "cabinet", "envoy"])
@@ -133,6 +145,10 @@ def _sector_of_noun(head: Token) -> str | None:
         return "COP"
     if lemma in MILITARY_NOUNS:
         return "MIL"
+    if lemma in GROUP_SECTORS:
+        return GROUP_SECTORS[lemma]
+    if lemma == "force" and any(child.lower_ == "security" for child in head.children):
+        return "COP"
     if lemma in GOVERNMENT_NOUNS:
         return "GOV"
     return None
@@ -162,6 +178,8 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
                 _add(actors, actor_for(found, ctx.original_text(ent), token, ctx.anchor))
         if not actors and pronouns and token.lower_ in PRONOUNS:
             actors.extend(_clause_antecedent(token, ctx) or _antecedents(token.lower_, ctx))
+        if not actors:
+            _add(actors, _group_actor(token, tokens))
     return _drop_less_specific(actors)
 
 
@@ -179,6 +197,17 @@ def _antecedents(pronoun: str, ctx: DocContext) -> list[Actor]:
     people = pronoun in PERSON_PRONOUNS
     fitting = [actor for actor in ctx.last_subjects if (actor.kb_id or "").startswith("person.") == people]
     return fitting[:2] if pronoun in ("they", "their", "them") else fitting[:1]
+
+
+def _group_actor(head: Token, tokens: list[Token]) -> Actor | None:
+    """'Rebels', 'university students', 'security forces': a group the KB does not name, coded by sector."""
+    sector = GROUP_SECTORS.get(head.lemma_.lower())
+    if sector is None and head.lemma_.lower() == "force" and any(t.lower_ == "security" for t in tokens):
+        sector = "COP"
+    if sector is None:
+        return None
+    text = " ".join(token.text for token in tokens if token.dep_ not in ("det", "punct"))
+    return Actor(text=text, name=text, code=sector, country=None, sector=sector, kb_id=None)
 
 
 def _as_actor(entity: Entity | None, ent: Span, kb: KnowledgeBase) -> Entity | None:
