@@ -25,7 +25,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
+from common import SHARED, emit, require
+
+BENCH = SHARED / "bench"
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 QUADS = {"V-Coop": 1, "M-Coop": 2, "V-Conf": 3, "M-Conf": 4}
 
@@ -184,16 +186,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
-    if not BENCH.is_dir():
-        raise SystemExit(f"benchmarks: {BENCH} not found (the shared bench sits beside the checkout)")
+    require(BENCH)
     from watchfloor.pipeline import Pipeline
 
     pipeline = Pipeline()
     report = {"PLOVER GSR": plover(pipeline), "ConfliBERT quad": quads(pipeline), "ConfliBERT roles": roles(pipeline)}
-    print(json.dumps(report, indent=2))
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(report, indent=2) + "\n")
+    emit(report, args.out)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ half never was; both halves are reported. Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import statistics
 import xml.etree.ElementTree as ET
@@ -28,7 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "geoparsing"
+from common import SHARED, emit, require
+
+BENCH = SHARED / "bench" / "geoparsing"
 EARTH_KM = 6371.0
 
 
@@ -178,18 +179,14 @@ def main() -> None:
     parser.add_argument("--set", choices=("gwn", "geovirus", "all"), default="all")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
-    if not BENCH.is_dir():
-        raise SystemExit(f"benchmarks: {BENCH} not found (the shared bench sits beside the checkout)")
+    require(BENCH)
     country_of = CountryOf()
     report: dict[str, Any] = {}
     if args.set in ("gwn", "all"):
         report["GeoWebNews"] = evaluate(read_gwn(BENCH / "GWN.xml"), country_of)
     if args.set in ("geovirus", "all"):
         report["GeoVirus"] = evaluate(read_geovirus(BENCH / "GeoVirus.xml"), country_of)
-    print(json.dumps(report, indent=2))
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(report, indent=2) + "\n")
+    emit(report, args.out)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "wh-briefings.jsonl.gz"
+from common import SHARED, emit, require
+
+CORPUS = SHARED / "corpus" / "wh-briefings.jsonl.gz"
 
 
 def read_corpus(count: int) -> list[dict[str, Any]]:
@@ -75,8 +77,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
-    if not CORPUS.is_file():
-        raise SystemExit(f"benchmarks: {CORPUS} not found (the shared corpus sits beside the checkout)")
+    require(CORPUS)
     records = read_corpus(args.docs)
     texts = [record["text"] for record in records]
     words = sum(len(text.split()) for text in texts)
@@ -94,10 +95,7 @@ def main() -> None:
         "ingest_time_vs_spacy": round(ingest / baseline, 2),
         "stored": counts,
     }
-    print(json.dumps(report, indent=2))
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(report, indent=2) + "\n")
+    emit(report, args.out)
 
 
 if __name__ == "__main__":
