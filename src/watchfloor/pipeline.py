@@ -35,7 +35,7 @@ class Pipeline:
     def resolver(self) -> Resolver:
         """The geoparser; its gazetteer loads on first use (about a second from the cache)."""
         if self._resolver is None:
-            self._resolver = Resolver(self.kb, gazetteer.load())
+            self._resolver = Resolver(self.kb, gazetteer.load(self.settings.cache_dir))
         return self._resolver
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[Result]:

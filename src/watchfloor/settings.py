@@ -33,6 +33,7 @@ SETTINGS: tuple[Setting, ...] = (
         "watchfloor-kb",
         "Your knowledge-base folder (YAML or CSV files), read after the packaged data when it exists.",
     ),
+    Setting("cache_dir", "", "Folder for derived data such as the gazetteer index (empty: ~/.cache/watchfloor)."),
 )
 
 
@@ -45,6 +46,7 @@ class Settings:
     batch_size: int = 64
     min_checkworthy: float = 0.5
     kb_extra: str = "watchfloor-kb"
+    cache_dir: str = ""
 
 
 def _coerce(name: str, raw: Any, default: Any) -> Any:

@@ -185,10 +185,11 @@ def build() -> Gazetteer:
     return Gazetteer(dict(by_name), neighbours, populations)
 
 
-def cache_folder() -> Path:
-    configured = os.environ.get("WATCHFLOOR_CACHE_DIR")
-    base = Path(configured) if configured else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "watchfloor"
-    return base
+def cache_folder(configured: str = "") -> Path:
+    """The cache folder: the ``cache_dir`` setting, else $XDG_CACHE_HOME/watchfloor or ~/.cache/watchfloor."""
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "watchfloor"
 
 
 def _cache_key() -> str:
@@ -199,12 +200,12 @@ def _cache_key() -> str:
 _LOADED: Gazetteer | None = None
 
 
-def load() -> Gazetteer:
+def load(cache_dir: str = "") -> Gazetteer:
     """The gazetteer, from the cache when it is there (built and cached otherwise); once per process."""
     global _LOADED
     if _LOADED is not None:
         return _LOADED
-    path = cache_folder() / _cache_key()
+    path = cache_folder(cache_dir) / _cache_key()
     try:
         with path.open("rb") as handle:
             _LOADED = pickle.load(handle)
