@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from watchfloor.errors import Code, StoreError
-from watchfloor.records import Event, Rejection, Result
+from watchfloor.records import Claim, Event, Place, Rejection, Result
 from watchfloor.store.migrations import MIGRATIONS
 from watchfloor.store.queries import Filters, claim_query, doc_query, event_query
 
@@ -105,56 +105,18 @@ class DuckDBStore:
         return report
 
     def _insert(self, result: Result) -> None:
-        doc = result.doc
-        sha = doc.sha256
-        self.connection.execute(
-            "INSERT INTO documents (sha256, id, title, url, source, published, language, origin, author, text, warnings) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                sha,
-                doc.id,
-                doc.title,
-                doc.url,
-                doc.source,
-                doc.published,
-                doc.language,
-                doc.origin,
-                doc.author,
-                doc.text,
-                result.warnings,
-            ],
+        """One document and everything found in it; a table per kind of row."""
+        sha = result.doc.sha256
+        tables = (
+            ("documents", DOCUMENT_COLUMNS, [_document_row(result)]),
+            ("events", EVENT_COLUMNS, [_event_row(sha, event) for event in result.events]),
+            ("claims", CLAIM_COLUMNS, [_claim_row(sha, claim) for claim in result.claims]),
+            ("places", PLACE_COLUMNS, [_place_row(sha, place) for place in result.places]),
         )
-        if result.events:
-            placeholders = ",".join("?" * len(EVENT_COLUMNS))
-            self.connection.executemany(
-                f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({placeholders})",
-                [_event_row(sha, event) for event in result.events],
-            )
-        if result.claims:
-            self.connection.executemany(
-                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    [
-                        c.id,
-                        sha,
-                        c.kind,
-                        c.checkworthy,
-                        c.verdict,
-                        c.subject,
-                        c.attribute,
-                        c.as_of,
-                        c.text,
-                        c.reason,
-                        json.dumps(c.to_dict()),
-                    ]
-                    for c in result.claims
-                ],
-            )
-        if result.places:
-            self.connection.executemany(
-                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
-                [[sha, p.name, p.kind, p.country, p.lat, p.lon, p.kb_id, p.span[0], p.span[1]] for p in result.places],
-            )
+        for table, columns, rows in tables:
+            if rows:
+                placeholders = ",".join("?" * len(columns))
+                self.connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", rows)
 
     def events(self, filters: Filters | None = None) -> list[dict[str, Any]]:
         """Events matching ``filters``, each the contract's Event plus its document's id and title."""
@@ -186,6 +148,9 @@ class DuckDBStore:
         return {table: int(self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table in tables}  # type: ignore[index]
 
 
+DOCUMENT_COLUMNS = ("sha256", "id", "title", "url", "source", "published", "language", "origin", "author", "text", "warnings")
+CLAIM_COLUMNS = ("id", "doc_sha256", "kind", "checkworthy", "verdict", "subject", "attribute", "as_of", "text", "reason", "data")
+PLACE_COLUMNS = ("doc_sha256", "name", "kind", "country", "lat", "lon", "kb_id", "span_start", "span_end")
 EVENT_COLUMNS = (
     "id",
     "doc_sha256",
@@ -210,6 +175,44 @@ EVENT_COLUMNS = (
     "data",
     "contexts",
 )
+
+
+def _document_row(result: Result) -> list[Any]:
+    doc = result.doc
+    return [
+        doc.sha256,
+        doc.id,
+        doc.title,
+        doc.url,
+        doc.source,
+        doc.published,
+        doc.language,
+        doc.origin,
+        doc.author,
+        doc.text,
+        result.warnings,
+    ]
+
+
+def _claim_row(sha: str, claim: Claim) -> list[Any]:
+    data = json.dumps(claim.to_dict())
+    return [
+        claim.id,
+        sha,
+        claim.kind,
+        claim.checkworthy,
+        claim.verdict,
+        claim.subject,
+        claim.attribute,
+        claim.as_of,
+        claim.text,
+        claim.reason,
+        data,
+    ]
+
+
+def _place_row(sha: str, place: Place) -> list[Any]:
+    return [sha, place.name, place.kind, place.country, place.lat, place.lon, place.kb_id, place.span[0], place.span[1]]
 
 
 def _event_row(sha: str, event: Event) -> list[Any]:
