@@ -99,8 +99,7 @@ class EventCoder:
         earlier: list[Event],
         same_sentence: list[tuple[Token, Event]],
     ) -> Event | None:
-        event_type = self.ontology.types.get(entry.event)
-        if event_type is None:
+        if entry.event not in self.ontology.types:
             return None
         found = participants(trigger, ctx)
         if not found.actor:
@@ -111,25 +110,30 @@ class EventCoder:
             settle(found)
         if not found.actor and not found.recipient:
             return None
+        return self._build(trigger, entry, found, facts, ctx)
+
+    def _build(self, trigger: Token, entry: Entry, found: Participants, facts: SentenceFacts, ctx: DocContext) -> Event:
+        """The event record: type after the joint-activity and stated-intention rules, date, place, evidence."""
         event_name, mode, context = _joint(entry, found, trigger)
         when = _nearest_date(trigger, facts)
         aux = auxiliary(trigger, facts.sentence, when, ctx.anchor)
         event_name, mode, aux = self._intent(event_name, mode, aux)
-        sentence = facts.sentence
-        span = ctx.original_span(sentence.start_char, sentence.end_char)
-        actor_ids = {a.kb_id for a in (*found.actor, *found.recipient)}
+        span = _sentence_span(facts.sentence, ctx)
+        quantities = sentence_quantities(facts.sentence, ctx)
+        place, preposition = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
+        event_type = self.ontology.types[event_name]
         return Event(
             id=_event_id(ctx.document.sha256, span, event_name, trigger.i),
             event=event_name,
             mode=mode,
             context=context,
-            quad=self.ontology.types[event_name].quad,  # type: ignore[arg-type]
-            intensity=self.ontology.types[event_name].intensity(mode),
+            quad=event_type.quad,  # type: ignore[arg-type]
+            intensity=event_type.intensity(mode),
             actor=found.actor,
             recipient=found.recipient,
             date=when,
-            place=_with_distance(*_place(trigger, facts, actor_ids), sentence_quantities(sentence, ctx)),
-            quantities=sentence_quantities(sentence, ctx),
+            place=_with_distance(place, preposition, quantities),
+            quantities=quantities,
             aux=aux,
             text=ctx.document.text[span[0] : span[1]],
             span=span,
