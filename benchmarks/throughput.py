@@ -3,6 +3,8 @@
 Reads the first N documents of ../shared/corpus/wh-briefings.jsonl.gz, then times, side by side:
 
 * baseline: the bare spaCy model (`spacy.load(model)`) over the same texts with `nlp.pipe`;
+* the same bare spaCy over the texts as watchfloor normalises them (markup and link targets left out), so the
+  comparison below is like with like;
 * watchfloor: the full ingest path (read, normalise, spaCy + entity ruler, events, claims, places,
   store into a fresh DuckDB file).
 
@@ -81,7 +83,10 @@ def main() -> None:
     records = read_corpus(args.docs)
     texts = [record["text"] for record in records]
     words = sum(len(text.split()) for text in texts)
+    from watchfloor.text import normalise
+
     baseline = time_spacy(args.model, texts, args.batch_size)
+    normalised = time_spacy(args.model, [normalise(text).text for text in texts], args.batch_size)
     ingest, counts = time_ingest(records)
     report = {
         "documents": len(texts),
@@ -93,6 +98,8 @@ def main() -> None:
         "ingest_docs_per_s": round(len(texts) / ingest, 1),
         "ingest_words_per_s": round(words / ingest),
         "ingest_time_vs_spacy": round(ingest / baseline, 2),
+        "spacy_on_normalised_text_seconds": round(normalised, 2),
+        "ingest_time_vs_spacy_on_normalised_text": round(ingest / normalised, 2),
         "stored": counts,
     }
     emit(report, args.out)
