@@ -9,6 +9,7 @@ from spacy.tokens import Span
 from watchfloor.geo.resolve import Scored
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.entities import all_entities
+from watchfloor.nlp.mentions import bare
 from watchfloor.records import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -23,10 +24,6 @@ CONTRACT_KIND = {
     "admin2": "admin",
     "capital": "city",
 }
-
-
-def _bare(text: str) -> str:
-    return text.removeprefix("the ").removeprefix("The ").removesuffix("'s").strip()
 
 
 def to_place(best: Scored, text: str, span: tuple[int, int]) -> Place:
@@ -51,12 +48,12 @@ def find_places(ctx: DocContext) -> Iterator[tuple[Span, Place]]:
     if ctx.resolver is None:
         return
     mentions = [ent for ent in all_entities(ctx.parsed) if ent.label_ in PLACE_LABELS or ent.ent_id_.startswith("place.")]
-    resolved = {ent.start: ctx.resolver.resolve(_bare(ent.text), ctx.countries) for ent in mentions}
+    resolved = {ent.start: ctx.resolver.resolve(bare(ent.text), ctx.countries) for ent in mentions}
     focus = ctx.resolver.focus([best for best in resolved.values() if best is not None])
     for ent in mentions:
         best = resolved[ent.start]
         if best is None and focus is not None and ent.label_ in ("FAC", "LOC"):
-            best = ctx.resolver.resolve(_bare(ent.text), ctx.countries, focus)
+            best = ctx.resolver.resolve(bare(ent.text), ctx.countries, focus)
         if best is None:
             continue
         span = ctx.original_span(ent.start_char, ent.end_char)

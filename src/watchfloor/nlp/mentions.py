@@ -33,6 +33,7 @@ GROUP_SECTORS = {
     **dict.fromkeys("company firm businessman corporation".split(), "BUS"),
     **dict.fromkeys("gang smuggler trafficker".split(), "CRM"),
 }
+GROUP_CODES = frozenset({*GROUP_SECTORS.values(), "COP"})  # a group with no country still says who acted
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 POLICE_NOUNS = frozenset(["guard", "police", "coastguard"])
 GOVERNMENT_NOUNS = frozenset(["government", "ministry", "official", "administration", "leader", "diplomat", "cabinet", "envoy"])
@@ -76,7 +77,7 @@ def kb_entity(ent: Span, kb: KnowledgeBase) -> Entity | None:
     """The KB entity of a spaCy entity: by ruler id, then by name, then by demonym."""
     if ent.ent_id_ and ent.ent_id_ in kb.entities:
         return kb.entities[ent.ent_id_]
-    text = _bare(ent.text)
+    text = bare(ent.text)
     found = kb.resolve(text)
     if found is None and ent.label_ == "PERSON" and len(text.split()) > 1:
         found = kb.resolve(text.split()[-1])
@@ -85,7 +86,8 @@ def kb_entity(ent: Span, kb: KnowledgeBase) -> Entity | None:
     return found
 
 
-def _bare(text: str) -> str:
+def bare(text: str) -> str:
+    """A name without article, title or possessive: 'the Sea of Japan' -> 'Sea of Japan'."""
     for prefix in ("the ", "The ", "Mr. ", "Ms. ", "Mrs. ", "Dr. "):
         text = text.removeprefix(prefix)
     return text.removesuffix("'s").strip()
@@ -93,7 +95,7 @@ def _bare(text: str) -> str:
 
 def dyad_entities(ent: Span, kb: KnowledgeBase) -> list[Entity]:
     """'U.S.-Japan' or 'China-Russia' names two countries at once."""
-    parts = _bare(ent.text).split("-")
+    parts = bare(ent.text).split("-")
     if len(parts) < 2:
         return []
     found = [kb.resolve(part) for part in parts]
@@ -201,10 +203,8 @@ def _antecedents(pronoun: str, ctx: DocContext) -> list[Actor]:
 
 def _group_actor(head: Token, tokens: list[Token]) -> Actor | None:
     """'Rebels', 'university students', 'security forces': a group the KB does not name, coded by sector."""
-    sector = GROUP_SECTORS.get(head.lemma_.lower())
-    if sector is None and head.lemma_.lower() == "force" and any(t.lower_ == "security" for t in tokens):
-        sector = "COP"
-    if sector is None:
+    sector = _sector_of_noun(head)
+    if sector not in GROUP_CODES:
         return None
     text = " ".join(token.text for token in tokens if token.dep_ not in ("det", "punct"))
     return Actor(text=text, name=text, code=sector, country=None, sector=sector, kb_id=None)
@@ -214,7 +214,7 @@ def _as_actor(entity: Entity | None, ent: Span, kb: KnowledgeBase) -> Entity | N
     """'EU' names a place and a body: as an actor it is the body."""
     if entity is None or entity.kind != "place":
         return entity
-    return next((e for e in kb.lookup(_bare(ent.text)) if e.kind in ("organisation", "country", "capital")), entity)
+    return next((e for e in kb.lookup(bare(ent.text)) if e.kind in ("organisation", "country", "capital")), entity)
 
 
 def _add(actors: list[Actor], actor: Actor | None) -> None:
