@@ -28,6 +28,7 @@ from typing import Any
 from common import SHARED, emit, require
 
 BENCH = SHARED / "bench"
+CAMEO_TO_ISO3 = {"JAP": "JPN"}  # CAMEO's few country codes that are not ISO 3166 alpha-3
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 QUADS = {"V-Coop": 1, "M-Coop": 2, "V-Conf": 3, "M-Conf": 4}
 
@@ -48,7 +49,7 @@ def _codes(actors: Any) -> set[str]:
     if not isinstance(actors, list):
         return set()
     codes = {str(actor.get("code") or "") for actor in actors if isinstance(actor, dict)}
-    return {code for code in codes if len(code) == 3 and code != "IGO"}
+    return {CAMEO_TO_ISO3.get(code, code) for code in codes if len(code) == 3 and code != "IGO"}
 
 
 def plover(pipeline: Any) -> dict[str, Any]:

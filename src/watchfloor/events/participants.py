@@ -98,7 +98,23 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         result.take("recipient", actors_of(child, ctx), f"object '{child.text}'")
         result.take("recipient", _prep_objects(child, ctx, RECIPIENT_PREPS), f"prepositional object of '{child.text}'")
     result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
+    if not result.recipient:
+        _complement_recipients(verb, ctx, result)
     return result
+
+
+def _complement_recipients(verb: Token, ctx: DocContext, result: Participants) -> None:
+    """'demanded that the US cancel plans', 'offered to hand them over to Britain': the recipient sits in the complement."""
+    for clause in verb.children:
+        if clause.dep_ == "ccomp":
+            for subject in clause.children:
+                if subject.dep_ in ("nsubj", "nsubjpass"):
+                    result.take("recipient", actors_of(subject, ctx, pronouns=False), f"subject of the clause '{clause.text}'")
+        elif clause.dep_ == "xcomp":
+            result.take("recipient", _prep_objects(clause, ctx, RECIPIENT_PREPS), f"prepositional object of '{clause.text}'")
+            for obj in clause.children:
+                if obj.dep_ in ("dobj", "dative"):
+                    result.take("recipient", actors_of(obj, ctx, pronouns=False), f"object of '{clause.text}'")
 
 
 def noun_participants(noun: Token, ctx: DocContext) -> Participants:
