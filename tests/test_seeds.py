@@ -148,3 +148,16 @@ def test_distance_from_the_senkakus_is_a_relation(december: Result) -> None:
     chinese = [e for e in find_events(december, "MOBILIZE", "Liaoning") if countries(e.actor) == {"CHN"}]
     relation = chinese[0].place.relation if chinese[0].place else None
     assert relation == {"type": "distance", "km": 201.2, "qualifier": "under", "text": "125 miles"}
+
+
+def test_nothing_is_coded_from_the_blurb_byline_or_comment_policy(december: Result) -> None:
+    boilerplate = ("Click here", "senior fellow", "comment policy", "newsletter")
+    assert [e.text for e in december.events if any(b in e.text for b in boilerplate)] == []
+
+
+def test_no_event_in_the_past_is_dated_to_the_publication_week(seeds: dict[str, Result]) -> None:
+    past_markers = ("In 2021", "1951", "Established", "In October", "October visit", "Earlier this year")
+    for result in seeds.values():
+        for event in result.events:
+            if any(marker in event.text for marker in past_markers):
+                assert event.date.precision != "week", (event.event, event.text[:80])
