@@ -38,7 +38,7 @@ def test_unresolvable_expressions_give_none() -> None:
     assert resolve_date("earlier this month", None) is None
 
 
-def test_reporting_window_is_the_week_before_publication() -> None:
+def test_an_undated_report_takes_the_document_date_with_unknown_precision() -> None:
     window = reporting_window(ANCHOR)
-    assert (window.start, window.end, window.precision) == ("2025-12-11", "2025-12-18", "week")
+    assert (window.start, window.end, window.text, window.precision) == ("2025-12-18", "2025-12-18", "", "unknown")
     assert reporting_window(None).precision == "unknown"

@@ -24,7 +24,7 @@ def date_label(start: str | None, end: str | None, text: str, precision: str) ->
         return start[:7]
     if precision == "year":
         return start[:4]
-    return f"~{end} (reported)" if not text else f"{start}..{end}"
+    return f"~{end} (undated)" if not text else f"{start}..{end}"
 
 
 def _when(event: Event) -> str:

@@ -71,7 +71,7 @@ def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | Non
     planned = governor is not None and governor.lemma_ in FUTURE_VERBS and (trigger.dep_ == "xcomp" or is_nominal(trigger))
     if any(token.lower_ in FUTURE_WORDS for token in clause) or planned:
         return "future"
-    if anchor is not None and when.start is not None and when.end is not None and when.precision != "week":
+    if anchor is not None and when.start is not None and when.end is not None and when.text:
         if date.fromisoformat(when.start) > anchor:
             return "future"
         if date.fromisoformat(when.end) < anchor - HISTORY_AGE:

@@ -146,7 +146,7 @@ class EventCoder:
 def _explain(trigger: Token, entry: Entry, found: Participants, when: DateSpan) -> dict[str, Any]:
     """Why this event: the lexicon entry that fired, how each role was found, where the date came from."""
     rule = {"lemma": entry.lemma, "pos": entry.pos, "event": entry.event, "mode": entry.mode, "requires": list(entry.requires)}
-    date = f"'{when.text}'" if when.text else "no date in the sentence: the week up to publication"
+    date = f"'{when.text}'" if when.text else "no date in the sentence: the document's date"
     return {"trigger": trigger.text, "rule": rule, "roles": list(found.how), "date": date}
 
 

@@ -150,7 +150,11 @@ UNKNOWN = DateSpan(None, None, "", "unknown")
 
 
 def reporting_window(anchor: date | None) -> DateSpan:
-    """The date of an undated report: the week up to publication."""
+    """The date of an event whose sentence names none: the document's date, precision unknown.
+
+    News reports recent events; the publication date is the best point estimate, and the precision
+    says that the text did not give it.
+    """
     if anchor is None:
         return UNKNOWN
-    return _span(anchor - timedelta(days=7), anchor, "", "week")
+    return DateSpan(anchor.isoformat(), anchor.isoformat(), "", "unknown")
