@@ -63,7 +63,7 @@ def find_places(ctx: DocContext) -> Iterator[tuple[Span, Place]]:
                 ent,
                 Place(
                     text,
-                    text,
+                    bare(text),
                     best.candidate.lat,
                     best.candidate.lon,
                     "other",
