@@ -25,7 +25,7 @@ demo: install
 	$(BIN)/watchfloor ingest examples/ --db $(DEMO_DB)
 	$(BIN)/watchfloor ingest examples/ --db $(DEMO_DB)
 	$(BIN)/watchfloor docs --db $(DEMO_DB)
-	$(BIN)/watchfloor events --actor CHN --news-only --db $(DEMO_DB)
+	$(BIN)/watchfloor events --actor CHN --db $(DEMO_DB)
 	$(BIN)/watchfloor claims --checked --db $(DEMO_DB)
 
 test: install

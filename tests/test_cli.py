@@ -127,3 +127,16 @@ def test_event_filters_aux_and_explain(tmp_path: Path) -> None:
     assert code == 0 and "matched the lexicon entry lemma=board" in out and "role:     actor CHNCOP" in out
     code, _, err = _run("events", "--db", db, "--explain", "ev_nope")
     assert code == 1 and "no event with id 'ev_nope'" in err
+
+
+def test_every_demo_command_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make demo` must keep working: run its watchfloor commands in order on a fresh database."""
+    makefile = (EXAMPLES.parent / "Makefile").read_text()
+    demo = makefile.split("\ndemo:", 1)[1].split("\n\n", 1)[0]
+    commands = [line.strip().split()[1:] for line in demo.splitlines() if "$(BIN)/watchfloor" in line]
+    assert len(commands) >= 5
+    monkeypatch.chdir(EXAMPLES.parent)
+    db = str(tmp_path / "demo.duckdb")
+    for args in commands:
+        code, _, err = _run(*[db if arg == "$(DEMO_DB)" else arg for arg in args])
+        assert code == 0, f"{' '.join(args)}: {err}"
