@@ -85,6 +85,8 @@ def _is_classification(sentence: Span) -> bool:
 
 def office_mentions(sentence: Span, kb: KnowledgeBase) -> list[str]:
     lowered = sentence.text.lower()
+    if not kb.office_pattern.search(lowered):
+        return []
     return [title for title in kb.office_titles if re.search(rf"\b{re.escape(title)}\b", lowered)]
 
 

@@ -6,6 +6,7 @@ the same call for December 2025 is Shinjiro Koizumi.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 from functools import cached_property, lru_cache
@@ -132,6 +133,11 @@ class KnowledgeBase:
         """All office titles and aliases, longest first, for matching in text."""
         titles = {alias.lower() for office in self.offices.values() for alias in (office.title, *office.aliases)}
         return sorted(titles, key=len, reverse=True)
+
+    @cached_property
+    def office_pattern(self) -> re.Pattern[str]:
+        """One expression for every office title: a cheap test before looking for which ones."""
+        return re.compile(r"\b(?:" + "|".join(re.escape(title) for title in self.office_titles) + r")\b")
 
     def facts_for(self, subject: str, attribute: str, when: date | None = None) -> list[Fact]:
         return [fact for fact in self.facts if fact.subject == subject and fact.attribute == attribute and fact.covers(when)]
