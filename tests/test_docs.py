@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +34,19 @@ def render_cli_reference() -> str:
 
     Run `make docs` to refresh docs/cli.md after changing a command.
     """
-    group = typer.main.get_command(app)
     parts = ["# CLI reference", "", "Generated from the commands themselves by `make docs`; do not edit by hand.", ""]
-    for name, command in sorted(group.commands.items()):  # type: ignore[attr-defined]
-        parts += [f"## watchfloor {name}", "", (command.help or "").strip(), "", "| parameter | meaning |", "|---|---|"]
+    _render_group(typer.main.get_command(app), "watchfloor", parts)
+    return "\n".join(parts)
+
+
+def _render_group(group: Any, prefix: str, parts: list[str]) -> None:
+    for name, command in sorted(group.commands.items()):
+        if hasattr(command, "commands"):
+            _render_group(command, f"{prefix} {name}", parts)
+            continue
+        parts += [f"## {prefix} {name}", "", (command.help or "").strip(), "", "| parameter | meaning |", "|---|---|"]
         parts += [_parameter_row(param) for param in command.params]
         parts.append("")
-    return "\n".join(parts)
 
 
 def test_cli_reference_is_up_to_date() -> None:
@@ -61,3 +68,12 @@ def test_exported_members_match_all() -> None:
 
 if __name__ == "__main__":
     Path(CLI_REFERENCE).write_text(render_cli_reference(), encoding="utf-8")
+
+
+def test_options_named_in_the_docs_exist() -> None:
+    """A flag the README or the guide mentions must be one the commands have (docs/cli.md is generated from them)."""
+    reference = CLI_REFERENCE.read_text(encoding="utf-8")
+    for name in ("README.md", "docs/guide.md"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        for flag in set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", text)) - {"--help"}:
+            assert f"`{flag}" in reference or f", {flag}" in reference or f"{flag}," in reference, f"{name}: {flag}"
