@@ -13,7 +13,7 @@ from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import resolve_date
 from watchfloor.nlp.entities import entities_in
 from watchfloor.nlp.quantities import sentence_quantities
-from watchfloor.records import Claim, Event
+from watchfloor.records import Claim, Event, Quantity
 
 
 def find_claims(ctx: DocContext, events: list[Event], threshold: float) -> list[Claim]:
@@ -59,11 +59,8 @@ def _as_of(sentence: Span, ctx: DocContext) -> date | None:
     return ctx.anchor
 
 
-def _check(kind: str, sentence: Span, quantities: list, ctx: DocContext, as_of: date | None) -> Check:  # type: ignore[type-arg]
+def _check(kind: str, sentence: Span, quantities: list[Quantity], ctx: DocContext, as_of: date | None) -> Check:
+    """An office claim is checked against who held the office, anything else against the reference figures."""
     when = as_of or date.today()
     found = check_office(sentence, ctx.kb, when) if kind == "office" else None
-    if found is None:
-        found = check_figure(sentence, quantities, ctx.kb, when)
-    if found is None and kind == "office":
-        found = check_figure(sentence, quantities, ctx.kb, when)
-    return found or Check()
+    return found or check_figure(sentence, quantities, ctx.kb, when) or Check()

@@ -390,7 +390,3 @@ def _confidence(found: Participants, when: DateSpan, entry: Entry) -> float:
 def _event_id(sha256: str, span: tuple[int, int], event: str, token: int) -> str:
     raw = f"{sha256}:{span[0]}:{span[1]}:{event}:{token}"
     return "ev_" + hashlib.sha1(raw.encode()).hexdigest()[:16]
-
-
-def actors_text(actors: list[Actor]) -> str:
-    return ", ".join(actor.code for actor in actors) or "-"

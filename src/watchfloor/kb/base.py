@@ -171,7 +171,7 @@ def load_kb(extra: str | Path | None = None) -> KnowledgeBase:
     entities = [
         *loader.countries(sections["countries"]),
         *loader.organisations(sections["organisations"]),
-        *loader.people(sections["people"], offices),
+        *loader.people(sections["people"]),
         *loader.platforms(sections["platforms"]),
         *loader.places(sections["places"]),
     ]

@@ -186,7 +186,7 @@ def organisations(records: list[dict[str, Any]]) -> Iterator[Entity]:
         )
 
 
-def people(records: list[dict[str, Any]], offices: dict[str, Office]) -> Iterator[Entity]:
+def people(records: list[dict[str, Any]]) -> Iterator[Entity]:
     for record in records:
         terms = tuple(
             Term(
