@@ -47,9 +47,16 @@ _ABOUT = ("about", "around", "approximately", "roughly", "some", "an estimated",
 
 
 def _parser() -> Any:
+    """quantulum3's parser, always with its rule-based unit disambiguation.
+
+    quantulum3 switches to a pickled scikit-learn classifier whenever scikit-learn is importable,
+    and that pickle does not load under current scikit-learn releases; results must not depend on
+    what else happens to be installed, so the classifier is switched off.
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from quantulum3 import parser
+        from quantulum3 import classifier, parser
+    classifier.USE_CLF = False
     return parser
 
 
