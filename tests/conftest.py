@@ -8,7 +8,10 @@ import pytest
 
 from watchfloor.kb import KnowledgeBase, load_kb
 from watchfloor.pipeline import Pipeline
+from watchfloor.records import Document
 from watchfloor.settings import load_settings
+from watchfloor.sources import read_inputs
+from watchfloor.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -31,3 +34,13 @@ def shared() -> Path:
     if not (SHARED / "corpus" / "seeds" / "seeds.jsonl").is_file():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def examples_db(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real DuckDB file holding the analysed examples/ folder, shared by the workbench tests."""
+    path = tmp_path_factory.mktemp("workbench") / "examples.duckdb"
+    documents = [item for item in read_inputs([str(EXAMPLES)]) if isinstance(item, Document)]
+    with open_store(path) as store:
+        store.ingest(list(pipeline.pipe(documents)))
+    return path

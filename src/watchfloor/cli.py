@@ -407,6 +407,31 @@ def kb_add(
     _guard(run)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; the default keeps the workbench to this machine.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8750,
+) -> None:
+    """Open the workbench (pages and REST API) over a database, at http://HOST:PORT/."""
+
+    def run() -> None:
+        import uvicorn
+
+        from watchfloor.web import create_app
+
+        application = create_app(load_settings(db=db))
+        typer.echo(f"watchfloor workbench on http://{host}:{port}/ (API at /api, explorer at /docs); Ctrl+C stops it")
+        try:
+            uvicorn.run(application, host=host, port=port, log_level="warning")
+        except OSError as error:
+            _fail(f"cannot listen on {host}:{port} ({error.strerror or error})")
+
+    _guard(run)
+
+
 def main() -> None:
     """Entry point: no traceback ever reaches the user."""
     try:

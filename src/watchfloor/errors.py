@@ -10,7 +10,8 @@ Exception tree::
     ├── SettingsError            a setting or command-line option has a bad value
     ├── KnowledgeBaseError       a knowledge-base file is missing or malformed
     ├── StoreError               the database could not be opened, migrated or written
-    └── ModelError               the spaCy model is not installed
+    ├── ModelError               the spaCy model is not installed
+    └── RequestError             a workbench request has a bad parameter or names nothing stored (HTTP 4xx)
 
 The library raises these and never prints; the CLI turns them into one line and an exit code.
 """
@@ -40,6 +41,10 @@ class Code(Enum):
     STORE_OPEN = ("W040", "cannot open the database ({detail})")
     STORE_WRITE = ("W041", "cannot write to the database ({detail})")
     MODEL_MISSING = ("W050", "the spaCy model {name!r} is not installed; run 'make install' or pip install it")
+    BAD_PARAMETER = ("W060", "{name}: {detail}")
+    UNKNOWN_PARAMETER = ("W061", "unknown parameter {name!r}; this endpoint takes: {choices}")
+    PAGE_OUT_OF_RANGE = ("W062", "page {page} is out of range: {total} row(s) make {pages} page(s) of {per_page}")
+    NOT_FOUND = ("W063", "no {what} with id {key!r}")
 
     @property
     def code(self) -> str:
@@ -91,3 +96,11 @@ class StoreError(WatchfloorError):
 
 class ModelError(WatchfloorError):
     """The spaCy model is not installed."""
+
+
+class RequestError(WatchfloorError):
+    """A request to the workbench has a bad parameter, or asks for something not stored."""
+
+    def __init__(self, code: Code, origin: str = "", status: int = 400, **fields: object) -> None:
+        super().__init__(code, origin, **fields)
+        self.status = status
