@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 DEMO_DB ?= demo.duckdb
 
-.PHONY: install demo test docs bench clean
+.PHONY: install browser demo test docs bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -19,6 +19,13 @@ $(STAMP): pyproject.toml requirements-model.txt | $(BIN)/python
 
 install: $(STAMP)
 
+# The browser tests drive Debian's chromium; install it with apt where it is missing (as root, or with sudo).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null \
+		|| echo "chromium could not be installed: the browser tests will be skipped"; }
+
 demo: install
 	rm -f $(DEMO_DB)
 	$(BIN)/watchfloor analyze examples/2025-03-30-hegseth-nakatani-tokyo.html --format text
@@ -27,8 +34,10 @@ demo: install
 	$(BIN)/watchfloor docs --db $(DEMO_DB)
 	$(BIN)/watchfloor events --actor CHN --db $(DEMO_DB)
 	$(BIN)/watchfloor claims --checked --db $(DEMO_DB)
+	@echo
+	@echo "Open the workbench on the demo data:  $(BIN)/watchfloor serve --db $(DEMO_DB)   then http://127.0.0.1:8750/"
 
-test: install
+test: install browser
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
@@ -36,6 +45,10 @@ test: install
 
 docs: install
 	$(BIN)/python -m tests.test_docs
+
+# Screenshots of every workbench page, taken by the browser tests, for README and docs.
+screenshots: install browser
+	WATCHFLOOR_SCREENSHOTS=docs/img $(BIN)/pytest -q tests/test_browser.py
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py --docs 1000
