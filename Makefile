@@ -35,7 +35,7 @@ demo: install
 	$(BIN)/watchfloor events --actor CHN --db $(DEMO_DB)
 	$(BIN)/watchfloor claims --checked --db $(DEMO_DB)
 	@echo
-	@echo "Open the workbench on the demo data:  $(BIN)/watchfloor serve --db $(DEMO_DB)   then http://127.0.0.1:8750/"
+	@echo "Open the workbench on the demo data:  $(VENV)/bin/watchfloor serve --db $(DEMO_DB)   then http://127.0.0.1:8750/"
 
 test: install browser
 	$(BIN)/ruff check src tests benchmarks
