@@ -137,3 +137,35 @@ def test_pages_escape_article_text_and_forbid_inline_scripts(client: TestClient)
     assert "<script>window.pwned" not in response.text and "<img src=x" not in response.text
     assert "&lt;script&gt;" in response.text or "pwned" not in response.text
     assert "script-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_serve_command_listens_on_127_0_0_1_and_reports_a_busy_port(examples_db: Path) -> None:
+    """The installed command, a real port: the API answers; a second server on the same port gets one line."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "watchfloor", "serve", "--db", str(examples_db), "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        body = None
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/documents?per_page=1", timeout=2) as response:
+                    body = response.read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert body is not None and b'"total":10' in body
+        busy = subprocess.run(command, capture_output=True, text=True, timeout=60)
+        assert busy.returncode == 1 and busy.stderr.count("\n") == 1, busy.stderr
+        assert f"cannot listen on 127.0.0.1:{port}" in busy.stderr
+    finally:
+        server.terminate()
+        out, _ = server.communicate(timeout=20)
+    assert f"http://127.0.0.1:{port}/" in out

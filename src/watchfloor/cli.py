@@ -407,6 +407,18 @@ def kb_add(
     _guard(run)
 
 
+def _check_port(host: str, port: int) -> None:
+    """Fail with one line before the database is opened when the address cannot be used."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            _fail(f"cannot listen on {host}:{port} ({error.strerror or error}); choose another --port or --host")
+
+
 @app.command()
 def serve(
     db: DbOption = None,
@@ -422,12 +434,10 @@ def serve(
 
         from watchfloor.web import create_app
 
+        _check_port(host, port)
         application = create_app(load_settings(db=db))
         typer.echo(f"watchfloor workbench on http://{host}:{port}/ (API at /api, explorer at /docs); Ctrl+C stops it")
-        try:
-            uvicorn.run(application, host=host, port=port, log_level="warning")
-        except OSError as error:
-            _fail(f"cannot listen on {host}:{port} ({error.strerror or error})")
+        uvicorn.run(application, host=host, port=port, log_level="warning")
 
     _guard(run)
 
