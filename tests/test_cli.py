@@ -140,3 +140,9 @@ def test_every_demo_command_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     for args in commands:
         code, _, err = _run(*[db if arg == "$(DEMO_DB)" else arg for arg in args])
         assert code == 0, f"{' '.join(args)}: {err}"
+
+
+def test_demo_ends_by_naming_the_command_that_opens_the_workbench() -> None:
+    makefile = (EXAMPLES.parent / "Makefile").read_text()
+    demo = makefile.split("\ndemo:", 1)[1].split("\n\n", 1)[0]
+    assert "watchfloor serve --db $(DEMO_DB)" in demo.strip().splitlines()[-1]
