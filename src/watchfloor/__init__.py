@@ -1,15 +1,43 @@
-"""watchfloor: security and foreign-affairs news into a verified, time-scoped event database."""
+"""watchfloor: security and foreign-affairs news into a verified, time-scoped event database.
 
+The public names are loaded on first use (PEP 562), so that ``import watchfloor`` and
+``watchfloor --help`` do not pay for spaCy, the knowledge base or the readers until they are needed.
+"""
+
+from __future__ import annotations
+
+import importlib
 import logging
-
-from watchfloor.errors import WatchfloorError
-from watchfloor.pipeline import Pipeline, analyze
-from watchfloor.records import Actor, Claim, DateSpan, Document, Event, Place, Quantity, Rejection, Result
-from watchfloor.settings import Settings, load_settings
-from watchfloor.sources import read_inputs
-from watchfloor.store import open_store
+from typing import TYPE_CHECKING, Any
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+if TYPE_CHECKING:
+    from watchfloor.errors import WatchfloorError
+    from watchfloor.pipeline import Pipeline, analyze
+    from watchfloor.records import Actor, Claim, DateSpan, Document, Event, Place, Quantity, Rejection, Result
+    from watchfloor.settings import Settings, load_settings
+    from watchfloor.sources import read_inputs
+    from watchfloor.store import open_store
+
+_HOMES = {
+    "Actor": "watchfloor.records",
+    "Claim": "watchfloor.records",
+    "DateSpan": "watchfloor.records",
+    "Document": "watchfloor.records",
+    "Event": "watchfloor.records",
+    "Place": "watchfloor.records",
+    "Quantity": "watchfloor.records",
+    "Rejection": "watchfloor.records",
+    "Result": "watchfloor.records",
+    "Pipeline": "watchfloor.pipeline",
+    "analyze": "watchfloor.pipeline",
+    "Settings": "watchfloor.settings",
+    "load_settings": "watchfloor.settings",
+    "WatchfloorError": "watchfloor.errors",
+    "read_inputs": "watchfloor.sources",
+    "open_store": "watchfloor.store",
+}
 
 __all__ = [
     "Actor",
@@ -31,3 +59,16 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'watchfloor' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])
