@@ -51,11 +51,9 @@ def test_distances_are_normalised_to_km(pipeline: Pipeline) -> None:
 
 
 def test_unknown_facts_are_unverifiable_not_guessed(pipeline: Pipeline) -> None:
-    claim = _only(
-        pipeline, "According to the International Maritime Organization, over 3,000 vessels pass through the strait daily."
-    )
+    claim = _only(pipeline, "According to Taiwan's port authority, over 3,000 vessels pass through the strait daily.")
     assert claim.kind == "attribution" and claim.verdict == "unverifiable"
-    assert claim.reason and claim.references == []
+    assert "3,000" in claim.reason and claim.references == []
 
 
 @pytest.mark.parametrize(

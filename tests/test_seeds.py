@@ -107,7 +107,7 @@ def test_march_seed_claims_are_checked(march: Result) -> None:
     tariff = next(c for c in march.claims if "25% tariff" in c.text)
     assert tariff.verdict == "supported"
     definition = next(c for c in march.claims if "refers to" in c.text)
-    assert definition.kind == "definition" and definition.verdict == "unverifiable"
+    assert definition.kind == "definition" and definition.verdict == "unsupported"
 
 
 def test_december_seed_claims_are_checked(december: Result) -> None:

@@ -124,6 +124,37 @@ def analyze(
 
 
 @app.command()
+def check(
+    inputs: Inputs,
+    published: Published = None,
+    format: Annotated[
+        TableFormat,
+        typer.Option("--format", "-f", help="table: a report grouped by verdict; json: the contract's claim objects."),
+    ] = TableFormat.table,
+) -> None:
+    """Check the factual claims of documents against the knowledge base, with reasons and references."""
+
+    def run() -> None:
+        from watchfloor.claims.report import render_check, summary
+
+        anchor = parse_published(published, "--published") if published else None
+        rejected: list[Rejection] = []
+        results = list(_progress(_pipeline().pipe(_split(read_inputs(inputs, anchor), rejected))))
+        if not results:
+            _fail(f"nothing to check: {len(rejected)} input(s) rejected")
+        if format is TableFormat.json:
+            claims = [{**claim.to_dict(), "doc_id": result.doc.id} for result in results for claim in result.claims]
+            typer.echo(json.dumps(claims, ensure_ascii=False, indent=2))
+            return
+        for result in results:
+            typer.echo(render_check(result))
+        if len(results) > 1:
+            typer.echo(f"all {len(results)} documents: " + summary([claim for result in results for claim in result.claims]))
+
+    _guard(run)
+
+
+@app.command()
 def ingest(inputs: Inputs, published: Published = None, db: DbOption = None) -> None:
     """Analyse documents and store them; the same document twice is stored once."""
 
@@ -286,19 +317,45 @@ def claims(
     until: Annotated[str | None, typer.Option(help="Claims as of this date or earlier.")] = None,
     search: Annotated[str | None, typer.Option("--search", "-q", help="Claim text contains.")] = None,
     checked: Annotated[bool, typer.Option("--checked", help="Only claims the knowledge base could check.")] = False,
+    disputed: Annotated[
+        bool, typer.Option("--disputed", help="Pairs of documents giving conflicting values for the same thing at the same time.")
+    ] = False,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
     db: DbOption = None,
     format: FormatOption = TableFormat.table,
 ) -> None:
-    """Query stored claims and their verdicts."""
+    """Query stored claims and their verdicts, or (--disputed) the claims other sources contradict."""
 
     def run() -> None:
-        filters = _filters(verdict=verdict, kind=kind, since=since, until=until, text=search, limit=limit)
-        filters.checked_only = checked
-        with open_store(load_settings(db=db).db) as store:
+        settings = load_settings(db=db)
+        with open_store(settings.db) as store:
+            if disputed:
+                _emit_disputes(store, settings, format, limit)
+                return
+            filters = _filters(verdict=verdict, kind=kind, since=since, until=until, text=search, limit=limit)
+            filters.checked_only = checked
             _emit(store.claims(filters), format, CLAIM_COLUMNS)
 
     _guard(run)
+
+
+DISPUTE_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "subject": lambda d: d["subject"],
+    "attribute": lambda d: d["attribute"],
+    "first": lambda d: f"{d['claims'][0]['value']} ({d['claims'][0]['doc_id']}, {d['claims'][0]['as_of']})",
+    "second": lambda d: f"{d['claims'][1]['value']} ({d['claims'][1]['doc_id']}, {d['claims'][1]['as_of']})",
+    "reason": lambda d: d["reason"][:120],
+}
+
+
+def _emit_disputes(store: Any, settings: Any, format: TableFormat, limit: int) -> None:
+    from watchfloor.kb import load_kb
+    from watchfloor.store.disputes import disputed
+
+    found = disputed(store.connection, load_kb(settings.kb_extra or None))[:limit]
+    _emit([comparison.to_dict() for comparison in found], format, DISPUTE_COLUMNS)
+    if format is TableFormat.table and not found:
+        typer.echo("no disputed claims: no two documents give conflicting values for the same thing at the same time")
 
 
 @app.command()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
+from watchfloor.claims.checkworthy import load_model
 from watchfloor.kb import KnowledgeBase
 from watchfloor.nlp.entities import entities_in
 from watchfloor.records import ClaimKind, Quantity
@@ -44,6 +45,8 @@ class Features:
     score: float = 0.0
     kinds: list[ClaimKind] = field(default_factory=list)
     fired: list[str] = field(default_factory=list)
+    rules: float = 0.0  # the rules' score alone, kept for the benchmark's comparison
+    learned: float | None = None  # the learned model's calibrated score, when the model is shipped
 
     def add(self, name: str, weight: float, kind: ClaimKind | None = None) -> None:
         self.score += weight
@@ -95,7 +98,7 @@ def score_sentence(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase
     features = Features()
     text = sentence.text
     lowered = text.lower()
-    if len(sentence) < 6 or not any(token.pos_ in ("VERB", "AUX") for token in sentence) or text.rstrip().endswith("?"):
+    if not _is_statement(sentence):
         return features
     entities = entities_in(sentence)
     people = [ent for ent in entities if ent.label_ == "PERSON"]
@@ -125,6 +128,31 @@ def score_sentence(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase
         features.add("opinion or hedge", -0.3)
     features.score = max(0.0, min(1.0, features.score))
     return features
+
+
+def with_learned_score(features: Features, sentence: Span) -> Features:
+    """Add the learned model's view: a sentence is check-worthy when the model or a rule says so.
+
+    The rules know news-specific signals the debate-trained model never saw (definitions, office
+    titles, reference figures); the model knows the many ways a checkable statement is phrased.
+    Sentences the rules reject outright (too short, no verb, questions) stay rejected.
+    """
+    model = load_model()
+    if model is None or not _is_statement(sentence):
+        return features
+    features.rules = features.score
+    features.learned = model.calibrated(sentence.text)
+    features.fired.append(f"learned model {features.learned:.2f}")
+    features.score = round(max(features.score, features.learned), 4)
+    return features
+
+
+def _is_statement(sentence: Span) -> bool:
+    return (
+        len(sentence) >= 6
+        and any(token.pos_ in ("VERB", "AUX") for token in sentence)
+        and not sentence.text.rstrip().endswith("?")
+    )
 
 
 def claim_kind(features: Features) -> ClaimKind:

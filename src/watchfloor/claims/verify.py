@@ -60,6 +60,13 @@ def check_office(sentence: Span, kb: KnowledgeBase, when: date) -> Check | None:
 
     Every title-name pair is checked; one wrong pair makes the claim contradicted.
     """
+    checks = office_checks(sentence, kb, when)
+    return _combine(checks) if checks else None
+
+
+def office_checks(sentence: Span, kb: KnowledgeBase, when: date) -> list[Check]:
+    """One check per title-name pair: "Secretary of Defense Pete Hegseth and Defense Minister Shinjiro
+    Koizumi" holds two atomic office claims."""
     titles = office_mentions(sentence, kb)
     checks = []
     for ent in entities_in(sentence):
@@ -72,7 +79,7 @@ def check_office(sentence: Span, kb: KnowledgeBase, when: date) -> Check | None:
         office = kb.office_for(_country_before(before, kb) or person.country, title) if title else None
         if office is not None:
             checks.append(_judge_holder(person, office, kb, when, _speaks_of_the_past(sentence)))
-    return _combine(checks) if checks else None
+    return checks
 
 
 PAST_MARKERS = frozenset({"once", "when", "while", "after", "before", "until", "since", "former", "then", "time"})
@@ -199,26 +206,60 @@ def _facts(subjects: list[str], attribute: str, kb: KnowledgeBase, when: date, c
     return per_subject[0][:1] if per_subject else []
 
 
+def rounding_tolerance(claimed: Quantity) -> float:
+    """Relative slack a round figure implies: '50,000' is rounded to the 10,000, '7.2%' to the 0.1.
+
+    Half a unit of the last significant digit, relative to the figure; 'about' doubles it, since the
+    writer says the figure is approximate.
+    """
+    digits = re.sub(r"[^\d.]", "", claimed.text.split("-")[0]) or "0"
+    if "." in digits:
+        unit = 10.0 ** -len(digits.split(".")[1].rstrip("0") or "0")
+        unit = unit if digits.split(".")[1].rstrip("0") else 1.0
+    else:
+        stripped = digits.lstrip("0")
+        unit = 10.0 ** (len(stripped) - len(stripped.rstrip("0"))) if stripped else 1.0
+    shown = float(digits) if digits.replace(".", "", 1).isdigit() and float(digits) else 0.0
+    slack = 0.5 * unit / shown if shown else 0.0
+    return min(slack * (2.0 if claimed.qualifier == "about" else 1.0), 0.25)
+
+
 def _judge_value(claimed: Quantity, facts: list[Fact], attribute: str) -> Check:
+    """Supported within the tolerance of the fact and of the figure's rounding; 'over'/'under' are bounds.
+
+    A bound that holds but misses the reference by a factor of three or more is ``misleading``: it is
+    literally true and leaves the reader with the wrong size.
+    """
     actual = sum(float(fact.value) for fact in facts)
-    tolerance = max(fact.tolerance for fact in facts)
+    rounding = rounding_tolerance(claimed)
+    tolerance = max(max(fact.tolerance for fact in facts), rounding)
+    allowance = f"within {tolerance:.0%}" + (f", the rounding of '{claimed.text}'" if rounding >= tolerance else "")
     subject = "+".join(fact.subject for fact in facts)
     check = Check(subject=subject, attribute=attribute, value=claimed.value, references=[_reference(f) for f in facts])
-    shown = format_value(actual, facts[0].unit)
-    within = abs(actual - claimed.value) <= tolerance * max(abs(actual), 1e-9)
-    if (claimed.qualifier == "over" and actual >= claimed.value) or (claimed.qualifier == "under" and actual <= claimed.value):
-        ratio = max(actual, claimed.value) / max(min(actual, claimed.value), 1e-9)
-        if ratio >= MISLEADING_FACTOR:
-            check.verdict = "misleading"
-            check.reason = f"Literally true but off by a factor of {ratio:.1f}: the reference figure is {shown}, "
-            check.reason += f"the text says '{claimed.text}'."
-        else:
-            check.verdict, check.reason = "supported", f"The reference figure {shown} agrees with '{claimed.text}'."
-    elif within:
-        check.verdict, check.reason = (
-            "supported",
-            f"The reference figure {shown} agrees with '{claimed.text}' (within {tolerance:.0%}).",
-        )
+    shown, said = format_value(actual, facts[0].unit), _as_said(claimed)
+    about = f"the reference figure{' (' + ' + '.join(f.subject for f in facts) + ')' if len(facts) > 1 else ''}"
+    slack = tolerance * max(abs(actual), 1e-9)
+    bound_holds = (claimed.qualifier == "over" and actual >= claimed.value - slack) or (
+        claimed.qualifier == "under" and actual <= claimed.value + slack
+    )
+    ratio = max(actual, claimed.value) / max(min(actual, claimed.value), 1e-9)
+    if bound_holds and ratio >= MISLEADING_FACTOR:
+        direction = "understates" if claimed.qualifier == "over" else "overstates"
+        check.verdict = "misleading"
+        check.reason = f"'{said}' is literally true but {direction} {about}, {shown}, about {ratio:.1f} times."
+    elif bound_holds:
+        check.verdict, check.reason = "supported", f"{about.capitalize()} {shown} is consistent with '{said}'."
+    elif abs(actual - claimed.value) <= slack:
+        check.verdict = "supported"
+        check.reason = f"{about.capitalize()} {shown} agrees with '{said}' ({allowance})."
     else:
-        check.verdict, check.reason = "contradicted", f"The reference figure is {shown}, not '{claimed.text}'."
+        check.verdict = "contradicted"
+        check.reason = f"{about.capitalize()} is {shown}, not '{said}' (not {allowance})."
     return check
+
+
+def _as_said(claimed: Quantity) -> str:
+    """The figure with its qualifier, as the text says it: 'over $5 trillion'."""
+    words = {"over": "over ", "under": "under ", "about": "about "}
+    prefix = words.get(claimed.qualifier, "")
+    return claimed.text if claimed.text.lower().startswith(prefix.strip() or "\0") else prefix + claimed.text

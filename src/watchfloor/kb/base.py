@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from watchfloor.kb import loader
-from watchfloor.kb.model import Attribute, Entity, Fact, Office
+from watchfloor.kb.model import Attribute, Definition, Entity, Fact, Office, Publisher, StatisticTopic
 
 _LABELS = {
     "country": "GPE",
@@ -25,6 +26,15 @@ _LABELS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class References:
+    """What attributions and definitions are checked against: who publishes what, and a glossary."""
+
+    topics: dict[str, StatisticTopic] = field(default_factory=dict)
+    publishers: list[Publisher] = field(default_factory=list)
+    definitions: list[Definition] = field(default_factory=list)
+
+
 class KnowledgeBase:
     """In-memory indexes over the KB files; build once per process with :func:`load_kb`."""
 
@@ -34,11 +44,13 @@ class KnowledgeBase:
         offices: dict[str, Office],
         facts: list[Fact],
         attributes: dict[str, Attribute],
+        references: References | None = None,
     ) -> None:
         self.entities = {entity.id: entity for entity in entities}
         self.offices = offices
         self.facts = facts
         self.attributes = attributes
+        self.references = references or References()
         self._names: dict[str, list[Entity]] = defaultdict(list)
         self._demonyms: dict[str, Entity] = {}
         self._holders: dict[str, list[tuple[Entity, int]]] = defaultdict(list)
@@ -175,4 +187,9 @@ def load_kb(extra: str | Path | None = None) -> KnowledgeBase:
         *loader.platforms(sections["platforms"]),
         *loader.places(sections["places"]),
     ]
-    return KnowledgeBase(entities, offices, loader.facts(sections["facts"]), loader.attributes(sections["attributes"]))
+    references = References(
+        loader.topics(sections["topics"]), loader.publishers(sections["publishers"]), loader.definitions(sections["definitions"])
+    )
+    return KnowledgeBase(
+        entities, offices, loader.facts(sections["facts"]), loader.attributes(sections["attributes"]), references
+    )

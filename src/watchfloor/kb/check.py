@@ -29,6 +29,9 @@ REQUIRED = {
     "places": ("id", "name", "kind", "lat", "lon"),
     "facts": ("id", "subject", "attribute", "value", "source", "statement"),
     "attributes": ("id", "phrases"),
+    "topics": ("id", "name", "phrases"),
+    "publishers": ("id", "name", "topics", "source"),
+    "definitions": ("id", "term", "definition", "source"),
 }
 
 

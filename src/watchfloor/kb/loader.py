@@ -17,9 +17,11 @@ from typing import Any
 import yaml
 
 from watchfloor.errors import Code, KnowledgeBaseError
-from watchfloor.kb.model import Attribute, Entity, Fact, Office, Term
+from watchfloor.kb.model import Attribute, Definition, Entity, Fact, Office, Publisher, StatisticTopic, Term
 
-DATA_FILES = ("countries", "organisations", "offices", "people", "platforms", "places", "facts")
+DATA_FILES = ("countries", "organisations", "offices", "people", "platforms", "places", "facts", "publishers", "definitions")
+# files that hold a second section beside their own: facts.yaml lists attributes, publishers.yaml topics
+SUBSECTIONS = {"facts": "attributes", "publishers": "topics"}
 
 
 def data_folder() -> Path:
@@ -37,7 +39,7 @@ def read_yaml(path: Path) -> Any:
 
 
 Located = tuple[str, dict[str, Any]]  # (the file a record came from, the record)
-LIST_FIELDS = frozenset({"aliases", "demonyms", "phrases", "claimed_by", "excludes", "names", "subjects", "context"})
+LIST_FIELDS = frozenset({"aliases", "demonyms", "phrases", "claimed_by", "excludes", "names", "subjects", "context", "topics"})
 NUMBER_FIELDS = frozenset({"lat", "lon", "capital_lat", "capital_lon", "tolerance", "value"})
 TERM_FIELDS = ("office", "valid_from", "valid_to", "source", "note")
 
@@ -50,7 +52,7 @@ def section_files(folder: Path, name: str) -> list[Path]:
 
 def load_sections(folders: list[Path]) -> dict[str, list[Located]]:
     """Read each section's files from every folder, in order, into (origin, record) lists."""
-    sections: dict[str, list[Located]] = {name: [] for name in (*DATA_FILES, "attributes")}
+    sections: dict[str, list[Located]] = {name: [] for name in (*DATA_FILES, *SUBSECTIONS.values())}
     for folder in folders:
         for name in DATA_FILES:
             for path in section_files(folder, name):
@@ -65,9 +67,9 @@ def read_file(path: Path, name: str) -> list[tuple[str, dict[str, Any]]]:
         return [(name, record) for record in read_csv(path, name)]
     content = read_yaml(path)
     located: list[tuple[str, dict[str, Any]]] = []
-    if name == "facts" and isinstance(content, dict):
-        located.extend(("attributes", record) for record in _as_list(content.get("attributes"), path))
-        content = content.get("facts")
+    if name in SUBSECTIONS and isinstance(content, dict):
+        located.extend((SUBSECTIONS[name], record) for record in _as_list(content.get(SUBSECTIONS[name]), path))
+        content = content.get(name)
     located.extend((name, record) for record in _as_list(content, path))
     return located
 
@@ -280,3 +282,37 @@ def attributes(records: list[dict[str, Any]]) -> dict[str, Attribute]:
         )
         for record in records
     }
+
+
+def topics(records: list[dict[str, Any]]) -> dict[str, StatisticTopic]:
+    return {
+        record["id"]: StatisticTopic(record["id"], record.get("name", record["id"]), _strings(record.get("phrases")))
+        for record in records
+    }
+
+
+def publishers(records: list[dict[str, Any]]) -> list[Publisher]:
+    return [
+        Publisher(
+            id=record["id"],
+            name=record["name"],
+            aliases=_strings(record.get("aliases")),
+            topics=_strings(record.get("topics")),
+            publishes=str(record.get("publishes", "")),
+            source=str(record.get("source", "")),
+        )
+        for record in records
+    ]
+
+
+def definitions(records: list[dict[str, Any]]) -> list[Definition]:
+    return [
+        Definition(
+            id=record["id"],
+            term=record["term"],
+            aliases=_strings(record.get("aliases")),
+            definition=str(record.get("definition", "")),
+            source=str(record.get("source", "")),
+        )
+        for record in records
+    ]

@@ -87,3 +87,35 @@ class Attribute:
     unit: str | None = None
     subjects: tuple[str, ...] = field(default_factory=tuple)
     excludes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StatisticTopic:
+    """A kind of statistic ("counts of vessel transits") and the phrases that name it."""
+
+    id: str
+    name: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Publisher:
+    """An organisation and the kinds of statistics it publishes: what an attribution is checked against."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    topics: tuple[str, ...]
+    publishes: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A glossary term with the reference that defines it."""
+
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    definition: str
+    source: str
