@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,3 +130,21 @@ def test_lexicon_is_validated_at_load(monkeypatch: pytest.MonkeyPatch, tmp_path:
             lexicon.load_lexicon()
     finally:
         lexicon.load_lexicon.cache_clear()
+
+
+def test_seed_events_are_all_found(shared: Path, pipeline: Pipeline, record_property: Any) -> None:
+    """Every event of the hand-checked list (tests/fixtures/seed_events.yaml) is coded with its details right.
+
+    Recall and precision are recorded as test properties (and printed with ``pytest -s``); precision counts
+    the coder's events that report no listed event.
+    """
+    from tests.fixtures.seed_events import load_seed_events, score
+
+    documents = list(read_inputs([str(shared / "corpus" / "seeds" / "seeds.jsonl")]))
+    results = {r.doc.id: r for r in pipeline.pipe(documents)}  # type: ignore[arg-type]
+    scores = score(results, load_seed_events())
+    record_property("seed_event_recall", scores["recall"])
+    record_property("seed_event_precision", scores["precision"])
+    print(f"seed events: recall {scores['recall']}, precision {scores['precision']} ({scores['coded']} coded)")
+    assert scores["missing"] == [], scores["missing"]
+    assert scores["precision"] > 0.5, scores["not_listed"]

@@ -30,6 +30,37 @@ HISTORICAL_CUES = (
     "historically",
 )
 HISTORY_AGE = timedelta(days=365)
+REPORTING_VERBS = frozenset(
+    "say announce tell state declare insist add report claim stress affirm confirm indicate reiterate write".split()
+)
+READINESS_WORDS = frozenset({"willing", "ready", "determined", "eager", "poised", "keen"})
+FUTURE_IN_REPORT = frozenset({"will", "would", "'ll", "'d", "shall"})
+NEGATING_VERBS = frozenset({"refuse", "fail", "reject", "decline", "cancel", "postpone", "suspend", "halt", "deny"})
+
+
+def _denied_by_governor(trigger: Token) -> bool:
+    """'refused to lift sanctions', 'failed to reach agreement', 'cancelled a planned visit': the act did not happen."""
+    verb = governing_verb(trigger) if is_nominal(trigger) else trigger.head if trigger.dep_ == "xcomp" else None
+    return verb is not None and verb is not trigger and verb.lemma_.lower() in NEGATING_VERBS
+
+
+def reported_verb(trigger: Token) -> Token | None:
+    """The verb of the clause a reporting verb introduces ("Syria said it would ..."), or None."""
+    verb = governing_verb(trigger) if is_nominal(trigger) else trigger
+    if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS:
+        return verb
+    return None
+
+
+def _stated_intention(trigger: Token, clause: list[Token]) -> bool:
+    """'Syria is willing to withdraw', 'they said they would meet the mediator': an intention stated today.
+
+    A conditional in reported speech ("would meet him if ...") is still the statement of an intention.
+    """
+    if trigger.dep_ == "xcomp" and trigger.head.lower_ in READINESS_WORDS:
+        return True
+    verb = reported_verb(trigger)
+    return verb is not None and any(t.lower_ in FUTURE_IN_REPORT and t.dep_ == "aux" for t in (*clause, *verb.children))
 
 
 def governing_verb(trigger: Token) -> Token | None:
@@ -61,6 +92,10 @@ def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | Non
     negators = ("no", "never", "none", "nobody", "neither")
     if any(token.dep_ == "neg" or (token.lower_ in negators and token.dep_ in ("det", "nsubj", "nsubjpass")) for token in clause):
         return "negated"
+    if _denied_by_governor(trigger):
+        return "negated"
+    if _stated_intention(trigger, clause):
+        return "future"
     if any(token.lower_ in ("if", "unless") and token.dep_ == "mark" for token in clause):
         return "hypothetical"  # the condition itself: "If China attacked Taiwan, ..."
     if any(token.lower_ in ("if", "unless") for token in sentence) and any(t.lower_ in HYPOTHETICAL_MODALS for t in clause):

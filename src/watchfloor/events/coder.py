@@ -15,13 +15,14 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from watchfloor.events.auxiliary import auxiliary
+from watchfloor.events.auxiliary import auxiliary, reported_verb
 from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
 from watchfloor.events.ontology import Ontology, load_ontology
-from watchfloor.events.participants import Participants, participants, settle
+from watchfloor.events.participants import Participants, participants, settle, subject_of
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.entities import entities_in
+from watchfloor.nlp.mentions import actor_for
 from watchfloor.nlp.quantities import sentence_quantities
 from watchfloor.records import Actor, Aux, DateSpan, Event, Place, Quantity
 
@@ -31,6 +32,9 @@ LOCATIVE_PREPS = frozenset(
 THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "restrict", "REJECT": "relations"}
 INHERIT_REACH = 600  # characters: about three sentences of news prose
 BASELINE_WORDS = frozenset({"compared", "than", "since", "until", "by", "ahead", "before"})
+OBLIGATION_MODALS = frozenset({"must", "should"})
+OBJECT_DENYING_TYPES = frozenset({"REJECT", "SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
+SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "csubj", "amod", "npadvmod", "pcomp"})
 PLACE_PRIORITY = {"sea": 0, "strait": 0, "island": 0, "base": 1, "region": 2, "admin": 2, "other": 3, "city": 3, "country": 4}
 
 
@@ -102,6 +106,9 @@ class EventCoder:
         if entry.event not in self.ontology.types:
             return None
         found = participants(trigger, ctx)
+        demanded = _obligation(trigger, found, ctx)
+        if demanded is not None:
+            found, entry = demanded, dataclasses.replace(entry, event="REQUEST", mode=None)
         if not found.actor:
             source = _inherit(found, trigger, entry.event, earlier, facts.sentence, same_sentence)
             if source is not None and source.span != _sentence_span(facts.sentence, ctx):
@@ -121,6 +128,8 @@ class EventCoder:
         span = _sentence_span(facts.sentence, ctx)
         quantities = sentence_quantities(facts.sentence, ctx)
         place, preposition = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
+        if not found.recipient and self.ontology.types[event_name].quad in ("M-Conf", "M-Coop"):
+            _recipient_from_place(trigger, found, facts, ctx)
         event_type = self.ontology.types[event_name]
         return Event(
             id=_event_id(ctx.document.sha256, span, event_name, trigger.i),
@@ -137,7 +146,7 @@ class EventCoder:
             aux=aux,
             text=ctx.document.text[span[0] : span[1]],
             span=span,
-            confidence=_confidence(found, when, entry),
+            confidence=_confidence(found, when, entry, trigger, aux),
             trigger=trigger.text,
             explanation=_explain(trigger, entry, found, when),
         )
@@ -292,16 +301,25 @@ def _with_distance(place: Place | None, governor: Token | None, quantities: list
 def _prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:
     """'flew a joint patrol' is one COOPERATE event: a verb whose object is an event of another type gives way.
 
-    When both say the same type ("approved a record defense budget") the verb stays: it carries the date.
+    A verb whose rule names its object ("ended mediation", "lifted the ban") keeps its own type. A verb that
+    refuses, ends or demands its object ("refused talks", "suspended aid", "threatened sanctions") is the event
+    and its object is not: the talks and the aid did not happen. When both say the same type ("approved a record
+    defense budget") the verb stays: it carries the date.
     """
-    nominal = {token.i: event.event for token, event in found if is_nominal(token)}
-    kept = []
+    nominal = {token.i: event for token, event in found if is_nominal(token)}
+    dropped: set[int] = set()
+    kept_verbs: set[int] = set()
     for token, event in found:
-        object_types = {nominal[child.i] for child in token.children if child.dep_ == "dobj" and child.i in nominal}
-        if not is_nominal(token) and object_types - {event.event}:
+        if is_nominal(token):
             continue
-        kept.append(event)
-    return kept
+        required = set(event.explanation.get("rule", {}).get("requires", []))
+        objects = [child for child in token.children if child.dep_ == "dobj" and child.i in nominal]
+        if event.event in OBJECT_DENYING_TYPES:
+            dropped.update(child.i for child in objects)
+        elif any(nominal[c.i].event != event.event and c.lemma_.lower() not in required for c in objects):
+            continue
+        kept_verbs.add(token.i)
+    return [event for token, event in found if token.i in kept_verbs or (is_nominal(token) and token.i not in dropped)]
 
 
 def _merge_same(events: list[Event]) -> list[Event]:
@@ -380,11 +398,66 @@ def _codes(actors: list[Actor]) -> tuple[str, ...]:
     return tuple(sorted(actor.code for actor in actors))
 
 
-def _confidence(found: Participants, when: DateSpan, entry: Entry) -> float:
+def _confidence(found: Participants, when: DateSpan, entry: Entry, trigger: Token, aux: Aux | None) -> float:
+    """Higher for an event with both sides, a date, a specific rule, and a trigger in the sentence's main clause.
+
+    The most confident event stands for the sentence; an act in a relative or adverbial clause ("..., killing
+    one person"), or one that is denied or only supposed ("refused to lift sanctions"), is rarely what the
+    sentence reports.
+    """
     score = 0.4 + (0.25 if found.actor else 0) + (0.15 if found.recipient else 0.05)
     score += 0.1 if when.text else 0
     score += 0.05 if entry.requires else 0
+    score -= 0.1 if _subordinate(trigger) else 0
+    score -= 0.1 if aux in ("negated", "hypothetical") else 0
     return round(min(score, 0.95), 2)
+
+
+def _subordinate(trigger: Token) -> bool:
+    token = trigger
+    for _ in range(8):
+        if token.dep_ in SUBORDINATE_DEPS:
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _obligation(trigger: Token, found: Participants, ctx: DocContext) -> Participants | None:
+    """'Straw said the government and the rebels must reach an agreement': a demand made of them (REQUEST).
+
+    The speaker is the actor and the clause's subject the recipient.
+    """
+    verb = reported_verb(trigger)
+    if verb is None or not any(child.lower_ in OBLIGATION_MODALS and child.dep_ == "aux" for child in verb.children):
+        return None
+    speaker = subject_of(verb.head, ctx)
+    if not speaker:
+        return None
+    demanded = Participants()
+    demanded.take("actor", speaker, f"speaker of '{verb.head.text}', demanding '{verb.text}'")
+    demanded.take("recipient", found.actor, f"subject of '{verb.text}', of whom it is demanded")
+    return demanded
+
+
+def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
+    """'Israeli tanks fired at targets in Jericho': with no recipient named, the country where the act took place.
+
+    Only for material acts (a statement made in Singapore is not addressed to Singapore), only a place in the
+    trigger's own phrase or clause, and only another country than the actor's: a state acting at home has no
+    recipient by place.
+    """
+    own = _own_subtree(trigger)
+    actor_countries = {actor.country for actor in found.actor}
+    for ent, place in facts.places:
+        if ent.root.i not in own or not place.country or place.country in actor_countries:
+            continue
+        country = ctx.kb.country(place.country)
+        actor = actor_for(country, ctx.original_text(ent), None, ctx.anchor) if country is not None else None
+        if actor is not None:
+            found.take("recipient", [actor], f"the country of the place '{ent.text}'")
+            return
 
 
 def _event_id(sha256: str, span: tuple[int, int], event: str, token: int) -> str:

@@ -16,6 +16,10 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 FRAMING_PREPS = frozenset({"during", "on", "at"})  # "During a trip to Tokyo, Hegseth said": Hegseth travelled
 MEETING_NOUNS = frozenset({"discussion", "talk", "meeting", "call", "conversation", "negotiation", "summit", "visit", "trip"})
 RECIPROCAL_WORDS = frozenset({"joint", "jointly", "bilateral", "combined", "trilateral", "together"})
+THIRD_PARTY_NOUNS = frozenset({"mediation", "mediator"})
+ACT_NOUNS = frozenset(
+    "removal resignation release withdrawal ouster dismissal arrest extradition return expulsion recognition".split()
+)
 
 
 @dataclass(slots=True)
@@ -54,7 +58,7 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
         return [actor for child in verb.head.children if child.dep_ == "poss" for actor in actors_of(child, ctx)]
     if verb.dep_ == "xcomp" and (controller := _object_controller(verb.head)) is not None:
         return actors_of(controller, ctx)  # "urged Japan to raise spending": Japan raises it
-    if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and verb.head != verb:
+    if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head != verb:
         return subject_of(verb.head, ctx, depth + 1, pronouns)
     return []
 
@@ -95,8 +99,11 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
             if obj.dep_ == "dobj"
         ]
     for child in objects:
-        result.take("recipient", actors_of(child, ctx), f"object '{child.text}'")
-        result.take("recipient", _prep_objects(child, ctx, RECIPIENT_PREPS), f"prepositional object of '{child.text}'")
+        named = actors_of(child, ctx)
+        result.take("recipient", named, f"object '{child.text}'")
+        # "demanded the removal of President X": an act's "of" names the recipient when the object names no one
+        preps = RECIPIENT_PREPS | {"of"} if not named and child.lemma_.lower() in ACT_NOUNS else RECIPIENT_PREPS
+        result.take("recipient", _prep_objects(child, ctx, preps), f"prepositional object of '{child.text}'")
     result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
     if not result.recipient:
         _complement_recipients(verb, ctx, result)
@@ -127,13 +134,20 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
         elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.ent_type_:
             result.take("actor", actors_of(child, ctx), f"modifier '{child.text}' of '{noun.text}'")
     between = _prep_objects(noun, ctx, frozenset({"between", "among"}))
-    if between:
+    if between and noun.lemma_ in THIRD_PARTY_NOUNS:  # "mediation between A and B": A and B receive it
+        result.take("recipient", between, f"'{noun.text} between ...'")
+    elif between:
         result.reciprocal = True
         result.take("actor", between, f"'{noun.text} between ...'")
     result.take("actor", _prep_objects(noun, ctx, frozenset({"by", "from", "of"})), f"'{noun.text} by/of ...'")
     if not result.actor:
         result.take("actor", _governing_actors(noun, ctx, result.reciprocal), f"the clause '{noun.text}' belongs to")
     result.take("recipient", _prep_objects(noun, ctx, RECIPIENT_PREPS), f"prepositional object of '{noun.text}'")
+    for clause in noun.children:  # "its demand that Israel ease restrictions"
+        if clause.dep_ in ("acl", "ccomp") and not result.recipient:
+            subjects = [child for child in clause.children if child.dep_ in ("nsubj", "nsubjpass")]
+            for subject in subjects:
+                result.take("recipient", actors_of(subject, ctx, pronouns=False), f"subject of the clause '{clause.text}'")
     return result
 
 

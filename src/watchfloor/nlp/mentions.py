@@ -23,9 +23,10 @@ MILITARY_NOUNS = frozenset(
 )
 # Groups named by a common noun, with the PLOVER/CAMEO-style sector code they stand for
 GROUP_SECTORS = {
-    **dict.fromkeys("rebel guerrilla guerilla insurgent militant separatist militia jihadist".split(), "REB"),
+    **dict.fromkeys("rebel guerrilla guerilla insurgent militant separatist militia militiaman jihadist".split(), "REB"),
+    **dict.fromkeys("fundamentalist islamist extremist".split(), "REB"),
     **dict.fromkeys("opposition protester protestor demonstrator activist dissident".split(), "OPP"),
-    **dict.fromkeys("student worker resident civilian villager citizen farmer worshipper".split(), "CVL"),
+    **dict.fromkeys("student worker employee resident civilian villager citizen farmer worshipper".split(), "CVL"),
     **dict.fromkeys("refugee migrant".split(), "REF"),
     **dict.fromkeys("court judge prosecutor tribunal".split(), "JUD"),
     **dict.fromkeys("parliament lawmaker legislator senator congressman legislature".split(), "LEG"),
@@ -36,7 +37,19 @@ GROUP_SECTORS = {
 GROUP_CODES = frozenset({*GROUP_SECTORS.values(), "COP"})  # a group with no country still says who acted
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 POLICE_NOUNS = frozenset(["guard", "police", "coastguard"])
-GOVERNMENT_NOUNS = frozenset(["government", "ministry", "official", "administration", "leader", "diplomat", "cabinet", "envoy"])
+GOVERNMENT_NOUNS = frozenset(
+    ["government", "ministry", "official", "administration", "leader", "diplomat", "cabinet", "envoy", "authority", "politician"]
+)
+# "Tens of thousands of students", "a group of Moroccan diplomats": the actor is the noun after "of"
+COLLECTIVE_NOUNS = frozenset(
+    "group team delegation member dozen hundred thousand ten million number crowd band contingent some many".split()
+)
+# Titles that make an unknown named person a state actor ("President Levy Mwanawasa"), with their sector
+PERSON_TITLES = {
+    **dict.fromkeys("president premier minister chancellor king emir sultan governor mayor prince ruler".split(), "GOV"),
+    **dict.fromkeys("secretary spokesman spokeswoman spokesperson ambassador envoy senator".split(), "GOV"),
+    **dict.fromkeys("general gen. colonel col. commander admiral".split(), "MIL"),
+}
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"})
 _STOP_DEPS = frozenset({"relcl", "acl", "prep", "punct", "cc", "conj", "appos", "advcl"})
 
@@ -79,6 +92,8 @@ def kb_entity(ent: Span, kb: KnowledgeBase) -> Entity | None:
         return kb.entities[ent.ent_id_]
     text = bare(ent.text)
     found = kb.resolve(text)
+    if found is None and text.endswith("s") and " " not in text:  # "Palestinians", "Iraqis": a plural demonym
+        found = kb.demonym(text[:-1])
     if found is None and ent.label_ == "PERSON" and len(text.split()) > 1:
         found = kb.resolve(text.split()[-1])
         if found is not None and found.kind != "person":
@@ -167,6 +182,7 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
     actors: list[Actor] = []
     nominal_conjuncts = [token for token in head.conjuncts if token.pos_ in ("NOUN", "PROPN", "PRON")]
     for token in (head, *nominal_conjuncts):
+        token = collective_head(token)
         if token.lemma_.lower() in RELATION_NOUNS:
             continue
         tokens = phrase_tokens(token)
@@ -181,8 +197,36 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
         if not actors and pronouns and token.lower_ in PRONOUNS:
             actors.extend(_clause_antecedent(token, ctx) or _antecedents(token.lower_, ctx))
         if not actors:
-            _add(actors, _group_actor(token, tokens))
+            _add(actors, _group_actor(token, tokens, ctx) or _titled_person(tokens))
     return _drop_less_specific(actors)
+
+
+def collective_head(token: Token) -> Token:
+    """'Tens of thousands of university students' names students; 'a group of diplomats' names diplomats."""
+    for _ in range(3):
+        if token.lemma_.lower() not in COLLECTIVE_NOUNS and token.pos_ != "NUM":
+            break
+        of = next((child for child in token.children if child.dep_ == "prep" and child.lower_ == "of"), None)
+        pobj = next((child for child in of.children if child.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            break
+        token = pobj
+    return token
+
+
+def _titled_person(tokens: list[Token]) -> Actor | None:
+    """A named person the KB does not know, made a state actor by a title: 'President Levy Mwanawasa' is GOV.
+
+    The country is unknown unless the phrase names it (then the country's entity already gave the actor).
+    """
+    person = next((ent for ent in entities_in(tokens) if ent.label_ == "PERSON"), None)
+    if person is None:
+        return None
+    words = [token.lower_ for token in tokens if token.i < person.end]
+    sector = next((PERSON_TITLES[word] for word in words if word in PERSON_TITLES), None)
+    if sector is None:
+        return None
+    return Actor(text=" ".join(t.text for t in tokens), name=person.text, code=sector, country=None, sector=sector, kb_id=None)
 
 
 def _clause_antecedent(pronoun: Token, ctx: DocContext) -> list[Actor]:
@@ -201,13 +245,33 @@ def _antecedents(pronoun: str, ctx: DocContext) -> list[Actor]:
     return fitting[:2] if pronoun in ("they", "their", "them") else fitting[:1]
 
 
-def _group_actor(head: Token, tokens: list[Token]) -> Actor | None:
-    """'Rebels', 'university students', 'security forces': a group the KB does not name, coded by sector."""
+def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | None:
+    """'Rebels', 'university students', 'security forces': a group the KB does not name, coded by sector.
+
+    'Rebels in the Ivory Coast', 'authorities in Pakistan': a country after in/from/of makes it that country's group
+    (then a government or military noun qualifies too).
+    """
     sector = _sector_of_noun(head)
-    if sector not in GROUP_CODES:
+    country = _located_in(head, ctx)
+    if sector is None or (sector not in GROUP_CODES and country is None):
         return None
     text = " ".join(token.text for token in tokens if token.dep_ not in ("det", "punct"))
+    if country is not None:
+        return Actor(text=text, name=text, code=f"{country.country}{sector}", country=country.country, sector=sector, kb_id=None)
     return Actor(text=text, name=text, code=sector, country=None, sector=sector, kb_id=None)
+
+
+def _located_in(head: Token, ctx: DocContext) -> Entity | None:
+    """The country named in 'in X' / 'from X' / 'of X' after a group noun, or None."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of", "throughout"):
+            continue
+        for pobj in prep.children:
+            ent = entity_at(pobj.doc, pobj.i) if pobj.dep_ == "pobj" else None
+            found = kb_entity(ent, ctx.kb) if ent is not None and ent.label_ in ("GPE", "LOC", "NORP") else None
+            if found is not None and found.country and found.kind in ("country", "capital", "place"):
+                return ctx.kb.country(found.country) or found
+    return None
 
 
 def _as_actor(entity: Entity | None, ent: Span, kb: KnowledgeBase) -> Entity | None:
