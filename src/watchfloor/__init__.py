@@ -6,13 +6,13 @@ The public names are loaded on first use (PEP 562), so that ``import watchfloor`
 
 from __future__ import annotations
 
-import importlib
-import logging
-from typing import TYPE_CHECKING, Any
+import importlib as _importlib
+import logging as _logging
+import typing as _typing
 
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     from watchfloor.errors import WatchfloorError
     from watchfloor.pipeline import Pipeline, analyze
     from watchfloor.records import Actor, Claim, DateSpan, Document, Event, Place, Quantity, Rejection, Result
@@ -61,11 +61,11 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _typing.Any:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module 'watchfloor' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
+    value = getattr(_importlib.import_module(home), name)
     globals()[name] = value
     return value
 

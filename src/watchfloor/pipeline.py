@@ -13,10 +13,11 @@ from watchfloor.geo.places import find_places
 from watchfloor.kb import KnowledgeBase, load_kb
 from watchfloor.nlp import build_nlp
 from watchfloor.nlp.context import DocContext
+from watchfloor.nlp.prefilter import SentenceFilter
 from watchfloor.records import Document, Result
 from watchfloor.settings import Settings, load_settings
 from watchfloor.sources import make_document
-from watchfloor.text import normalise
+from watchfloor.text import NormalisedText, normalise
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ class Pipeline:
         self.kb = kb or load_kb(self.settings.kb_extra or None)
         self.nlp = build_nlp(self.settings.model, self.kb)
         self.coder = EventCoder()
+        self.sentence_filter = _sentence_filter(self.kb) if self.settings.prefilter else None
         self._resolver: Resolver | None = None
 
     @property
@@ -41,13 +43,18 @@ class Pipeline:
     def pipe(self, documents: Iterable[Document]) -> Iterator[Result]:
         """Analyse a stream of documents; memory stays flat for any length of stream."""
 
-        def texts() -> Iterator[tuple[str, tuple[Document, object]]]:
+        def texts() -> Iterator[tuple[str, tuple[Document, NormalisedText]]]:
             for document in documents:
                 normalised = normalise(document.text)
+                if self.sentence_filter is not None:
+                    normalised = self.sentence_filter.select(normalised).text
                 yield normalised.text, (document, normalised)
 
-        for parsed, (document, normalised) in self.nlp.pipe(texts(), as_tuples=True, batch_size=self.settings.batch_size):
-            ctx = DocContext(document, normalised, parsed, self.kb, resolver=self.resolver)  # type: ignore[arg-type]
+        parsed_stream = self.nlp.pipe(
+            texts(), as_tuples=True, batch_size=self.settings.batch_size, n_process=self.settings.processes
+        )
+        for parsed, (document, normalised) in parsed_stream:
+            ctx = DocContext(document, normalised, parsed, self.kb, resolver=self.resolver)
             ctx.countries = document_countries(parsed, self.kb)
             yield self._analyse(ctx)
 
@@ -63,6 +70,13 @@ class Pipeline:
         if ctx.document.published is None:
             ctx.warnings.append("no publication date: relative dates are unresolved and claims are checked as of today")
         return Result(ctx.document, events, claims, ctx.places, ctx.warnings)
+
+
+def _sentence_filter(kb: KnowledgeBase) -> SentenceFilter:
+    """The pre-filter's cue words: every trigger of the event lexicon and every office title of the KB."""
+    from watchfloor.events.lexicon import load_lexicon
+
+    return SentenceFilter((entry.lemma for entry in load_lexicon().entries), kb.office_titles)
 
 
 def analyze(

@@ -34,6 +34,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Your knowledge-base folder (YAML or CSV files), read after the packaged data when it exists.",
     ),
     Setting("cache_dir", "", "Folder for derived data such as the gazetteer index (empty: ~/.cache/watchfloor)."),
+    Setting(
+        "prefilter",
+        True,
+        "Parse only sentences with a cue for an event or a claim (a trigger word, a figure, an office title).",
+    ),
+    Setting("processes", 1, "Worker processes for spaCy parsing in ingest and analyze (1: parse in this process)."),
 )
 
 
@@ -47,15 +53,32 @@ class Settings:
     min_checkworthy: float = 0.5
     kb_extra: str = "watchfloor-kb"
     cache_dir: str = ""
+    prefilter: bool = True
+    processes: int = 1
+
+
+POSITIVE = frozenset({"batch_size", "processes"})
+
+
+def _boolean(raw: Any) -> bool:
+    text = str(raw).strip().lower()
+    if text in {"1", "true", "yes", "on"}:
+        return True
+    if text in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError(raw)
 
 
 def _coerce(name: str, raw: Any, default: Any) -> Any:
     """Convert a raw value to the type of the default, or raise a SettingsError."""
     try:
         if isinstance(default, bool):
-            return str(raw).lower() in {"1", "true", "yes", "on"}
+            return _boolean(raw)
         if isinstance(default, int):
-            return int(raw)
+            number = int(raw)
+            if number < 1 and name in POSITIVE:
+                raise ValueError(raw)
+            return number
         if isinstance(default, float):
             return float(raw)
         return str(raw)

@@ -1,0 +1,146 @@
+"""Sentence pre-filtering: the parser sees only sentences that can hold an event or a claim.
+
+Parsing is most of the cost of a document, and most sentences of news and briefings ("Thank you
+all for coming.", "It was a great honour.") can hold neither an event nor a checkable claim. An
+event needs a trigger word of the lexicon; a claim needs a figure, an office title, an attribution,
+a definition or a comparison. Both can be seen in the raw words, before any parse: a sentence with
+none of these cue words is left out of the text that spaCy parses, and the offsets of the kept
+text still point into the user's text, so every span stays exact.
+
+What stays besides: the first two lines (headline and dateline, which date and place the lead),
+and the sentence before a kept sentence that opens with a pronoun or "the two ...", where the
+coreference antecedent usually is. Left-out sentences contribute no places and no actors to the
+document's context; ``Settings.prefilter`` switches the filter off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getAllInflections  # type: ignore[import-untyped]
+
+from watchfloor.text import NormalisedText
+
+# Sentence ends inside a line: end punctuation, optional closing quote, space, then a capital or digit.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(A-Z0-9])")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_DIGIT = re.compile(r"\d")
+CLAIM_CUES = frozenset(
+    """
+    according refers refer referred defined define means meaning known percent percentage per cent
+    half third quarter twice double doubled triple tripled dozen dozens hundred hundreds thousand thousands
+    million millions billion billions trillion trillions one two three four five six seven eight nine ten
+    eleven twelve twenty thirty forty fifty sixty seventy eighty ninety first second third largest biggest
+    smallest highest lowest most least more less fewer than record average total majority minority
+    """.split()
+)
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen lt col maj capt cmdr adm sgt gov sen rep rev st mt ft no vs jr sr inc corp co ltd dept
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u
+    """.split()
+)
+_INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z]\.")
+PRONOUN_OPENERS = frozenset("he she it they them their its his her this these those both the".split())
+KEEP_LEADING_LINES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The text to parse and how much of the document it is."""
+
+    text: NormalisedText
+    kept_sentences: int
+    all_sentences: int
+
+
+class SentenceFilter:
+    """Decides from its words alone whether a sentence can hold an event or a claim."""
+
+    def __init__(self, trigger_lemmas: Iterable[str], office_words: Iterable[str]) -> None:
+        self.cues = frozenset(_inflections(tuple(sorted({lemma.lower() for lemma in trigger_lemmas}))))
+        self.cues |= CLAIM_CUES | {word.lower() for phrase in office_words for word in phrase.split()}
+
+    def keeps(self, sentence: str) -> bool:
+        if _DIGIT.search(sentence):
+            return True
+        return any(word.lower() in self.cues for word in _WORD.findall(sentence))
+
+    def select(self, normalised: NormalisedText) -> Selection:
+        """The sentences worth parsing, joined so that every character keeps its original offset."""
+        units = list(_units(normalised.text))
+        keep = [self._keep(index, units) for index in range(len(units))]
+        for index in range(1, len(units)):
+            if keep[index] and not keep[index - 1] and _opens_with_reference(units[index][2]):
+                keep[index - 1] = True
+        if all(keep):
+            return Selection(normalised, len(units), len(units))
+        return Selection(_join(normalised, units, keep), sum(keep), len(units))
+
+    def _keep(self, index: int, units: list[tuple[int, int, str, int]]) -> bool:
+        return units[index][3] < KEEP_LEADING_LINES or self.keeps(units[index][2])
+
+
+def _units(text: str) -> Iterable[tuple[int, int, str, int]]:
+    """(start, end, text, line number) of each sentence-like unit: lines, split at sentence ends."""
+    line_number = 0
+    position = 0
+    for line in text.split("\n"):
+        if line.strip():
+            local = 0
+            for match in _SENTENCE_END.finditer(line):
+                if _ends_in_abbreviation(line[local : match.start()]):
+                    continue
+                yield (position + local, position + match.start(), line[local : match.start()], line_number)
+                local = match.end()
+            yield (position + local, position + len(line), line[local:], line_number)
+            line_number += 1
+        position += len(line) + 1
+
+
+def _ends_in_abbreviation(text: str) -> bool:
+    """'Ms.', 'U.S.', 'Gen.', 'Jan.', an initial: a period that does not end the sentence."""
+    last = text.rsplit(None, 1)[-1] if text.strip() else ""
+    return bool(_INITIALS.fullmatch(last)) or last.lower().rstrip(".") in ABBREVIATIONS
+
+
+def _opens_with_reference(sentence: str) -> bool:
+    words = _WORD.findall(sentence[:40].lower())
+    if not words or words[0] not in PRONOUN_OPENERS:
+        return False
+    return words[0] != "the" or (len(words) > 1 and words[1] in ("two", "three", "both", "ministers", "leaders", "sides"))
+
+
+def _join(normalised: NormalisedText, units: list[tuple[int, int, str, int]], keep: list[bool]) -> NormalisedText:
+    """Kept units in order; a blank line where anything was left out, so no sentence runs into another."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    cursor = 0
+    left_out = False
+    for (start, end, _, _), kept in zip(units, keep, strict=True):
+        if not kept:
+            left_out = True
+            continue
+        if chars and left_out:
+            chars.extend("\n\n")  # stands for what was left out; maps to just after the text before it
+            offsets.extend([normalised.offsets[cursor - 1] + 1] * 2)
+        elif chars:
+            chars.extend(normalised.text[cursor:start])
+            offsets.extend(normalised.offsets[cursor:start])
+        chars.extend(normalised.text[start:end])
+        offsets.extend(normalised.offsets[start:end])
+        cursor, left_out = end, False
+    return NormalisedText("".join(chars), tuple(offsets), normalised.original_length)
+
+
+@lru_cache(maxsize=4)
+def _inflections(lemmas: tuple[str, ...]) -> set[str]:
+    """Every written form of each lemma ('hold' -> held, holds, holding), from lemminflect's tables."""
+    forms = set(lemmas)
+    for lemma in lemmas:
+        for words in getAllInflections(lemma).values():
+            forms.update(word.lower() for word in words)
+    return forms
