@@ -35,6 +35,7 @@ MIN_PART_LENGTH = 4
 PART_MIN_POPULATION = 100_000  # a town inside a longer name must be a large one ('Dubai World Cup')
 PART_MAX_KM_FROM_FOCUS = 300
 WELL_KNOWN_POPULATION = 250_000
+FOCUS_OWN_WEIGHT = 2  # a mention of the town itself counts twice a mention of a town near it
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,15 +135,23 @@ class Resolver:
 
     @staticmethod
     def focus(resolved: list[Scored]) -> Scored | None:
-        """The town or district a document mentions most: where its unnamed streets and buildings are."""
+        """The town or district a document is about: where its unnamed streets and buildings are.
+
+        The one it mentions most, counting also the mentions of its other towns nearby, so a namesake
+        picked in the wrong state ("Stonewall" among Manassas and Gainesville) does not become the focus.
+        """
         local = [
             item for item in resolved if not item.inferred and (item.candidate.kind in LOCAL_KINDS or item.kb_kind == "city")
         ]
         if not local:
             return None
-        counts = Counter(item.candidate.ref for item in local)
-        best_ref = counts.most_common(1)[0][0]
-        return next(item for item in local if item.candidate.ref == best_ref)
+
+        def weight(item: Scored) -> int:
+            c = item.candidate
+            same = sum(other.candidate.ref == c.ref for other in local)
+            return FOCUS_OWN_WEIGHT * same + sum(km(c.lat, c.lon, o.candidate.lat, o.candidate.lon) <= NEAR_KM for o in local)
+
+        return max(local, key=weight)
 
     @staticmethod
     def _inferred(place: Scored) -> Scored:
