@@ -4,9 +4,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.conftest import EXAMPLES
 from tests.factories import make_result
 from watchfloor.errors import StoreError
-from watchfloor.records import Rejection
+from watchfloor.pipeline import Pipeline
+from watchfloor.records import Document, Rejection
+from watchfloor.sources import read_inputs
 from watchfloor.store import Filters, open_store
 from watchfloor.store.migrations import MIGRATIONS
 
@@ -84,3 +87,12 @@ def test_checked_claims_leave_out_unverifiable(tmp_path: Path) -> None:
         store.ingest([make_result()])
         assert store.claims(Filters(checked_only=True)) == []
         assert len(store.claims(Filters())) == 1
+
+
+def test_event_and_claim_ids_are_unique_within_each_document(pipeline: Pipeline) -> None:
+    """Ids are primary keys in the store: two claims checked from one sentence must not share one."""
+    documents = [item for item in read_inputs([str(EXAMPLES)]) if isinstance(item, Document)]
+    for result in pipeline.pipe(documents):
+        claim_ids = [claim.id for claim in result.claims]
+        event_ids = [event.id for event in result.events]
+        assert len(set(claim_ids)) == len(claim_ids) and len(set(event_ids)) == len(event_ids), result.doc.id

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+import time
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
-from watchfloor.claims import find_claims
+from watchfloor.claims import detect_claims, verify_claims
 from watchfloor.events import EventCoder
 from watchfloor.geo import Resolver, document_countries, gazetteer
 from watchfloor.geo.places import find_places
@@ -32,6 +35,7 @@ class Pipeline:
         self.coder = EventCoder()
         self.sentence_filter = _sentence_filter(self.kb) if self.settings.prefilter else None
         self._resolver: Resolver | None = None
+        self.timings: defaultdict[str, float] = defaultdict(float)  # seconds per stage, for the throughput benchmark
 
     @property
     def resolver(self) -> Resolver:
@@ -45,28 +49,49 @@ class Pipeline:
 
         def texts() -> Iterator[tuple[str, tuple[Document, NormalisedText]]]:
             for document in documents:
-                normalised = normalise(document.text)
-                if self.sentence_filter is not None:
-                    normalised = self.sentence_filter.select(normalised).text
+                with self._stage("prefilter"):
+                    normalised = normalise(document.text)
+                    if self.sentence_filter is not None:
+                        normalised = self.sentence_filter.select(normalised).text
                 yield normalised.text, (document, normalised)
 
         parsed_stream = self.nlp.pipe(
             texts(), as_tuples=True, batch_size=self.settings.batch_size, n_process=self.settings.processes
         )
-        for parsed, (document, normalised) in parsed_stream:
+        while True:
+            with self._stage("nlp", exclude="prefilter"):
+                item = next(parsed_stream, None)
+            if item is None:
+                return
+            parsed, (document, normalised) = item
             ctx = DocContext(document, normalised, parsed, self.kb, resolver=self.resolver)
-            ctx.countries = document_countries(parsed, self.kb)
+            with self._stage("places"):
+                ctx.countries = document_countries(parsed, self.kb)
             yield self._analyse(ctx)
+
+    @contextmanager
+    def _stage(self, name: str, exclude: str | None = None) -> Iterator[None]:
+        """Add the time spent in the block to ``timings[name]``, less what ``exclude`` gained meanwhile."""
+        excluded = self.timings[exclude] if exclude else 0.0
+        start = time.perf_counter()
+        yield
+        spent = time.perf_counter() - start
+        self.timings[name] += spent - ((self.timings[exclude] - excluded) if exclude else 0.0)
 
     def analyze(self, document: Document) -> Result:
         return next(self.pipe([document]))
 
     def _analyse(self, ctx: DocContext) -> Result:
-        for ent, place in find_places(ctx):
-            ctx.places.append(place)
-            ctx.place_by_start[ent.start_char] = place
-        events = self.coder.code(ctx)
-        claims = find_claims(ctx, events, self.settings.min_checkworthy)
+        with self._stage("places"):
+            for ent, place in find_places(ctx):
+                ctx.places.append(place)
+                ctx.place_by_start[ent.start_char] = place
+        with self._stage("events"):
+            events = self.coder.code(ctx)
+        with self._stage("claims"):
+            detected = detect_claims(ctx, events, self.settings.min_checkworthy)
+        with self._stage("verify"):
+            claims = verify_claims(ctx, detected)
         if ctx.document.published is None:
             ctx.warnings.append("no publication date: relative dates are unresolved and claims are checked as of today")
         return Result(ctx.document, events, claims, ctx.places, ctx.warnings)

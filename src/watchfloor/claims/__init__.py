@@ -1,5 +1,5 @@
 """Claims: check-worthy factual sentences, typed and verified against the knowledge base."""
 
-from watchfloor.claims.finder import find_claims
+from watchfloor.claims.finder import detect_claims, find_claims, verify_claims
 
-__all__ = ["find_claims"]
+__all__ = ["detect_claims", "find_claims", "verify_claims"]

@@ -44,24 +44,46 @@ def candidates(ctx: DocContext, events: list[Event]) -> list[Candidate]:
     return found
 
 
+@dataclass(slots=True)
+class Detected:
+    """A candidate that scored as a claim, with its kind and the date it speaks of."""
+
+    candidate: Candidate
+    kind: ClaimKind
+    as_of: date | None
+
+
+def detect_claims(ctx: DocContext, events: list[Event], threshold: float) -> list[Detected]:
+    """Every atomic part scoring at least ``threshold``, typed and dated (not yet checked)."""
+    detected = []
+    for candidate in candidates(ctx, events):
+        if candidate.features.score >= threshold:
+            kind = claim_kind(candidate.features)
+            detected.append(Detected(candidate, kind, _as_of(candidate.part, ctx)))
+    return detected
+
+
+def verify_claims(ctx: DocContext, detected: list[Detected]) -> list[Claim]:
+    """Each detected claim checked against the KB at its date; one claim per check (an office claim may give several)."""
+    glossary = Glossary(ctx.kb)
+    claims: dict[str, Claim] = {}
+    for found in detected:
+        for check in _checks(found.kind, found.candidate, ctx, found.as_of, glossary):
+            claim = _claim(ctx, found.candidate, found.kind, check, found.as_of)
+            claims.setdefault(claim.id, claim)  # the same check reached twice is one claim
+    return list(claims.values())
+
+
 def find_claims(ctx: DocContext, events: list[Event], threshold: float) -> list[Claim]:
     """Every atomic part scoring at least ``threshold`` becomes one or more typed, checked claims."""
-    glossary = Glossary(ctx.kb)
-    claims = []
-    for candidate in candidates(ctx, events):
-        if candidate.features.score < threshold:
-            continue
-        kind = claim_kind(candidate.features)
-        as_of = _as_of(candidate.part, ctx)
-        for check in _checks(kind, candidate, ctx, as_of, glossary):
-            claims.append(_claim(ctx, candidate, kind, check, as_of))
-    return claims
+    return verify_claims(ctx, detect_claims(ctx, events, threshold))
 
 
 def _claim(ctx: DocContext, candidate: Candidate, kind: ClaimKind, check: Check, as_of: date | None) -> Claim:
     quantities = candidate.quantities
     value = check.value if check.value is not None else (quantities[0].value if quantities else None)
     key = f"{ctx.document.sha256}:{candidate.span}" + (f":{check.subject}" if kind == "office" else "")
+    key += f":{check.attribute}:{value}" if check.attribute else ""
     return Claim(
         id="cl_" + hashlib.sha1(key.encode()).hexdigest()[:16],
         text=ctx.document.text[candidate.span[0] : candidate.span[1]],
