@@ -13,6 +13,8 @@
 * ConfliBERT source/target spans (`cameo_ner_train.txt`): precision, recall and F1 of our actor and recipient
   mentions against the gold source and target spans, a mention matching a gold span when one contains the other.
 
+* Seeds: recall and precision of the coder against the hand-checked events of the two seed articles
+  (`tests/fixtures/seed_events.yaml`, written for this project; the seeds themselves are read from ../shared).
 * Throughput: seconds spent by spaCy (with our pipeline components) and by the event coder alone on the ConfliBERT
   sentences; the coder's share must stay under 20% of spaCy's time.
 
@@ -260,6 +262,21 @@ def throughput(pipeline: Any) -> dict[str, Any]:
     return report
 
 
+def seeds(pipeline: Any) -> dict[str, Any]:
+    """Recall and precision against the hand-checked seed events (the list and its scoring live with the tests)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.fixtures.seed_events import load_seed_events, score
+
+    from watchfloor.sources import read_inputs
+
+    documents = list(read_inputs([str(SHARED / "corpus" / "seeds" / "seeds.jsonl")]))
+    results = {result.doc.id: result for result in pipeline.pipe(documents)}
+    found = score(results, load_seed_events())
+    return {key: found[key] for key in ("listed", "recall", "coded", "precision")}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None)
@@ -272,6 +289,7 @@ def main() -> None:
         "PLOVER GSR": plover(pipeline),
         "ConfliBERT quad": quads(pipeline),
         "ConfliBERT roles": roles(pipeline),
+        "seeds": seeds(pipeline),
         "throughput": throughput(pipeline),
     }
     emit(report, args.out)

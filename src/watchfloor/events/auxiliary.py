@@ -33,6 +33,7 @@ HISTORY_AGE = timedelta(days=365)
 REPORTING_VERBS = frozenset(
     "say announce tell state declare insist add report claim stress affirm confirm indicate reiterate write".split()
 )
+COMMITMENT_VERBS = frozenset({"threaten", "vow", "promise", "pledge", "offer", "agree", "undertake", "warn"})
 READINESS_WORDS = frozenset({"willing", "ready", "determined", "eager", "poised", "keen"})
 FUTURE_IN_REPORT = frozenset({"will", "would", "'ll", "'d", "shall"})
 NEGATING_VERBS = frozenset({"refuse", "fail", "reject", "decline", "cancel", "postpone", "suspend", "halt", "deny"})
@@ -86,6 +87,25 @@ def _clause_tokens(trigger: Token) -> list[Token]:
     return tokens
 
 
+def _promised_or_threatened(trigger: Token) -> bool:
+    """'threatened to ban voting', 'offered to hand over', 'threatened to launch an offensive': the act is only
+    promised or threatened; the promise or threat is the event."""
+    verb = governing_verb(trigger) if is_nominal(trigger) else trigger
+    for _ in range(2):
+        if verb is None or verb.dep_ != "xcomp" or verb.head is verb:
+            return False
+        if verb.head.lemma_.lower() in COMMITMENT_VERBS:
+            return True
+        verb = verb.head
+    return False
+
+
+def refused_intention(trigger: Token) -> bool:
+    """'The government will not lift the ban': a stated refusal, which PLOVER codes as REJECT."""
+    clause = _clause_tokens(trigger)
+    return any(t.dep_ == "neg" for t in clause) and any(t.lower_ in FUTURE_IN_REPORT for t in clause)
+
+
 def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | None) -> Aux | None:
     """The auxiliary mode of the event at ``trigger``, or None for a plain report."""
     clause = _clause_tokens(trigger)
@@ -104,6 +124,8 @@ def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | Non
         return "hypothetical"
     governor = governing_verb(trigger)
     planned = governor is not None and governor.lemma_ in FUTURE_VERBS and (trigger.dep_ == "xcomp" or is_nominal(trigger))
+    if _promised_or_threatened(trigger):
+        return "future"
     if any(token.lower_ in FUTURE_WORDS for token in clause) or planned:
         return "future"
     if anchor is not None and when.start is not None and when.end is not None and when.text:

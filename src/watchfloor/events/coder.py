@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from watchfloor.events.auxiliary import auxiliary, reported_verb
+from watchfloor.events.auxiliary import auxiliary, refused_intention, reported_verb
 from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
 from watchfloor.events.ontology import Ontology, load_ontology
 from watchfloor.events.participants import Participants, participants, settle, subject_of
@@ -70,16 +70,18 @@ class EventCoder:
             events.extend(_merge_same(_prefer_nominal(found)))
         return _one_per_incident(events)
 
-    def _intent(self, event: str, mode: str | None, aux: Aux | None) -> tuple[str, str | None, Aux | None]:
+    def _intent(self, event: str, mode: str | None, aux: Aux | None, trigger: Token) -> tuple[str, str | None, Aux | None]:
         """PLOVER codes a stated intention as its own category, not as category plus 'future'.
 
-        "X will support the resolution" is AGREE; "X will impose sanctions" is THREATEN. The statement is
-        the event of the day, so it carries no auxiliary flag.
+        "X will support the resolution" is AGREE; "X will impose sanctions" is THREATEN; "X will not lift the
+        ban" is REJECT. The statement is the event of the day, so it carries no auxiliary flag.
         """
+        quad = self.ontology.types[event].quad
+        if aux == "negated" and quad in ("V-Coop", "M-Coop") and refused_intention(trigger):
+            return "REJECT", None, None
         if aux != "future":
             return event, mode, aux
-        quad = self.ontology.types[event].quad
-        if quad in ("V-Coop", "M-Coop") and event != "AGREE":
+        if quad in ("V-Coop", "M-Coop"):
             return "AGREE", None, None
         if event in THREAT_MODES:
             return "THREATEN", THREAT_MODES[event], None
@@ -124,12 +126,14 @@ class EventCoder:
         event_name, mode, context = _joint(entry, found, trigger)
         when = _nearest_date(trigger, facts)
         aux = auxiliary(trigger, facts.sentence, when, ctx.anchor)
-        event_name, mode, aux = self._intent(event_name, mode, aux)
+        event_name, mode, aux = self._intent(event_name, mode, aux, trigger)
         span = _sentence_span(facts.sentence, ctx)
         quantities = sentence_quantities(facts.sentence, ctx)
         place, preposition = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
-        if not found.recipient and self.ontology.types[event_name].quad in ("M-Conf", "M-Coop"):
-            _recipient_from_place(trigger, found, facts, ctx)
+        if not found.recipient:
+            _recipient_from_place(trigger, found, facts, ctx, self.ontology.types[entry.event].quad in ("M-Conf", "M-Coop"))
+        if not found.recipient and event_name == "PROTEST":
+            _protest_addresses_own_government(found, ctx)
         event_type = self.ontology.types[event_name]
         return Event(
             id=_event_id(ctx.document.sha256, span, event_name, trigger.i),
@@ -441,14 +445,14 @@ def _obligation(trigger: Token, found: Participants, ctx: DocContext) -> Partici
     return demanded
 
 
-def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
+def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFacts, ctx: DocContext, material: bool) -> None:
     """'Israeli tanks fired at targets in Jericho': with no recipient named, the country where the act took place.
 
-    Only for material acts (a statement made in Singapore is not addressed to Singapore), only a place in the
-    trigger's own phrase or clause, and only another country than the actor's: a state acting at home has no
-    recipient by place.
+    A material act takes any place in its own phrase or clause; a statement or request only a place on the
+    trigger or its object ("sought refuge in Germany": a statement made at a conference in Singapore is not
+    addressed to Singapore). Only another country than the actor's: a state acting at home has no recipient by place.
     """
-    own = _own_subtree(trigger)
+    own = _own_subtree(trigger) if material else _direct_places(trigger)
     actor_countries = {actor.country for actor in found.actor}
     for ent, place in facts.places:
         if ent.root.i not in own or not place.country or place.country in actor_countries:
@@ -458,6 +462,24 @@ def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFa
         if actor is not None:
             found.take("recipient", [actor], f"the country of the place '{ent.text}'")
             return
+
+
+def _protest_addresses_own_government(found: Participants, ctx: DocContext) -> None:
+    """'Young Algerians blocked roads to press their demands': a protest with no named target addresses the
+    protesters' own government, as PLOVER and CAMEO code it."""
+    country = next((actor.country for actor in found.actor if actor.country and actor.sector != "GOV"), None)
+    entity = ctx.kb.country(country)
+    if entity is not None and country is not None:
+        government = Actor(
+            text=entity.name, name=entity.name, code=f"{country}GOV", country=country, sector="GOV", kb_id=entity.id
+        )
+        found.take("recipient", [government], "a protest with no named target addresses the protesters' own government")
+
+
+def _direct_places(trigger: Token) -> set[int]:
+    """Tokens in a prepositional phrase on the trigger or on its direct object."""
+    heads = [trigger, *(child for child in trigger.children if child.dep_ == "dobj")]
+    return {t.i for head in heads for prep in head.children if prep.dep_ == "prep" for t in prep.subtree}
 
 
 def _event_id(sha256: str, span: tuple[int, int], event: str, token: int) -> str:

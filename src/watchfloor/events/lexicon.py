@@ -2,7 +2,8 @@
 
 Matching rule (also in the header of ``lexicon.yaml``): a token fires an entry when its lower-case
 lemma and coarse part of speech match, every ``requires`` lemma appears among its syntactic
-children or grandchildren, the five tokens after it or the two before it, and no ``excludes`` lemma appears in the sentence. When
+children or grandchildren, the five tokens after it or the two before it, or (for a noun) its head,
+and no ``excludes`` lemma appears in the sentence. When
 several entries fire on one token, the one with the most ``requires`` wins.
 """
 
@@ -57,6 +58,8 @@ class Lexicon:
         nearby.update(grandchild.lemma_.lower() for child in token.children for grandchild in child.children)
         nearby.update(t.lemma_.lower() for t in token.doc[token.i + 1 : token.i + 6])
         nearby.update(t.lemma_.lower() for t in token.doc[max(token.i - 2, 0) : token.i])
+        if pos == "NOUN":  # "declared a three-month ceasefire": a noun's governing verb
+            nearby.add(token.head.lemma_.lower())
         fired = [
             entry
             for entry in candidates

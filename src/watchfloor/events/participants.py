@@ -85,11 +85,8 @@ def _prep_objects(token: Token, ctx: DocContext, preps: frozenset[str]) -> list[
 
 def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     result = Participants(reciprocal=any(child.lower_ in RECIPROCAL_WORDS for child in verb.children))
-    passive = next((child for child in verb.children if child.dep_ == "nsubjpass"), None)
     result.take("actor", subject_of(verb, ctx), f"subject of '{verb.text}'")
-    if passive is not None:
-        result.take("recipient", actors_of(passive, ctx), f"passive subject of '{verb.text}'")
-    objects = [child for child in verb.children if child.dep_ in ("dobj", "dative", "attr")]
+    objects = [child for child in verb.children if child.dep_ in ("dobj", "dative", "attr", "nsubjpass")]
     if not objects:  # "rammed and boarded Philippine boats": coordinated verbs share the object
         objects = [
             obj
@@ -100,9 +97,11 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         ]
     for child in objects:
         named = actors_of(child, ctx)
-        result.take("recipient", named, f"object '{child.text}'")
-        # "demanded the removal of President X": an act's "of" names the recipient when the object names no one
-        preps = RECIPIENT_PREPS | {"of"} if not named and child.lemma_.lower() in ACT_NOUNS else RECIPIENT_PREPS
+        result.take("recipient", named, f"{'passive subject' if child.dep_ == 'nsubjpass' else 'object'} '{child.text}'")
+        # "demanded the removal of President X", "a camp for Congolese refugees was attacked": when the object names
+        # no one, its "of" or "for" does (for an act's object, or when the actor is known)
+        wider = not named and (child.lemma_.lower() in ACT_NOUNS or bool(result.actor))
+        preps = RECIPIENT_PREPS | {"of", "for"} if wider else RECIPIENT_PREPS
         result.take("recipient", _prep_objects(child, ctx, preps), f"prepositional object of '{child.text}'")
     result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
     if not result.recipient:
@@ -122,6 +121,8 @@ def _complement_recipients(verb: Token, ctx: DocContext, result: Participants) -
             for obj in clause.children:
                 if obj.dep_ in ("dobj", "dative"):
                     result.take("recipient", actors_of(obj, ctx, pronouns=False), f"object of '{clause.text}'")
+                    # "promised to continue military aid to Mozambique"
+                    result.take("recipient", _prep_objects(obj, ctx, RECIPIENT_PREPS), f"prepositional object of '{obj.text}'")
 
 
 def noun_participants(noun: Token, ctx: DocContext) -> Participants:

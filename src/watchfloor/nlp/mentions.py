@@ -27,7 +27,7 @@ GROUP_SECTORS = {
     **dict.fromkeys("fundamentalist islamist extremist".split(), "REB"),
     **dict.fromkeys("opposition protester protestor demonstrator activist dissident".split(), "OPP"),
     **dict.fromkeys("student worker employee resident civilian villager citizen farmer worshipper".split(), "CVL"),
-    **dict.fromkeys("refugee migrant".split(), "REF"),
+    **dict.fromkeys("refugee migrant asylum-seeker".split(), "REF"),
     **dict.fromkeys("court judge prosecutor tribunal".split(), "JUD"),
     **dict.fromkeys("parliament lawmaker legislator senator congressman legislature".split(), "LEG"),
     **dict.fromkeys("newspaper journalist reporter broadcaster".split(), "MED"),
@@ -42,7 +42,7 @@ GOVERNMENT_NOUNS = frozenset(
 )
 # "Tens of thousands of students", "a group of Moroccan diplomats": the actor is the noun after "of"
 COLLECTIVE_NOUNS = frozenset(
-    "group team delegation member dozen hundred thousand ten million number crowd band contingent some many".split()
+    "group team delegation member dozen hundred thousand ten million number crowd band contingent some many score handful".split()
 )
 # Titles that make an unknown named person a state actor ("President Levy Mwanawasa"), with their sector
 PERSON_TITLES = {
@@ -251,7 +251,10 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
     'Rebels in the Ivory Coast', 'authorities in Pakistan': a country after in/from/of makes it that country's group
     (then a government or military noun qualifies too).
     """
-    sector = _sector_of_noun(head)
+    sector = _sector_of_noun(head) or next(  # "student groups", "rebel units"
+        (GROUP_SECTORS[c.lemma_.lower()] for c in head.children if c.dep_ == "compound" and c.lemma_.lower() in GROUP_SECTORS),
+        None,
+    )
     country = _located_in(head, ctx)
     if sector is None or (sector not in GROUP_CODES and country is None):
         return None
