@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from watchfloor.events.auxiliary import auxiliary, refused_intention, reported_verb
 from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
 from watchfloor.events.ontology import Ontology, load_ontology
-from watchfloor.events.participants import Participants, participants, settle, subject_of
+from watchfloor.events.participants import Participants, participants, settle, subject_of, unknown_named_subject
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.entities import entities_in
@@ -118,7 +118,10 @@ class EventCoder:
                 return None
             settle(found)
         if not found.actor and not found.recipient:
-            return None
+            # "Suharto resigned": the act is coded with its actor uncoded, the name kept in the explanation
+            if (name := unknown_named_subject(trigger)) is None:
+                return None
+            found.how.append(f"actor '{name}' (subject) is not in the knowledge base: left uncoded")
         return self._build(trigger, entry, found, facts, ctx)
 
     def _build(self, trigger: Token, entry: Entry, found: Participants, facts: SentenceFacts, ctx: DocContext) -> Event:

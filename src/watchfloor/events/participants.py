@@ -17,6 +17,8 @@ FRAMING_PREPS = frozenset({"during", "on", "at"})  # "During a trip to Tokyo, He
 MEETING_NOUNS = frozenset({"discussion", "talk", "meeting", "call", "conversation", "negotiation", "summit", "visit", "trip"})
 RECIPROCAL_WORDS = frozenset({"joint", "jointly", "bilateral", "combined", "trilateral", "together"})
 THIRD_PARTY_NOUNS = frozenset({"mediation", "mediator"})
+MISPARSED_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "dep", "nmod"})
+NAMED_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ACT_NOUNS = frozenset(
     "removal resignation release withdrawal ouster dismissal arrest extradition return expulsion recognition".split()
 )
@@ -54,6 +56,9 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
             return actors_of(child, ctx, pronouns)
         if child.dep_ == "agent":
             return [actor for grandchild in child.children for actor in actors_of(grandchild, ctx)]
+    misparsed = next((c for c in verb.lefts if c.dep_ in MISPARSED_SUBJECT_DEPS and c.ent_type_ in NAMED_ACTOR_LABELS), None)
+    if misparsed is not None:  # "USAID deployed ...", parsed with USAID as an adverb
+        return actors_of(misparsed, ctx, pronouns)
     if verb.dep_ == "acl":  # "Trump's decision to impose tariffs"
         return [actor for child in verb.head.children if child.dep_ == "poss" for actor in actors_of(child, ctx)]
     if verb.dep_ == "xcomp" and (controller := _object_controller(verb.head)) is not None:
@@ -175,6 +180,17 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
             _merge(found, actors_of(head, ctx))
         token = head
     return found
+
+
+def unknown_named_subject(trigger: Token) -> str | None:
+    """The name of a person or organisation the KB does not know that did the act ('Suharto resigned')."""
+    verb = trigger
+    if is_nominal(trigger):
+        verb = next((t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), trigger)
+    subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return " ".join(t.text for t in subject.subtree if t.ent_type_ == subject.ent_type_)
 
 
 def participants(trigger: Token, ctx: DocContext) -> Participants:
