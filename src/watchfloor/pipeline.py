@@ -98,10 +98,12 @@ class Pipeline:
 
 
 def _sentence_filter(kb: KnowledgeBase) -> SentenceFilter:
-    """The pre-filter's cue words: every trigger of the event lexicon and every office title of the KB."""
+    """The pre-filter's cues: the event lexicon's triggers, the KB's office titles, the claims' definition patterns."""
+    from watchfloor.claims.references import ANAPHORA, DEFINING, DESCRIBING
     from watchfloor.events.lexicon import load_lexicon
 
-    return SentenceFilter((entry.lemma for entry in load_lexicon().entries), kb.office_titles)
+    triggers = ((entry.lemma, entry.requires) for entry in load_lexicon().entries)
+    return SentenceFilter(triggers, kb.office_titles, (DEFINING, DESCRIBING, ANAPHORA))
 
 
 def analyze(

@@ -7,6 +7,9 @@ a definition or a comparison. Both can be seen in the raw words, before any pars
 none of these cue words is left out of the text that spaCy parses, and the offsets of the kept
 text still point into the user's text, so every span stays exact.
 
+Each stage can add the patterns it reads claims by (the claims stage adds its definition
+patterns: "X refers to ...", "The goal of X is ...").
+
 What stays besides: the first two lines (headline and dateline, which date and place the lead),
 and the sentence before a kept sentence that opens with a pronoun or "the two ...", where the
 coreference antecedent usually is. Left-out sentences contribute no places and no actors to the
@@ -30,13 +33,14 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _DIGIT = re.compile(r"\d")
 CLAIM_CUES = frozenset(
     """
-    according refers refer referred defined define means meaning known percent percentage per cent
-    half third quarter twice double doubled triple tripled dozen dozens hundred hundreds thousand thousands
-    million millions billion billions trillion trillions one two three four five six seven eight nine ten
-    eleven twelve twenty thirty forty fifty sixty seventy eighty ninety first second third largest biggest
-    smallest highest lowest most least more less fewer than record average total majority minority
+    according refers refer referred defined define percent percentage twice double doubled triple tripled dozen
+    dozens hundred hundreds thousand thousands million millions billion billions trillion trillions two three four
+    five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety largest biggest
+    smallest highest lowest
     """.split()
 )
+# "no greater ally than Japan", "more troops than": a comparison is a claim even without a figure.
+COMPARISON = re.compile(r"\b(?:\w+er|more \w+|less \w+|fewer \w+)\s+(?:\w+\s+){0,5}?than\b", re.I)
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof gen lt col maj capt cmdr adm sgt gov sen rep rev st mt ft no vs jr sr inc corp co ltd dept
@@ -58,16 +62,41 @@ class Selection:
 
 
 class SentenceFilter:
-    """Decides from its words alone whether a sentence can hold an event or a claim."""
+    """Decides from its words alone whether a sentence can hold an event or a claim.
 
-    def __init__(self, trigger_lemmas: Iterable[str], office_words: Iterable[str]) -> None:
-        self.cues = frozenset(_inflections(tuple(sorted({lemma.lower() for lemma in trigger_lemmas}))))
-        self.cues |= CLAIM_CUES | {word.lower() for phrase in office_words for word in phrase.split()}
+    A trigger counts with the words its lexicon entry requires ("hold" only with "drill", "talks", ...),
+    as the coder would; an office title counts next to a capitalised name ("Defense Minister Gen
+    Nakatani"), as the office check would.
+    """
+
+    def __init__(
+        self,
+        triggers: Iterable[tuple[str, Iterable[str]]],
+        office_titles: Iterable[str],
+        claim_patterns: Iterable[re.Pattern[str]] = (),
+    ) -> None:
+        self.claim_patterns = (COMPARISON, *claim_patterns)
+        self.triggers: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        for lemma, requires in triggers:
+            needed = tuple(frozenset(_inflections((word.lower(),))) for word in requires)
+            for form in _inflections((lemma.lower(),)):
+                self.triggers.setdefault(form, []).append(needed)
+        titles = "|".join(re.escape(title) for title in sorted(set(office_titles), key=len, reverse=True))
+        name = r"[A-Z][\w'\-]+"
+        self.office = re.compile(rf"(?i:\b(?:{titles})\b),?\s+{name}|{name},?\s+(?:\w+'s\s+)?(?i:(?:{titles})\b)")
 
     def keeps(self, sentence: str) -> bool:
         if _DIGIT.search(sentence):
             return True
-        return any(word.lower() in self.cues for word in _WORD.findall(sentence))
+        words = {part for word in _WORD.findall(sentence.lower()) for part in (word, *word.split("-"))}
+        if words & CLAIM_CUES:
+            return True
+        for word in words:
+            for needed in self.triggers.get(word, ()):
+                if all(forms & words for forms in needed):
+                    return True
+        stripped = sentence.strip()
+        return bool(self.office.search(sentence)) or any(pattern.search(stripped) for pattern in self.claim_patterns)
 
     def select(self, normalised: NormalisedText) -> Selection:
         """The sentences worth parsing, joined so that every character keeps its original offset."""
@@ -136,7 +165,7 @@ def _join(normalised: NormalisedText, units: list[tuple[int, int, str, int]], ke
     return NormalisedText("".join(chars), tuple(offsets), normalised.original_length)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=4096)
 def _inflections(lemmas: tuple[str, ...]) -> set[str]:
     """Every written form of each lemma ('hold' -> held, holds, holding), from lemminflect's tables."""
     forms = set(lemmas)
