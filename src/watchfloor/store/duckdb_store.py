@@ -7,8 +7,10 @@ each batch is one transaction: a failure leaves the database as it was before th
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -87,12 +89,15 @@ class DuckDBStore:
         con = self.connection
         con.execute("BEGIN")
         try:
+            rows: dict[str, list[list[Any]]] = {table: [] for table, _ in TABLES}
             for result in results:
                 if self.has_document(result.doc.sha256) or result.doc.sha256 in report.added:
                     report.skipped.append(result.doc.origin or result.doc.id)
                     continue
-                self._insert(result)
+                _collect_rows(result, rows)
                 report.added.append(result.doc.sha256)
+            for table, columns in TABLES:
+                self._bulk_insert(table, columns, rows[table])
             for rejection in report.rejected:
                 con.execute(
                     "INSERT INTO rejections (origin, code, message) VALUES (?, ?, ?)",
@@ -104,19 +109,31 @@ class DuckDBStore:
             raise StoreError(Code.STORE_WRITE, self.path, detail=str(error).splitlines()[0]) from None
         return report
 
-    def _insert(self, result: Result) -> None:
-        """One document and everything found in it; a table per kind of row."""
-        sha = result.doc.sha256
-        tables = (
-            ("documents", DOCUMENT_COLUMNS, [_document_row(result)]),
-            ("events", EVENT_COLUMNS, [_event_row(sha, event) for event in result.events]),
-            ("claims", CLAIM_COLUMNS, [_claim_row(sha, claim) for claim in result.claims]),
-            ("places", PLACE_COLUMNS, [_place_row(sha, place) for place in result.places]),
+    def _bulk_insert(self, table: str, columns: tuple[str, ...], rows: list[list[Any]]) -> None:
+        """Insert many rows at once through a JSON-lines file.
+
+        DuckDB's ``executemany`` binds one row at a time (about a millisecond each); reading the same
+        rows with ``read_json`` is two orders of magnitude faster, and typed by the table's own columns.
+        """
+        if not rows:
+            return
+        types = dict(
+            self.connection.execute(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [table]
+            ).fetchall()
         )
-        for table, columns, rows in tables:
-            if rows:
-                placeholders = ",".join("?" * len(columns))
-                self.connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", rows)
+        spec = ", ".join(f"{column}: '{types[column]}'" for column in columns)
+        with tempfile.TemporaryDirectory(prefix="watchfloor-") as folder:
+            path = Path(folder) / f"{table}.jsonl"
+            with path.open("w", encoding="utf-8") as handle:
+                for row in rows:
+                    handle.write(json.dumps(dict(zip(columns, row, strict=True)), default=_json_default) + "\n")
+            source = str(path).replace("'", "''")
+            self.connection.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} "
+                f"FROM read_json('{source}', format = 'newline_delimited', maximum_object_size = 1073741824, "
+                f"columns = {{{spec}}})"
+            )
 
     def events(self, filters: Filters | None = None) -> list[dict[str, Any]]:
         """Events matching ``filters``, each the contract's Event plus its document's id and title."""
@@ -148,6 +165,21 @@ class DuckDBStore:
         return {table: int(self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table in tables}  # type: ignore[index]
 
 
+def _collect_rows(result: Result, rows: dict[str, list[list[Any]]]) -> None:
+    """One document and everything found in it, as rows of each table."""
+    sha = result.doc.sha256
+    rows["documents"].append(_document_row(result))
+    rows["events"].extend(_event_row(sha, event) for event in result.events)
+    rows["claims"].extend(_claim_row(sha, claim) for claim in result.claims)
+    rows["places"].extend(_place_row(sha, place) for place in result.places)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__}")
+
+
 DOCUMENT_COLUMNS = ("sha256", "id", "title", "url", "source", "published", "language", "origin", "author", "text", "warnings")
 CLAIM_COLUMNS = ("id", "doc_sha256", "kind", "checkworthy", "verdict", "subject", "attribute", "as_of", "text", "reason", "data")
 PLACE_COLUMNS = ("doc_sha256", "name", "kind", "country", "lat", "lon", "kb_id", "span_start", "span_end")
@@ -175,6 +207,12 @@ EVENT_COLUMNS = (
     "data",
     "contexts",
 )
+TABLES = (
+    ("documents", DOCUMENT_COLUMNS),
+    ("events", EVENT_COLUMNS),
+    ("claims", CLAIM_COLUMNS),
+    ("places", PLACE_COLUMNS),
+)
 
 
 def _document_row(result: Result) -> list[Any]:
@@ -195,7 +233,7 @@ def _document_row(result: Result) -> list[Any]:
 
 
 def _claim_row(sha: str, claim: Claim) -> list[Any]:
-    data = json.dumps(claim.to_dict())
+    data = claim.to_dict()
     return [
         claim.id,
         sha,
@@ -238,7 +276,7 @@ def _event_row(sha: str, event: Event) -> list[Any]:
         event.span[0],
         event.span[1],
         event.confidence,
-        json.dumps(event.to_dict()),
+        event.to_dict(),
         list(event.context),
     ]
 
