@@ -13,11 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
 from spacy.tokens import Span, Token
 
 from watchfloor.errors import Code, KnowledgeBaseError
 from watchfloor.events.ontology import data_path, load_ontology
+from watchfloor.yamlio import parse_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ def _words(value: object, where: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    data = yaml.safe_load(data_path("lexicon.yaml").read_text(encoding="utf-8"))
+    data = parse_yaml(data_path("lexicon.yaml").read_text(encoding="utf-8"))
     entries = [
         Entry(
             lemma=str(record["lemma"]).lower(),

@@ -25,17 +25,17 @@ TownSubdivisions = dict[tuple[str, float, float], tuple[str, str | None, int]]
 
 def names() -> dict[str, dict[str, list[str]]]:
     """Our hand-reviewed extra names (``data/names.yaml``)."""
-    import yaml
+    from watchfloor.yamlio import parse_yaml
 
-    found: dict[str, dict[str, list[str]]] = yaml.safe_load((DATA / "names.yaml").read_text("utf-8"))
+    found: dict[str, dict[str, list[str]]] = parse_yaml((DATA / "names.yaml").read_text("utf-8"))
     return found
 
 
 def country_points() -> dict[str, tuple[float, float]]:
     """GeoNames' representative point of each country, by ISO3."""
-    import yaml
+    from watchfloor.yamlio import parse_yaml
 
-    table: dict[str, list[float]] = yaml.safe_load((DATA / "country_points.yaml").read_text("utf-8"))
+    table: dict[str, list[float]] = parse_yaml((DATA / "country_points.yaml").read_text("utf-8"))
     return {iso3: (float(lat), float(lon)) for iso3, (lat, lon) in table.items()}
 
 
