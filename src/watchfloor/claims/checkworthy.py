@@ -45,13 +45,32 @@ def grams(text: str) -> list[str]:
 
 
 def hashed_counts(text: str, bits: int) -> dict[int, float]:
-    """Bucket -> sub-linear count; crc32 is stable across processes and platforms, unlike hash()."""
-    mask = (1 << bits) - 1
+    """Bucket -> sub-linear count; crc32 is stable across processes and platforms, unlike hash().
+
+    The same features as hashing every gram of :func:`grams`, computed word by word with a cache:
+    words repeat across sentences, so most of a sentence's character n-grams are already hashed.
+    """
+    words = WORD.findall(DIGIT.sub("0", text.lower()))
     counts: dict[int, int] = {}
-    for gram in grams(text):
-        bucket = zlib.crc32(gram.encode()) & mask
+    for word in words:
+        for bucket in _word_buckets(word, bits):
+            counts[bucket] = counts.get(bucket, 0) + 1
+    mask = (1 << bits) - 1
+    for left, right in itertools.pairwise(words):
+        bucket = zlib.crc32(f"b:{left} {right}".encode()) & mask
         counts[bucket] = counts.get(bucket, 0) + 1
     return {bucket: 1.0 + math.log(count) for bucket, count in counts.items()}
+
+
+@lru_cache(maxsize=200_000)
+def _word_buckets(word: str, bits: int) -> tuple[int, ...]:
+    """The buckets of one word's own grams: the word itself and its character 2- to 5-grams."""
+    mask = (1 << bits) - 1
+    padded = f" {word} "
+    found = ["w:" + word]
+    for size in CHAR_NGRAMS:
+        found.extend("c:" + padded[i : i + size] for i in range(len(padded) - size + 1))
+    return tuple(zlib.crc32(gram.encode()) & mask for gram in found)
 
 
 @dataclass(frozen=True, slots=True)
