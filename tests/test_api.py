@@ -9,7 +9,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from watchfloor.pipeline import Pipeline
 from watchfloor.settings import load_settings
+from watchfloor.sources import make_document
+from watchfloor.store import open_store
 from watchfloor.web import create_app
 
 EVENT_FIELDS = {"id", "event", "mode", "context", "quad", "intensity", "actor", "recipient", "date", "place"}
@@ -169,3 +172,27 @@ def test_serve_command_listens_on_127_0_0_1_and_reports_a_busy_port(examples_db:
         server.terminate()
         out, _ = server.communicate(timeout=20)
     assert f"http://127.0.0.1:{port}/" in out
+
+
+def test_disputed_lists_conflicts_and_never_a_succession(pipeline: Pipeline, tmp_path: Path) -> None:
+    """Two defence ministers nine months apart are a succession; two troop figures the same week conflict."""
+    texts = [
+        ("march", "2025-03-30", "Japanese Defense Minister Gen Nakatani met US officials in Tokyo."),
+        ("december", "2025-12-10", "Japanese Defense Minister Shinjiro Koizumi met US officials in Tokyo."),
+        ("troops-a", "2025-03-30", "The United States keeps about 54,000 US troops in Japan."),
+        ("troops-b", "2025-03-31", "The United States keeps about 20,000 US troops in Japan."),
+    ]
+    documents = [make_document(text, name, {"id": name, "published": day}, None) for name, day, text in texts]
+    db = tmp_path / "pairs.duckdb"
+    with open_store(db) as store:
+        store.ingest(list(pipeline.pipe(documents)))
+    with TestClient(create_app(load_settings(db=str(db)))) as local:
+        every = _get(local, "/api/claims/disputed?relation=all")
+        disputed = _get(local, "/api/claims/disputed")
+        assert _get(local, "/api/claims/disputed?relation=maybe", 400)["error"].startswith("relation")
+        page = local.get("/claims").text
+    offices = [pair for pair in every if {c["doc_id"] for c in pair["claims"]} == {"march", "december"}]
+    assert offices and all(pair["relation"] == "succession" for pair in offices)
+    assert all(pair["relation"] == "disputed" for pair in disputed)
+    assert any({c["doc_id"] for c in pair["claims"]} == {"troops-a", "troops-b"} for pair in disputed)
+    assert "Succession" in page and "Disputed" in page

@@ -84,6 +84,26 @@ def list_claims(request: Request) -> dict[str, Any]:
     return _workbench(request).claims(_query(request))
 
 
+@router.get(
+    "/claims/disputed",
+    openapi_extra={
+        "parameters": [
+            {
+                "name": "relation",
+                "in": "query",
+                "required": False,
+                "schema": {"type": "string", "enum": ["disputed", "succession", "all"]},
+                "description": "disputed (default): conflicting values at overlapping times; "
+                "succession: values at different times.",
+            }
+        ]
+    },
+)
+def list_disputes(request: Request) -> list[dict[str, Any]]:
+    """Pairs of claims from different documents about the same subject and attribute, and how they relate."""
+    return _workbench(request).comparisons(_query(request))
+
+
 @router.get("/places", openapi_extra=_parameters("q", "kind", "since", "until", "page", "per_page"))
 def list_places(request: Request) -> dict[str, Any]:
     """Place mentions (the contract's Place objects plus doc_id, doc_title, published)."""

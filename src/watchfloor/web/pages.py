@@ -114,7 +114,8 @@ def network_page(request: Request) -> HTMLResponse:
 def claims_page(request: Request) -> HTMLResponse:
     workbench = _workbench(request)
     listing = workbench.claims(dict(request.query_params))
-    return _render(request, "claims.html", listing=listing, summary=workbench.claim_summary(), verdicts=VERDICTS)
+    pairs = workbench.comparisons({"relation": "all"})
+    return _render(request, "claims.html", listing=listing, summary=workbench.claim_summary(), verdicts=VERDICTS, pairs=pairs)
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -93,6 +93,21 @@ class Workbench:
         total, items = self.read(lambda store: views.search(store, query, page.size, page.offset))
         return page.envelope(total, items)
 
+    def comparisons(self, params: Mapping[str, str]) -> list[dict[str, Any]]:
+        """Cross-document pairs about one subject and attribute: disputed, or (relation=all) successions too."""
+        p.check_known(params, ("relation",))
+        relation = (params.get("relation") or "disputed").strip()
+        if relation not in ("disputed", "succession", "all"):
+            raise RequestError(
+                Code.BAD_PARAMETER, name="relation", detail=f"unknown value {relation!r}; expected disputed, succession or all"
+            )
+        from watchfloor.kb import load_kb
+        from watchfloor.store.disputes import comparisons
+
+        kb = load_kb(self.settings.kb_extra or None)
+        found = self.read(lambda store: comparisons(store.connection, kb))
+        return [pair.to_dict() for pair in found if relation == "all" or pair.relation == relation]
+
     def claim_summary(self) -> dict[str, int]:
         sql = "SELECT verdict, count(*) FROM claims GROUP BY verdict"
         rows = self.read(lambda store: store.connection.execute(sql).fetchall())
