@@ -225,9 +225,9 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 def throughput(pipeline: Any) -> dict[str, Any]:
     """Seconds in spaCy (with our components), in quantity extraction, and in the event coder alone.
 
-    The pipeline's own loop is repeated here so the three can be timed apart. Quantities (quantulum3) are
-    computed once per sentence and shared by events and claims, so they are timed on their own, before the
-    coder, as are places, which the coder reads. quantulum3 is imported before any timing (a start-up cost).
+    The pipeline's own loop is repeated here so the three can be timed apart. Quantities are computed once
+    per sentence and shared by events and claims, so they are timed on their own, before the coder, as are
+    places, which the coder reads. One warm-up document loads what loads once (a start-up cost).
     """
     from time import perf_counter
 
@@ -243,7 +243,7 @@ def throughput(pipeline: Any) -> dict[str, Any]:
     start = perf_counter()
     parsed = list(pipeline.nlp.pipe([n.text for n in normalised], batch_size=pipeline.settings.batch_size))
     seconds = {"spacy": perf_counter() - start, "quantities": 0.0, "coder": 0.0}
-    next(_analyse(pipeline, ["In 2019, 30 people met 5 km away."]))  # loads quantulum3
+    next(_analyse(pipeline, ["In 2019, 30 people met 5 km away."]))  # warm-up: gazetteer, caches
     for text, norm, doc in zip(texts, normalised, parsed, strict=True):
         ctx = DocContext(make_document(text, "bench", {}, None), norm, doc, pipeline.kb, resolver=pipeline.resolver)
         ctx.countries = document_countries(doc, pipeline.kb)

@@ -1,14 +1,18 @@
 """Quantities in a sentence: value, unit, the counted noun and whether the text says over/under.
 
-quantulum3 finds the numbers and units; the dependency parse supplies what is counted (the
-head of a ``nummod``) and the qualifier ("over", "less than", "about"). Values are normalised to
-one unit per dimension (kilometres, US dollars, percent) so claims compare like with like.
+Why our own extractor: news figures come in few shapes ("$5 trillion", "7.2%", "less than 125
+miles", "a 180-kilometre-wide strait", "two B-52 bombers", "54,000 troops"), and the general
+library we used before (quantulum3) took seconds to load and a large share of the pipeline's
+time on every sentence with a digit, while guessing exotic units ("54,000 U.S." as atomic mass
+units). One regular expression over the sentence finds the number, its scale word and its unit or
+currency; the dependency parse supplies what is counted (the head of a ``nummod``) and the text
+before it the qualifier ("over", "less than", "about"). Values are normalised to one unit per
+dimension (kilometres, square kilometres, US dollars, percent) so claims compare like with like.
 """
 
 from __future__ import annotations
 
 import re
-import warnings
 from typing import Any
 
 from spacy.tokens import Span
@@ -17,47 +21,85 @@ from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.entities import entities_in
 from watchfloor.records import Quantity
 
-_HAS_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|trillion)\b",
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES = {word: float(n) for n, word in enumerate(_SMALL)} | {w: float(20 + 10 * n) for n, w in enumerate(_TENS)}
+WORD_VALUES["dozen"] = 12.0
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
+CURRENCY_SIGNS = {"US$": "USD", "NT$": "TWD", "A$": "AUD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+# unit text (lower case) -> (unit, factor to that unit)
+UNITS: dict[str, tuple[str, float]] = {
+    "percentage points": ("percent", 1.0),
+    "percentage point": ("percent", 1.0),
+    "per cent": ("percent", 1.0),
+    "percent": ("percent", 1.0),
+    "%": ("percent", 1.0),
+    "square kilometres": ("km2", 1.0),
+    "square kilometers": ("km2", 1.0),
+    "square kilometre": ("km2", 1.0),
+    "square kilometer": ("km2", 1.0),
+    "square km": ("km2", 1.0),
+    "sq km": ("km2", 1.0),
+    "km2": ("km2", 1.0),
+    "km²": ("km2", 1.0),
+    "square miles": ("km2", 2.589988),
+    "square mile": ("km2", 2.589988),
+    "hectares": ("km2", 0.01),
+    "hectare": ("km2", 0.01),
+    "nautical miles": ("km", 1.852),
+    "nautical mile": ("km", 1.852),
+    "miles": ("km", 1.609344),
+    "mile": ("km", 1.609344),
+    "kilometres": ("km", 1.0),
+    "kilometers": ("km", 1.0),
+    "kilometre": ("km", 1.0),
+    "kilometer": ("km", 1.0),
+    "km": ("km", 1.0),
+    "metres": ("km", 0.001),
+    "meters": ("km", 0.001),
+    "metre": ("km", 0.001),
+    "meter": ("km", 0.001),
+    "feet": ("km", 0.0003048),
+    "foot": ("km", 0.0003048),
+    "tonnes": ("tonne", 1.0),
+    "tonne": ("tonne", 1.0),
+    "tons": ("tonne", 1.0),
+    "ton": ("tonne", 1.0),
+    "new taiwan dollars": ("TWD", 1.0),
+    "us dollars": ("USD", 1.0),
+    "dollars": ("USD", 1.0),
+    "dollar": ("USD", 1.0),
+    "yen": ("JPY", 1.0),
+    "yuan": ("CNY", 1.0),
+    "renminbi": ("CNY", 1.0),
+    "euros": ("EUR", 1.0),
+    "euro": ("EUR", 1.0),
+}
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_NUMBER_WORD = rf"(?:{_alternatives([w for w in WORD_VALUES if w != 'dozen'])})"
+_ORDINAL_WORD = r"(?:first|second|third|fifth|eighth|ninth|twelfth|\w+th)\b"
+FIGURE = re.compile(
+    rf"(?P<sign>{_alternatives(list(CURRENCY_SIGNS))})?\s?"
+    r"(?P<number>(?<![\w.:/])(?<![\w]-)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]*\d)|(?<![\w.:/])(?<![\w]-)\d+(?:\.\d+)?"
+    rf"|\b{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*\b(?![\s-]+{_ORDINAL_WORD})|\ba dozen\b"
+    r"|\b(?:half )?an?\b(?=\s(?:hundred|thousand|million|billion|trillion)\b))"
+    r"(?!\d)(?!(?:st|nd|rd|th)\b)(?![:/]\d)(?!-[A-Za-z]*\d)"
+    rf"(?:\s?(?P<scale>{_alternatives(list(SCALES))})\b)?"
+    rf"(?:[\s-]?(?P<unit>{_alternatives(list(UNITS))})(?![A-Za-z]))?",
     re.I,
 )
-_TO_KM = {
-    "mile": 1.609344,
-    "nautical mile": 1.852,
-    "kilometre": 1.0,
-    "kilometer": 1.0,
-    "metre": 0.001,
-    "meter": 0.001,
-    "foot": 0.0003048,
-}
-_TO_KM2 = {"square kilometre": 1.0, "square kilometer": 1.0, "square mile": 2.589988, "hectare": 0.01}
-_UNIT_NAMES = {
-    "dollar": "USD",
-    "United States dollar": "USD",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "euro": "EUR",
-    "percentage": "percent",
-    "new Taiwan dollar": "TWD",
-}
+_HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(WORD_VALUES) + r"|hundred|thousand|million|billion|trillion)\b", re.I)
 _OVER = ("over", "more than", "above", "at least", "exceeding", "upwards of", "in excess of")
 _UNDER = ("less than", "under", "fewer than", "below", "up to", "at most", "nearly", "almost")
 _ABOUT = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "nearly")
-
-
-def _parser() -> Any:
-    """quantulum3's parser, always with its rule-based unit disambiguation.
-
-    quantulum3 switches to a pickled scikit-learn classifier whenever scikit-learn is importable,
-    and that pickle does not load under current scikit-learn releases; results must not depend on
-    what else happens to be installed, so the classifier is switched off.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from quantulum3 import classifier, parser
-    classifier.USE_CLF = False
-    return parser
 
 
 def sentence_quantities(sentence: Span, ctx: DocContext) -> list[Quantity]:
@@ -73,48 +115,54 @@ def find_quantities(sentence: Span, skip: list[tuple[int, int]]) -> list[Quantit
     text = sentence.text
     if not _HAS_NUMBER.search(text):
         return []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        parsed = _parser().parse(text)
     found = []
-    for item in parsed:
-        start, end = item.span
-        absolute = (sentence.start_char + start, sentence.start_char + end)
-        if any(a <= absolute[0] < b for a, b in skip):
+    for match in FIGURE.finditer(text):
+        start = match.start("sign") if match.group("sign") else match.start("number")
+        absolute = sentence.start_char + match.start("number")
+        if any(a <= absolute < b for a, b in skip):
             continue
-        quantity = _to_quantity(item, sentence, start, end)
+        quantity = _to_quantity(match, sentence, start)
         if quantity is not None:
             found.append(quantity)
     return found
 
 
-NEWS_DIMENSIONS = frozenset({"currency", "length", "area", "dimensionless", "time", "mass", "speed", "volume"})
-
-
-def _to_quantity(item: Any, sentence: Span, start: int, end: int) -> Quantity | None:
-    unit_name = item.unit.name
-    value = float(item.value)
-    surface = sentence.text[start:end]
-    unit_text = surface.lstrip("0123456789.,$€£¥ -")
-    if item.unit.entity.name not in NEWS_DIMENSIONS or (len(unit_text) == 1 and unit_text.isupper()):
-        # "54,000 U.S. troops" is not 54,000 atomic mass units: keep the number, drop the unit
-        number = surface.split()[0] if surface.split() else surface
-        start, end, unit_name = start, start + len(number), "dimensionless"
-    unit: str | None = _UNIT_NAMES.get(unit_name, unit_name)
-    if unit_name in _TO_KM:
-        value, unit = value * _TO_KM[unit_name], "km"
-    elif unit_name in _TO_KM2:
-        value, unit = value * _TO_KM2[unit_name], "km2"
-    if unit in ("dimensionless", "year"):
-        unit = None
-    elif unit == "percent" or (unit and unit.isupper()):
+def number_value(text: str) -> float | None:
+    """'54,000' -> 54000.0, 'twenty-five' -> 25.0, 'a dozen' -> 12.0, 'half a' -> 0.5; None when it is no number."""
+    cleaned = text.lower().replace(",", "").strip()
+    try:
+        return float(cleaned)
+    except ValueError:
         pass
+    if cleaned in ("a", "an", "half a", "half an"):  # only ever matched before a scale word: "half a million"
+        return 0.5 if cleaned.startswith("half") else 1.0
+    total = 0.0
+    for word in re.split(r"[\s-]+", cleaned.removeprefix("a ")):
+        if word not in WORD_VALUES:
+            return None
+        total += WORD_VALUES[word]
+    return total
+
+
+def _to_quantity(match: re.Match[str], sentence: Span, start: int) -> Quantity | None:
+    value = number_value(match.group("number"))
+    scale, unit_text, sign = match.group("scale"), match.group("unit"), match.group("sign")
+    if value is None or (match.group("number").lower() == "one" and not (scale or unit_text or sign)):
+        return None  # "one of the best": a pronoun more often than a count
+    if scale:
+        value *= SCALES[scale.lower()]
+    unit: str | None = CURRENCY_SIGNS.get(sign) if sign else None
+    if unit_text:
+        unit_name, factor = UNITS[unit_text.lower()]
+        if unit is None or unit_name in ("USD", "JPY", "CNY", "EUR", "TWD"):
+            unit, value = unit_name, value * factor
+    end = match.end()
     before = sentence.text[max(0, start - 20) : start].lower()
     return Quantity(
         text=sentence.text[start:end].strip(),
         value=value,
         unit=unit,
-        about=_counted_noun(sentence, start, end),
+        about=_counted_noun(sentence, match.start("number"), end),
         qualifier=_qualifier(before),
     )
 
