@@ -40,3 +40,20 @@ def test_sentence_without_numbers_is_skipped_cheaply(pipeline: Pipeline) -> None
 def test_abbreviations_are_not_units(pipeline: Pipeline) -> None:
     (quantity,) = _quantities(pipeline, "About 54,000 U.S. troops are stationed in Japan.")
     assert (quantity.text, quantity.value, quantity.unit, quantity.about) == ("54,000", 54000, None, "troop")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They sent over half a billion doses to 114 countries.", [(5e8, None, "over"), (114, None, "exact")]),
+        ("It spent $250 million and 8.7 trillion yen.", [(2.5e8, "USD", "exact"), (8.7e12, "JPY", "exact")]),
+        ("A dozen ships sailed up to 24 nautical miles offshore.", [(12, None, "exact"), (44.448, "km", "under")]),
+        ("The 180-kilometre-wide strait covers 180 square kilometres.", [(180, "km", "exact"), (180, "km2", "exact")]),
+        ("Two B-52 bombers, F-35 jets and SM-6 missiles flew at 12:01 a.m.; call 1-800-222-1222.", [(2, None, "exact")]),
+        ("It was one of the best, marking the 80th anniversary.", []),
+        ("Nearly 60 percent of twenty-five states agreed.", [(60, "percent", "under"), (25, None, "exact")]),
+    ],
+)
+def test_news_figures(pipeline: Pipeline, text: str, expected: list[tuple[float, str | None, str]]) -> None:
+    found = [(q.value, q.unit, q.qualifier) for q in _quantities(pipeline, text)]
+    assert [(pytest.approx(v), u, q) for v, u, q in expected] == found
