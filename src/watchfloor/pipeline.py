@@ -33,7 +33,7 @@ class Pipeline:
         self.kb = kb or load_kb(self.settings.kb_extra or None)
         self.nlp = build_nlp(self.settings.model, self.kb)
         self.coder = EventCoder()
-        self.sentence_filter = _sentence_filter(self.kb) if self.settings.prefilter else None
+        self.sentence_filter = _sentence_filter(self.kb, self.settings.cache_dir) if self.settings.prefilter else None
         self._resolver: Resolver | None = None
         self.timings: defaultdict[str, float] = defaultdict(float)  # seconds per stage, for the throughput benchmark
 
@@ -97,13 +97,14 @@ class Pipeline:
         return Result(ctx.document, events, claims, ctx.places, ctx.warnings)
 
 
-def _sentence_filter(kb: KnowledgeBase) -> SentenceFilter:
+def _sentence_filter(kb: KnowledgeBase, cache_dir: str = "") -> SentenceFilter:
     """The pre-filter's cues: the event lexicon's triggers, the KB's office titles, the claims' definition patterns."""
     from watchfloor.claims.references import ANAPHORA, DEFINING, DESCRIBING
     from watchfloor.events.lexicon import load_lexicon
 
     triggers = ((entry.lemma, entry.requires) for entry in load_lexicon().entries)
-    return SentenceFilter(triggers, kb.office_titles, (DEFINING, DESCRIBING, ANAPHORA))
+    folder = gazetteer.cache_folder(cache_dir)
+    return SentenceFilter(triggers, kb.office_titles, (DEFINING, DESCRIBING, ANAPHORA), folder)
 
 
 def analyze(

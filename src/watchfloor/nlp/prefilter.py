@@ -18,12 +18,14 @@ document's context; ``Settings.prefilter`` switches the filter off.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-
-from lemminflect import getAllInflections  # type: ignore[import-untyped]
+from importlib import metadata
+from pathlib import Path
 
 from watchfloor.text import NormalisedText
 
@@ -74,12 +76,15 @@ class SentenceFilter:
         triggers: Iterable[tuple[str, Iterable[str]]],
         office_titles: Iterable[str],
         claim_patterns: Iterable[re.Pattern[str]] = (),
+        cache_folder: Path | None = None,
     ) -> None:
         self.claim_patterns = (COMPARISON, *claim_patterns)
         self.triggers: dict[str, list[tuple[frozenset[str], ...]]] = {}
-        for lemma, requires in triggers:
-            needed = tuple(frozenset(_inflections((word.lower(),))) for word in requires)
-            for form in _inflections((lemma.lower(),)):
+        entries = [(lemma.lower(), tuple(word.lower() for word in requires)) for lemma, requires in triggers]
+        forms = inflections({word for lemma, requires in entries for word in (lemma, *requires)}, cache_folder)
+        for lemma, requires in entries:
+            needed = tuple(frozenset(forms[word]) for word in requires)
+            for form in forms[lemma]:
                 self.triggers.setdefault(form, []).append(needed)
         titles = "|".join(re.escape(title) for title in sorted(set(office_titles), key=len, reverse=True))
         name = r"[A-Z][\w'\-]+"
@@ -165,11 +170,37 @@ def _join(normalised: NormalisedText, units: list[tuple[int, int, str, int]], ke
     return NormalisedText("".join(chars), tuple(offsets), normalised.original_length)
 
 
-@lru_cache(maxsize=4096)
-def _inflections(lemmas: tuple[str, ...]) -> set[str]:
-    """Every written form of each lemma ('hold' -> held, holds, holding), from lemminflect's tables."""
-    forms = set(lemmas)
-    for lemma in lemmas:
-        for words in getAllInflections(lemma).values():
-            forms.update(word.lower() for word in words)
-    return forms
+def inflections(lemmas: set[str], cache_folder: Path | None = None) -> dict[str, list[str]]:
+    """Every written form of each lemma ('hold' -> held, holds, holding), from lemminflect's tables.
+
+    Loading those tables takes about a second, on every start; the forms of one lexicon never change,
+    so they are kept in the cache folder under a name that changes with the lemmas and lemminflect.
+    """
+    digest = hashlib.sha256(("\n".join(sorted(lemmas)) + metadata.version("lemminflect")).encode()).hexdigest()[:16]
+    path = cache_folder / f"inflections-{digest}.json" if cache_folder else None
+    if path is not None and path.is_file():
+        try:
+            cached: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
+            return cached
+        except (OSError, ValueError):
+            pass
+    from lemminflect import getAllInflections  # type: ignore[import-untyped]
+
+    table = {
+        lemma: sorted({lemma} | {form.lower() for forms in getAllInflections(lemma).values() for form in forms})
+        for lemma in lemmas
+    }
+    if path is not None:
+        _write_quietly(path, json.dumps(table))
+    return table
+
+
+def _write_quietly(path: Path, text: str) -> None:
+    """A cache that cannot be written is only slower next time, never an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+    except OSError:
+        pass
