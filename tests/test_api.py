@@ -142,8 +142,9 @@ def test_pages_escape_article_text_and_forbid_inline_scripts(client: TestClient)
     assert "script-src 'self'" in response.headers["content-security-policy"]
 
 
-def test_serve_command_listens_on_127_0_0_1_and_reports_a_busy_port(examples_db: Path) -> None:
+def test_serve_command_listens_on_127_0_0_1_and_reports_a_busy_port(examples_db: Path, tmp_path: Path) -> None:
     """The installed command, a real port: the API answers; a second server on the same port gets one line."""
+    import shutil
     import socket
     import subprocess
     import sys
@@ -153,7 +154,9 @@ def test_serve_command_listens_on_127_0_0_1_and_reports_a_busy_port(examples_db:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "watchfloor", "serve", "--db", str(examples_db), "--port", str(port)]
+    database = tmp_path / "serve.duckdb"  # a copy: the module's client holds the examples database open
+    shutil.copy(examples_db, database)
+    command = [sys.executable, "-m", "watchfloor", "serve", "--db", str(database), "--port", str(port)]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         body = None
@@ -163,8 +166,10 @@ def test_serve_command_listens_on_127_0_0_1_and_reports_a_busy_port(examples_db:
                     body = response.read()
                 break
             except OSError:
+                if server.poll() is not None:
+                    break
                 time.sleep(0.2)
-        assert body is not None and b'"total":10' in body
+        assert body is not None and b'"total":10' in body, server.stderr.read() if server.poll() is not None else "no answer"
         busy = subprocess.run(command, capture_output=True, text=True, timeout=60)
         assert busy.returncode == 1 and busy.stderr.count("\n") == 1, busy.stderr
         assert f"cannot listen on 127.0.0.1:{port}" in busy.stderr
