@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -17,9 +17,31 @@ from watchfloor.errors import WatchfloorError
 from watchfloor.records import Document, Rejection, Result
 from watchfloor.report import date_label, render
 from watchfloor.settings import load_settings
-from watchfloor.sources import read_inputs
-from watchfloor.sources.dates import parse_published
-from watchfloor.store import Filters, open_store
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from watchfloor.store import DuckDBStore, Filters
+
+
+# The readers and the store load lazily: `watchfloor --help` should not pay for DuckDB and the HTML extractor.
+def read_inputs(inputs: list[str], published: date | None = None) -> Iterator[Document | Rejection]:
+    from watchfloor.sources import read_inputs as read
+
+    return read(inputs, published)
+
+
+def parse_published(value: str, origin: str) -> date | None:
+    from watchfloor.sources.dates import parse_published as parse
+
+    return parse(value, origin)
+
+
+def open_store(path: str) -> DuckDBStore:
+    from watchfloor.store import open_store as open_database
+
+    return open_database(path)
+
 
 app = typer.Typer(
     add_completion=False,
@@ -185,6 +207,8 @@ def ingest(inputs: Inputs, published: Published = None, db: DbOption = None) -> 
 
 
 def _filters(**values: Any) -> Filters:
+    from watchfloor.store import Filters
+
     for key in ("since", "until"):
         if values.get(key):
             values[key] = parse_published(values[key], f"--{key}")
