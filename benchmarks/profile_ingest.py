@@ -3,7 +3,7 @@
 Analyses and stores the first N documents of ../shared/corpus/wh-briefings.jsonl.gz after one warm-up
 document, and writes pyinstrument's call tree (text) plus the time by stage. Usage:
 
-    python benchmarks/profile.py --docs 100 [--out benchmarks/results/profile.txt]
+    python benchmarks/profile_ingest.py --docs 100 [--out benchmarks/results/profile.txt]
 """
 
 from __future__ import annotations
