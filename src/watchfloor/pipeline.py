@@ -18,7 +18,7 @@ from watchfloor.nlp import build_nlp
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.prefilter import SentenceFilter
 from watchfloor.records import Document, Result
-from watchfloor.settings import Settings, load_settings
+from watchfloor.settings import Settings, cache_folder, load_settings
 from watchfloor.sources import make_document
 from watchfloor.text import NormalisedText, normalise
 
@@ -103,7 +103,7 @@ def _sentence_filter(kb: KnowledgeBase, cache_dir: str = "") -> SentenceFilter:
     from watchfloor.events.lexicon import load_lexicon
 
     triggers = ((entry.lemma, entry.requires) for entry in load_lexicon().entries)
-    folder = gazetteer.cache_folder(cache_dir)
+    folder = cache_folder(cache_dir)
     return SentenceFilter(triggers, kb.office_titles, (DEFINING, DESCRIBING, ANAPHORA), folder)
 
 

@@ -114,3 +114,11 @@ def load_settings(**overrides: Any) -> Settings:
             raw = toml_values.get(setting.name, setting.default)
         values[setting.name] = _coerce(setting.name, raw, setting.default)
     return Settings(**values)
+
+
+def cache_folder(configured: str = "") -> Path:
+    """Where derived data is kept (gazetteer index, parsed KB, inflections): the ``cache_dir`` setting, else
+    $XDG_CACHE_HOME/watchfloor or ~/.cache/watchfloor."""
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "watchfloor"

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from watchfloor.geo import sources
+from watchfloor.settings import cache_folder
 
 logger = logging.getLogger(__name__)
 
@@ -128,13 +129,6 @@ def build(path: Path) -> None:
 def _row(number: int, candidate: Candidate) -> tuple[Any, ...]:
     c = candidate
     return (number, c.name, c.lat, c.lon, c.kind, c.country, c.population, c.ref, c.admin1)
-
-
-def cache_folder(configured: str = "") -> Path:
-    """The cache folder: the ``cache_dir`` setting, else $XDG_CACHE_HOME/watchfloor or ~/.cache/watchfloor."""
-    if configured:
-        return Path(configured)
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "watchfloor"
 
 
 def _cache_key() -> str:

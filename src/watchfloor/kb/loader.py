@@ -8,6 +8,9 @@ documents its fields.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from collections.abc import Iterator
 from datetime import date
 from importlib import resources
@@ -32,11 +35,35 @@ def data_folder() -> Path:
 
 def read_yaml(path: Path) -> Any:
     try:
-        return parse_yaml(path.read_text(encoding="utf-8"))
+        return _parsed(path.read_bytes())
     except (OSError, UnicodeDecodeError) as error:
         raise KnowledgeBaseError(Code.KB_FILE, str(path), detail=f"cannot read: {error}") from None
     except yaml.YAMLError as error:
         raise KnowledgeBaseError(Code.KB_FILE, str(path), detail=f"not valid YAML: {error}".splitlines()[0]) from None
+
+
+def _parsed(raw: bytes) -> Any:
+    """The YAML of a KB file, kept parsed in the cache folder by content hash.
+
+    Every start reads the whole KB; parsing its YAML is most of that cost, unpickling the same data
+    a small part. A changed file has another hash, so an old parse is never used.
+    """
+    from watchfloor.settings import cache_folder
+
+    path = cache_folder() / "kb" / f"{hashlib.sha256(raw).hexdigest()[:24]}.pickle"
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        pass
+    content = parse_yaml(raw.decode("utf-8"))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.replace(path)
+    except OSError:
+        pass  # a cache that cannot be written only makes the next start slower
+    return content
 
 
 Located = tuple[str, dict[str, Any]]  # (the file a record came from, the record)
