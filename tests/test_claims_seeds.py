@@ -32,7 +32,7 @@ def test_fixture_quotes_only_a_few_words_of_each_seed() -> None:
 @pytest.mark.parametrize("item", EXPECTED, ids=[item["locate"] for item in EXPECTED])
 def test_seed_claim_gets_its_hand_checked_verdict(seeds: dict[str, Result], item: dict[str, Any]) -> None:
     matches = [claim for claim in seeds[item["doc"]].claims if item["locate"] in claim.text]
-    assert matches, f"no claim contains {item['locate']!r}"
+    assert matches or item.get("optional"), f"no claim contains {item['locate']!r}"
     for claim in matches:
         assert claim.verdict == item["verdict"], claim.reason
         assert claim.reason

