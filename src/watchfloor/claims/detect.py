@@ -102,6 +102,8 @@ def _is_known_person(ent: Span, kb: KnowledgeBase) -> bool:
 
     entity = kb_entity(ent, kb)
     return entity is not None and entity.kind == "person"
+
+
 _UNITS_AS_FACTS = {"USD": "USD", "percent": "percent", "km": "km", None: "count"}
 
 
