@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from watchfloor.pipeline import Pipeline
 from watchfloor.text import normalise
 
@@ -31,3 +33,20 @@ def test_kb_names_are_always_entities(pipeline: Pipeline) -> None:
     assert found["Miyako Strait"].startswith("place.")
     assert found["Senkaku Islands"].startswith("place.")
     assert any("Liaoning" in text for text in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("TOKYO - Chinese aircraft entered Japanese airspace.", "TOKYO -"),
+        ("WASHINGTON (Reuters) - The two allies held talks.", "WASHINGTON (Reuters) -"),
+    ],
+)
+def test_a_dateline_without_a_date_is_its_own_sentence(pipeline: Pipeline, text: str, first: str) -> None:
+    """Otherwise the dateline city joins the lead's subject and becomes an actor."""
+    sentences = [sentence.text.strip() for sentence in pipeline.nlp(text).sents]
+    assert sentences[0] == first and len(sentences) == 2
+
+
+def test_a_country_code_and_a_dash_are_not_a_dateline(pipeline: Pipeline) -> None:
+    assert len(list(pipeline.nlp("US - Japan ties deepened as both held talks.").sents)) == 1

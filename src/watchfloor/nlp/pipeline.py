@@ -81,10 +81,20 @@ def _ends_sentence(doc: Doc, line_start: int, newline: int, following: Token) ->
 
 
 def _is_dateline(tokens: Span) -> bool:
-    """An upper-case place, a comma, then a short date and optional agency before the dash."""
-    if not 2 <= len(tokens) <= 12 or not tokens[0].is_upper or not tokens[0].is_alpha:
+    """An upper-case place, a comma, then a short date and optional agency before the dash; or the
+    upper-case place alone ("TOKYO -", "WASHINGTON (Reuters) -")."""
+    if not 1 <= len(tokens) <= 12 or not tokens[0].is_upper or not tokens[0].is_alpha:
         return False
-    return any(token.text == "," for token in tokens) and any(token.like_num for token in tokens)
+    if any(token.text == "," for token in tokens) and any(token.like_num for token in tokens):
+        return True
+    if len(tokens) > 6 or len(tokens[0]) < 3:  # "US - Japan ties": a country code, not a dateline city
+        return False
+    return all(token.is_upper or not token.is_alpha or _in_parentheses(token) for token in tokens)
+
+
+def _in_parentheses(token: Token) -> bool:
+    before = token.doc[max(token.i - 3, 0) : token.i]
+    return any(t.text == "(" for t in before) and not any(t.text == ")" for t in before)
 
 
 def _load(model: str, kb: KnowledgeBase) -> Language:
