@@ -12,7 +12,7 @@ from tests.helpers import codes, countries, find_events, one_event
 from watchfloor.events import load_ontology
 from watchfloor.pipeline import Pipeline, analyze
 from watchfloor.records import Result
-from watchfloor.sources import read_inputs
+from watchfloor.sources import make_document, read_inputs
 
 
 def _analyze(pipeline: Pipeline, text: str, published: str = "2025-06-10") -> Result:
@@ -148,3 +148,17 @@ def test_seed_events_are_all_found(shared: Path, pipeline: Pipeline, record_prop
     print(f"seed events: recall {scores['recall']}, precision {scores['precision']} ({scores['coded']} coded)")
     assert scores["missing"] == [], scores["missing"]
     assert scores["precision"] > 0.5, scores["not_listed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors"),
+    [
+        ("The United States and Japan held joint drills on Monday.", "COOPERATE", {"USA", "JPN"}),
+        ("The US and the Philippines conducted exercises on Friday.", "COOPERATE", {"USA", "PHL"}),
+        ("China staged military exercises on Monday.", "MOBILIZE", {"CHN"}),
+    ],
+)
+def test_shared_exercises_of_several_states_are_cooperation(pipeline: Pipeline, text: str, event: str, actors: set[str]) -> None:
+    """PLOVER: a joint exercise of several states with no target is COOPERATE; one state's is MOBILIZE."""
+    result = pipeline.analyze(make_document(text, "test", {"published": "2025-12-10"}, None))
+    assert [(e.event, {a.country for a in e.actor}) for e in result.events] == [(event, actors)]

@@ -221,12 +221,26 @@ def _joint(entry: Entry, found: Participants, trigger: Token) -> tuple[str, str 
     "Japan and South Korea scrambled jets" are two separate responses.
     """
     countries = {actor.country for actor in found.actor}
-    shared = is_nominal(trigger) or found.reciprocal
+    shared = is_nominal(trigger) or found.reciprocal or _shared_activity(trigger)
     if entry.event == "MOBILIZE" and len(countries) > 1 and not found.recipient and shared:
         return "COOPERATE", None, ["military"]
     if entry.event == "COOPERATE" and "military" in entry.context and len(countries) == 1 and not found.recipient:
         return "MOBILIZE", "troops", ["military"]  # one country's "joint" (all-services) drills
     return entry.event, entry.mode, list(entry.context)
+
+
+JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral"})
+ACTIVITIES = frozenset({"exercise", "drill", "patrol", "maneuver", "manoeuvre", "flight", "sail", "operation"})
+
+
+def _shared_activity(trigger: Token) -> bool:
+    """'The US and Japan held (joint) drills': the verb's object is one activity the actors share."""
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "attr", "nsubjpass") and child.lemma_.lower() in ACTIVITIES:
+            return True
+        if child.dep_ in ("dobj", "attr") and any(mod.lower_ in JOINT_WORDS for mod in child.children):
+            return True
+    return False
 
 
 def _merge_actors(into: list[Actor], extra: list[Actor]) -> None:
