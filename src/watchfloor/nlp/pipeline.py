@@ -47,7 +47,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """
     paragraph_start = 0
     line_start = 0
-    one_paragraph_per_line = _lines_are_paragraphs(doc.text)
+    one_paragraph_per_line = lines_are_paragraphs(doc.text)
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text:
@@ -60,7 +60,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def _lines_are_paragraphs(text: str) -> bool:
+def lines_are_paragraphs(text: str) -> bool:
     """Text extracted from HTML has a paragraph per line; hard-wrapped text breaks lines mid-sentence."""
     lines = [line.rstrip() for line in text.splitlines() if len(line.strip()) >= 40]
     if len(lines) < 3:

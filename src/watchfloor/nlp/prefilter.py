@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from watchfloor.nlp.pipeline import lines_are_paragraphs
 from watchfloor.text import NormalisedText
 
 # Sentence ends inside a line: end punctuation, optional closing quote, space, then a capital or digit.
@@ -114,25 +115,40 @@ class SentenceFilter:
             return Selection(normalised, len(units), len(units))
         return Selection(_join(normalised, units, keep), sum(keep), len(units))
 
-    def _keep(self, index: int, units: list[tuple[int, int, str, int]]) -> bool:
-        return units[index][3] < KEEP_LEADING_LINES or self.keeps(units[index][2])
+    def _keep(self, index: int, units: list[tuple[int, int, str, bool]]) -> bool:
+        return units[index][3] or self.keeps(units[index][2])
 
 
-def _units(text: str) -> Iterable[tuple[int, int, str, int]]:
-    """(start, end, text, line number) of each sentence-like unit: lines, split at sentence ends."""
-    line_number = 0
-    position = 0
-    for line in text.split("\n"):
-        if line.strip():
-            local = 0
-            for match in _SENTENCE_END.finditer(line):
-                if _ends_in_abbreviation(line[local : match.start()]):
-                    continue
-                yield (position + local, position + match.start(), line[local : match.start()], line_number)
+def _units(text: str) -> Iterable[tuple[int, int, str, bool]]:
+    """(start, end, text, leading) of each sentence-like unit, the way the parse will see sentences:
+    paragraphs (a line each when lines are paragraphs, else blocks between blank lines, so that
+    hard-wrapped prose runs on across its line breaks), split at sentence ends. ``leading`` marks
+    the first two lines: the headline and the dateline."""
+    leading_end = _end_of_line(text, KEEP_LEADING_LINES)
+    separator = re.compile(r"\n" if lines_are_paragraphs(text) else r"\n[ \t]*\n")
+    bounds, start = [], 0
+    for match in separator.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    for position, end in bounds:
+        block = text[position:end]
+        if not block.strip():
+            continue
+        local = 0
+        for match in _SENTENCE_END.finditer(block):
+            if not _ends_in_abbreviation(block[local : match.start()]):
+                yield (position + local, position + match.start(), block[local : match.start()], position + local < leading_end)
                 local = match.end()
-            yield (position + local, position + len(line), line[local:], line_number)
-            line_number += 1
-        position += len(line) + 1
+        yield (position + local, end, block[local:], position + local < leading_end)
+
+
+def _end_of_line(text: str, lines: int) -> int:
+    """The offset just past the ``lines``-th non-empty line."""
+    for number, match in enumerate(re.finditer(r"[^\n]*\S[^\n]*", text), start=1):
+        if number == lines:
+            return match.end()
+    return len(text)
 
 
 def _ends_in_abbreviation(text: str) -> bool:
@@ -148,7 +164,7 @@ def _opens_with_reference(sentence: str) -> bool:
     return words[0] != "the" or (len(words) > 1 and words[1] in ("two", "three", "both", "ministers", "leaders", "sides"))
 
 
-def _join(normalised: NormalisedText, units: list[tuple[int, int, str, int]], keep: list[bool]) -> NormalisedText:
+def _join(normalised: NormalisedText, units: list[tuple[int, int, str, bool]], keep: list[bool]) -> NormalisedText:
     """Kept units in order; a blank line where anything was left out, so no sentence runs into another."""
     chars: list[str] = []
     offsets: list[int] = []
