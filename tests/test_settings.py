@@ -15,7 +15,7 @@ def test_every_setting_is_declared_once_and_matches_the_dataclass() -> None:
 
 def test_environment_beats_toml_beats_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    assert load_settings().batch_size == 64
+    assert load_settings().batch_size == 16
     (tmp_path / "watchfloor.toml").write_text("[watchfloor]\nbatch_size = 8\ndb = 'x.duckdb'\n")
     assert load_settings().batch_size == 8
     monkeypatch.setenv("WATCHFLOOR_BATCH_SIZE", "16")

