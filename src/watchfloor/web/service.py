@@ -15,7 +15,7 @@ from watchfloor.errors import Code, RequestError
 from watchfloor.records import Result
 from watchfloor.settings import Settings
 from watchfloor.sources import html_document, make_document
-from watchfloor.store import DuckDBStore, open_store, views
+from watchfloor.store import DuckDBStore, Filters, open_store, views
 from watchfloor.web import params as p
 
 T = TypeVar("T")
@@ -40,31 +40,31 @@ class Workbench:
             return query(self.store)
 
     def events(self, params: Mapping[str, str]) -> dict[str, Any]:
-        p.check_known(params, p.EVENT_PARAMS)
-        page = p.page_of(params)
-        filters = p.event_filters(params, page)
-        total, items = self.read(lambda store: (views.count_events(store, filters), store.events(filters)))
-        return page.envelope(total, items)
+        return self._listing(params, p.EVENT_PARAMS, p.event_filters, views.count_events, DuckDBStore.events)
 
     def claims(self, params: Mapping[str, str]) -> dict[str, Any]:
-        p.check_known(params, p.CLAIM_PARAMS)
-        page = p.page_of(params)
-        filters = p.claim_filters(params, page)
-        total, items = self.read(lambda store: (views.count_claims(store, filters), store.claims(filters)))
-        return page.envelope(total, items)
+        return self._listing(params, p.CLAIM_PARAMS, p.claim_filters, views.count_claims, DuckDBStore.claims)
 
     def documents(self, params: Mapping[str, str]) -> dict[str, Any]:
-        p.check_known(params, p.DOCUMENT_PARAMS)
-        page = p.page_of(params)
-        filters = p.document_filters(params, page)
-        total, items = self.read(lambda store: (views.count_documents(store, filters), store.documents(filters)))
-        return page.envelope(total, items)
+        return self._listing(params, p.DOCUMENT_PARAMS, p.document_filters, views.count_documents, DuckDBStore.documents)
 
     def places(self, params: Mapping[str, str]) -> dict[str, Any]:
-        p.check_known(params, p.PLACE_PARAMS)
-        page = p.page_of(params, default_size=100)
-        filters = p.place_filters(params, page)
-        total, items = self.read(lambda store: (views.count_places(store, filters), views.places(store, filters)))
+        return self._listing(params, p.PLACE_PARAMS, p.place_filters, views.count_places, views.places, default_size=100)
+
+    def _listing(
+        self,
+        params: Mapping[str, str],
+        allowed: tuple[str, ...],
+        to_filters: Callable[[Mapping[str, str], p.Page], Filters],
+        count: Callable[[DuckDBStore, Filters], int],
+        fetch: Callable[[DuckDBStore, Filters], list[dict[str, Any]]],
+        default_size: int = 50,
+    ) -> dict[str, Any]:
+        """One page of a list endpoint: check the parameters, count all matches, fetch the page."""
+        p.check_known(params, allowed)
+        page = p.page_of(params, default_size)
+        filters = to_filters(params, page)
+        total, items = self.read(lambda store: (count(store, filters), fetch(store, filters)))
         return page.envelope(total, items)
 
     def actors(self, params: Mapping[str, str]) -> list[dict[str, Any]]:
