@@ -122,3 +122,15 @@ def cache_folder(configured: str = "") -> Path:
     if configured:
         return Path(configured)
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "watchfloor"
+
+
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Write a derived-data file atomically (beside it, then rename); a cache that cannot be written is only
+    slower next time, never an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError:
+        pass

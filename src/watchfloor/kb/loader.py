@@ -9,7 +9,6 @@ documents its fields.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Iterator
 from datetime import date
@@ -48,7 +47,7 @@ def _parsed(raw: bytes) -> Any:
     Every start reads the whole KB; parsing its YAML is most of that cost, unpickling the same data
     a small part. A changed file has another hash, so an old parse is never used.
     """
-    from watchfloor.settings import cache_folder
+    from watchfloor.settings import cache_folder, write_cache_file
 
     path = cache_folder() / "kb" / f"{hashlib.sha256(raw).hexdigest()[:24]}.pickle"
     try:
@@ -56,13 +55,7 @@ def _parsed(raw: bytes) -> Any:
     except (OSError, pickle.UnpicklingError, EOFError, ValueError):
         pass
     content = parse_yaml(raw.decode("utf-8"))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
-        temporary.replace(path)
-    except OSError:
-        pass  # a cache that cannot be written only makes the next start slower
+    write_cache_file(path, pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
     return content
 
 

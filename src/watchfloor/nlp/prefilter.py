@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from importlib import metadata
 from pathlib import Path
 
 from watchfloor.nlp.pipeline import lines_are_paragraphs
+from watchfloor.settings import write_cache_file
 from watchfloor.text import NormalisedText
 
 # Sentence ends inside a line: end punctuation, optional closing quote, space, then a capital or digit.
@@ -207,16 +207,5 @@ def inflections(lemmas: set[str], cache_folder: Path | None = None) -> dict[str,
         for lemma in lemmas
     }
     if path is not None:
-        _write_quietly(path, json.dumps(table))
+        write_cache_file(path, json.dumps(table).encode("utf-8"))
     return table
-
-
-def _write_quietly(path: Path, text: str) -> None:
-    """A cache that cannot be written is only slower next time, never an error."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    except OSError:
-        pass
