@@ -104,16 +104,23 @@ def _is_known_person(ent: Span, kb: KnowledgeBase) -> bool:
     return entity is not None and entity.kind == "person"
 
 
-_UNITS_AS_FACTS = {"USD": "USD", "percent": "percent", "km": "km", None: "count"}
+# The unit a reference fact is kept in, by the unit of a claimed quantity (a bare number is a count).
+FACT_UNIT = {"USD": "USD", "percent": "percent", "km": "km", None: "count"}
+
+
+def mentions_any(lowered: str, phrases: tuple[str, ...]) -> bool:
+    """Whether any phrase stands as whole words in the lower-cased text."""
+    return any(re.search(rf"\b{re.escape(phrase.lower())}\b", lowered) for phrase in phrases)
 
 
 def _checkable_figure(lowered: str, quantities: list[Quantity], kb: KnowledgeBase) -> bool:
-    """A figure of an attribute the KB holds reference facts for ('GDP', 'defence budget', 'wide')."""
-    units = {_UNITS_AS_FACTS.get(q.unit, q.unit) for q in quantities if _is_figure(q)}
+    """A figure of an attribute the KB holds reference facts for ('GDP', 'defence budget', 'wide'),
+    found as the verifier finds it (:func:`watchfloor.claims.verify.check_figure`)."""
+    units = {FACT_UNIT.get(q.unit, q.unit) for q in quantities if _is_figure(q)}
     for attribute in kb.attributes.values():
         if attribute.unit not in units and not (attribute.unit == "year" and re.search(r"\b(1[89]|20)\d\d\b", lowered)):
             continue
-        if any(re.search(rf"\b{re.escape(phrase.lower())}\b", lowered) for phrase in attribute.phrases):
+        if mentions_any(lowered, attribute.phrases) and not mentions_any(lowered, attribute.excludes):
             return True
     return False
 

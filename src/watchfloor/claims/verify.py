@@ -15,14 +15,13 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from watchfloor.claims.detect import office_mentions
+from watchfloor.claims.detect import FACT_UNIT, mentions_any, office_mentions
 from watchfloor.kb import Entity, Fact, KnowledgeBase, Office
 from watchfloor.nlp.entities import entities_in
 from watchfloor.nlp.mentions import kb_entity
 from watchfloor.records import Quantity, Reference, Verdict
 
 MISLEADING_FACTOR = 3.0
-_UNIT_OF = {"USD": "USD", "percent": "percent", "km": "km", None: "count"}
 
 
 @dataclass(slots=True)
@@ -174,7 +173,7 @@ def check_figure(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase, 
     lowered = sentence.text.lower()
     subjects = _subjects(sentence, kb)
     for name, attribute in kb.attributes.items():
-        if not _mentions(lowered, attribute.phrases) or _mentions(lowered, attribute.excludes):
+        if not mentions_any(lowered, attribute.phrases) or mentions_any(lowered, attribute.excludes):
             continue
         values = _claimed_values(sentence, quantities, attribute.unit)
         if not values:
@@ -185,17 +184,13 @@ def check_figure(sentence: Span, quantities: list[Quantity], kb: KnowledgeBase, 
     return None
 
 
-def _mentions(lowered: str, phrases: tuple[str, ...]) -> bool:
-    return any(re.search(rf"\b{re.escape(phrase.lower())}\b", lowered) for phrase in phrases)
-
-
 def _claimed_values(sentence: Span, quantities: list[Quantity], unit: str | None) -> list[Quantity]:
     if unit == "year":
         return [
             Quantity(m.group(), float(m.group()), "year", None, "exact")
             for m in re.finditer(r"\b1[89]\d\d|20\d\d\b", sentence.text)
         ]
-    return [q for q in quantities if _UNIT_OF.get(q.unit, q.unit) == unit]
+    return [q for q in quantities if FACT_UNIT.get(q.unit, q.unit) == unit]
 
 
 def _facts(subjects: list[str], attribute: str, kb: KnowledgeBase, when: date, combined: bool) -> list[Fact]:

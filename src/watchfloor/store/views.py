@@ -7,6 +7,7 @@ built with the same filters, so a page and the CLI always agree on what a filter
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -179,8 +180,6 @@ def _snippet(text: str, query: str, width: int = 220) -> str:
 
 
 def _json_rows(store: DuckDBStore, sql: str, *params: Any) -> list[dict[str, Any]]:
-    import json
-
     return [json.loads(row[0]) for row in store.connection.execute(sql, list(params)).fetchall()]
 
 
