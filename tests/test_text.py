@@ -40,3 +40,49 @@ def test_markdown_links_and_emphasis_are_dropped_but_mapped() -> None:
     start = result.text.index("Warren")
     span = result.original_span(start, start + len("Warren"))
     assert original[span[0] : span[1]] == "Warren"
+
+
+def _reference_normalise(original: str) -> tuple[str, list[int]]:
+    """The definition, one character cluster at a time (the run-by-run code must agree with it)."""
+    import unicodedata
+
+    from watchfloor.text import _CLUSTER, _QUOTES, _SPACES, _markup_to_drop
+
+    chars: list[str] = []
+    offsets: list[int] = []
+    drop = {offset for start, end in _markup_to_drop(original) for offset in range(start, end)}
+    for match in _CLUSTER.finditer(original):
+        if match.start() in drop:
+            continue
+        for char in unicodedata.normalize("NFC", match.group().translate(_QUOTES)):
+            if char in "\u200b\u200c\u200d\ufeff":
+                continue
+            if char in _SPACES:
+                if chars and chars[-1] in " \n":
+                    continue
+                char = " "
+            elif char == "\n" and chars and chars[-1] == " ":
+                chars.pop()
+                offsets.pop()
+            chars.append(char)
+            offsets.append(match.start())
+    return "".join(chars), offsets
+
+
+_TRICKY = st.sampled_from(
+    [
+        *"a Z e\u0301 u\u0308 \u00e9 \u212b 1 \u2019 \u201c \u2014 ** __ [x](http://e.org) <b> </b> https://x.y/z".split(),
+        *[" ", "  ", "\t", "\n", "\u00a0", "\u2009", "\u200b", "\ufeff"],
+    ]
+)
+
+
+@given(st.lists(_TRICKY, max_size=40).map("".join))
+def test_normalise_agrees_with_the_character_by_character_definition(original: str) -> None:
+    result = normalise(original)
+    assert (result.text, list(result.offsets)) == _reference_normalise(original)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_normalise_gives_the_defined_text_for_any_input(original: str) -> None:
+    assert normalise(original).text == _reference_normalise(original)[0]

@@ -41,6 +41,7 @@ _MD_LINK = re.compile(r"!?\[([^\]]{0,300})\]\([^)\s]{1,1000}\)")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,3000}>")
 _BARE_URL = re.compile(r"https?://\S+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*")
 _CLUSTER = re.compile(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*", re.DOTALL)
 
 
@@ -61,41 +62,104 @@ class NormalisedText:
         return (original_start, original_end)
 
 
-def _markup_to_drop(original: str) -> set[int]:
-    """Offsets of markup to leave out: Markdown link targets, brackets and emphasis, HTML tags, bare URLs.
+def _markup_to_drop(original: str) -> list[tuple[int, int]]:
+    """The [start, end) spans of markup to leave out, sorted and merged: Markdown link targets, brackets
+    and emphasis, HTML tags, bare URLs.
 
     Text exported from web pages often keeps these; the words of a link stay, the rest goes.
     """
-    drop: set[int] = set()
+    spans: list[tuple[int, int]] = []
     for match in _MD_LINK.finditer(original):
-        drop.update(range(match.start(), match.start(1)))
-        drop.update(range(match.end(1), match.end()))
+        spans.extend(((match.start(), match.start(1)), (match.end(1), match.end())))
     for pattern in (_MD_EMPHASIS, _HTML_TAG, _BARE_URL):
-        for match in pattern.finditer(original):
-            drop.update(range(match.start(), match.end()))
-    return drop
+        spans.extend(match.span() for match in pattern.finditer(original))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(span for span in spans if span[1] > span[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def normalise(original: str) -> NormalisedText:
-    """Straighten quotes and dashes, fold runs of spaces, drop Markdown markup, strip zero-width marks, apply NFC."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    drop = _markup_to_drop(original) if any(mark in original for mark in ("](", "**", "__", "<", "://")) else set()
-    for match in _CLUSTER.finditer(original):
-        if match.start() in drop:
-            continue
-        cluster = unicodedata.normalize("NFC", match.group().translate(_QUOTES))
-        position = match.start()
-        for char in cluster:
-            if char in "\u200b\u200c\u200d\ufeff":
+    """Straighten quotes and dashes, fold runs of spaces, drop Markdown markup, strip zero-width marks, apply NFC.
+
+    Runs of ordinary characters (no markup, already NFC) are copied whole; only runs of spacing and the
+    rare text that needs composing go character by character, which keeps this step a small part of
+    ingest on long documents.
+    """
+    drop = _markup_to_drop(original) if any(mark in original for mark in ("](", "**", "__", "<", "://")) else []
+    builder = _Builder()
+    for start, end in _kept_stretches(original, drop):
+        for match in _RUN.finditer(original, start, end):
+            if match.lastgroup == "space":
+                builder.add_spacing(original, *match.span())
                 continue
-            if char in _SPACES:
-                if chars and chars[-1] in " \n":
-                    continue
-                char = " "
-            elif char == "\n" and chars and chars[-1] == " ":
-                chars.pop()
-                offsets.pop()
-            chars.append(char)
-            offsets.append(position)
-    return NormalisedText("".join(chars), tuple(offsets), len(original))
+            segment = match.group().translate(_QUOTES)
+            if segment.isascii() or unicodedata.is_normalized("NFC", segment):
+                builder.add_run(segment, match.start())
+            else:
+                builder.add_clusters(original, *match.span())
+    return NormalisedText("".join(builder.pieces), tuple(builder.offsets), len(original))
+
+
+def _kept_stretches(original: str, drop: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The [start, end) stretches between dropped markup; combining marks on a dropped character go with it."""
+    stretches: list[tuple[int, int]] = []
+    start = 0
+    for drop_start, drop_end in drop:
+        if drop_start > start:
+            stretches.append((start, drop_start))
+        start = _COMBINING.match(original, drop_end).end()  # type: ignore[union-attr]
+    if start < len(original):
+        stretches.append((start, len(original)))
+    return stretches
+
+
+# Spacing characters after quote translation (each becomes " " or goes), and everything else: words
+# joined by single plain spaces, which the spacing rules keep as they are.
+_SPACING = "[ \t\r\f\v\n\u00a0\u2009\u202f\u2007\u200a\u200b\u200c\u200d\ufeff]"
+_WORDS = _SPACING.replace("[", "[^", 1)
+_RUN = re.compile(f"(?P<space>{_SPACING}+)|(?P<text>{_WORDS}+(?: {_WORDS}+)*)")
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\ufeff")
+
+
+class _Builder:
+    """The normalised text as pieces, with the original offset of each character and the last character."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.offsets: list[int] = []
+        self.last = ""
+
+    def add_run(self, segment: str, position: int) -> None:
+        self.pieces.append(segment)
+        self.offsets.extend(range(position, position + len(segment)))
+        self.last = segment[-1]
+
+    def add_char(self, char: str, position: int) -> None:
+        """One character under the spacing rules: one space at most, none before or after a line break."""
+        if char in _ZERO_WIDTH:
+            return
+        if char in _SPACES:
+            if self.last in (" ", "\n"):
+                return
+            char = " "
+        elif char == "\n" and self.last == " ":
+            self.pieces.pop()
+            self.offsets.pop()
+            self.last = self.pieces[-1][-1] if self.pieces else ""
+        self.pieces.append(char)
+        self.offsets.append(position)
+        self.last = char
+
+    def add_spacing(self, original: str, start: int, end: int) -> None:
+        for position in range(start, end):
+            self.add_char(original[position].translate(_QUOTES), position)
+
+    def add_clusters(self, original: str, start: int, end: int) -> None:
+        """Character by character, composing each starter with its combining marks (NFC)."""
+        for match in _CLUSTER.finditer(original, start, end):
+            for char in unicodedata.normalize("NFC", match.group().translate(_QUOTES)):
+                self.add_char(char, match.start())

@@ -17,6 +17,7 @@ import json
 import math
 import re
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -50,16 +51,15 @@ def hashed_counts(text: str, bits: int) -> dict[int, float]:
     The same features as hashing every gram of :func:`grams`, computed word by word with a cache:
     words repeat across sentences, so most of a sentence's character n-grams are already hashed.
     """
+    return {bucket: 1.0 + math.log(count) for bucket, count in _bucket_counts(text, bits).items()}
+
+
+def _bucket_counts(text: str, bits: int) -> Counter[int]:
     words = WORD.findall(DIGIT.sub("0", text.lower()))
-    counts: dict[int, int] = {}
-    for word in words:
-        for bucket in _word_buckets(word, bits):
-            counts[bucket] = counts.get(bucket, 0) + 1
+    counts = Counter(itertools.chain.from_iterable(_word_buckets(word, bits) for word in words))
     mask = (1 << bits) - 1
-    for left, right in itertools.pairwise(words):
-        bucket = zlib.crc32(f"b:{left} {right}".encode()) & mask
-        counts[bucket] = counts.get(bucket, 0) + 1
-    return {bucket: 1.0 + math.log(count) for bucket, count in counts.items()}
+    counts.update(zlib.crc32(f"b:{left} {right}".encode()) & mask for left, right in itertools.pairwise(words))
+    return counts
 
 
 @lru_cache(maxsize=200_000)
@@ -86,11 +86,12 @@ class CheckworthyModel:
 
     def probability(self, text: str) -> float:
         """How likely a fact-checker would want this sentence checked, in [0, 1]."""
-        counts = hashed_counts(text, self.bits)
+        counts = _bucket_counts(text, self.bits)
         if not counts:
             return 0.0
         buckets = np.fromiter(counts, dtype=np.int64, count=len(counts))
-        values = np.fromiter(counts.values(), dtype=np.float32, count=len(counts)) * self.idf[buckets]
+        sublinear = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))).astype(np.float32)
+        values = sublinear * self.idf[buckets]
         norm = float(np.sqrt(np.dot(values, values))) or 1.0
         margin = float(np.dot(values, self.weights[buckets])) / norm + self.bias
         return 1.0 / (1.0 + math.exp(-margin))

@@ -87,10 +87,11 @@ def _is_classification(sentence: Span) -> bool:
 
 
 def office_mentions(sentence: Span, kb: KnowledgeBase) -> list[str]:
+    """Every office title the KB knows standing as whole words in the sentence (overlapping ones too)."""
     lowered = sentence.text.lower()
     if not kb.office_pattern.search(lowered):
         return []
-    return [title for title in kb.office_titles if re.search(rf"\b{re.escape(title)}\b", lowered)]
+    return [title for title in kb.office_titles if title in lowered and re.search(rf"\b{re.escape(title)}\b", lowered)]
 
 
 CHECKABLE_FIGURE = "figure the knowledge base can check"

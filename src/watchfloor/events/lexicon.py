@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from watchfloor.errors import Code, KnowledgeBaseError
 from watchfloor.events.ontology import data_path, load_ontology
-from watchfloor.yamlio import parse_yaml
+from watchfloor.yamlio import read_yaml_cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ def _words(value: object, where: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    data = parse_yaml(data_path("lexicon.yaml").read_text(encoding="utf-8"))
+    data = read_yaml_cached(data_path("lexicon.yaml"))
     entries = [
         Entry(
             lemma=str(record["lemma"]).lower(),

@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from watchfloor.yamlio import parse_yaml
+from watchfloor.yamlio import read_yaml_cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def _event_type(name: str, record: dict[str, Any]) -> EventType:
 @lru_cache(maxsize=1)
 def load_ontology() -> Ontology:
     """The packaged PLOVER ontology (cached: it never changes within a process)."""
-    data = parse_yaml(data_path("plover.yaml").read_text(encoding="utf-8"))
+    data = read_yaml_cached(data_path("plover.yaml"))
     types = {name: _event_type(name, record) for name, record in data["event_types"].items()}
     contexts = {name: str(text) for name, text in (data.get("contexts") or {}).items()}
     auxiliary = {name: str(text) for name, text in (data.get("auxiliary_modes") or {}).items()}

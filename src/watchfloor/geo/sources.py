@@ -25,17 +25,17 @@ TownSubdivisions = dict[tuple[str, float, float], tuple[str, str | None, int]]
 
 def names() -> dict[str, dict[str, list[str]]]:
     """Our hand-reviewed extra names (``data/names.yaml``)."""
-    from watchfloor.yamlio import parse_yaml
+    from watchfloor.yamlio import read_yaml_cached
 
-    found: dict[str, dict[str, list[str]]] = parse_yaml((DATA / "names.yaml").read_text("utf-8"))
+    found: dict[str, dict[str, list[str]]] = read_yaml_cached(DATA / "names.yaml")
     return found
 
 
 def country_points() -> dict[str, tuple[float, float]]:
     """GeoNames' representative point of each country, by ISO3."""
-    from watchfloor.yamlio import parse_yaml
+    from watchfloor.yamlio import read_yaml_cached
 
-    table: dict[str, list[float]] = parse_yaml((DATA / "country_points.yaml").read_text("utf-8"))
+    table: dict[str, list[float]] = read_yaml_cached(DATA / "country_points.yaml")
     return {iso3: (float(lat), float(lon)) for iso3, (lat, lon) in table.items()}
 
 

@@ -8,8 +8,6 @@ documents its fields.
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 from collections.abc import Iterator
 from datetime import date
 from importlib import resources
@@ -20,7 +18,7 @@ import yaml
 
 from watchfloor.errors import Code, KnowledgeBaseError
 from watchfloor.kb.model import Attribute, Definition, Entity, Fact, Office, Publisher, StatisticTopic, Term
-from watchfloor.yamlio import parse_yaml
+from watchfloor.yamlio import parse_yaml_cached
 
 DATA_FILES = ("countries", "organisations", "offices", "people", "platforms", "places", "facts", "publishers", "definitions")
 # files that hold a second section beside their own: facts.yaml lists attributes, publishers.yaml topics
@@ -34,29 +32,11 @@ def data_folder() -> Path:
 
 def read_yaml(path: Path) -> Any:
     try:
-        return _parsed(path.read_bytes())
+        return parse_yaml_cached(path.read_bytes())
     except (OSError, UnicodeDecodeError) as error:
         raise KnowledgeBaseError(Code.KB_FILE, str(path), detail=f"cannot read: {error}") from None
     except yaml.YAMLError as error:
         raise KnowledgeBaseError(Code.KB_FILE, str(path), detail=f"not valid YAML: {error}".splitlines()[0]) from None
-
-
-def _parsed(raw: bytes) -> Any:
-    """The YAML of a KB file, kept parsed in the cache folder by content hash.
-
-    Every start reads the whole KB; parsing its YAML is most of that cost, unpickling the same data
-    a small part. A changed file has another hash, so an old parse is never used.
-    """
-    from watchfloor.settings import cache_folder, write_cache_file
-
-    path = cache_folder() / "kb" / f"{hashlib.sha256(raw).hexdigest()[:24]}.pickle"
-    try:
-        return pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-        pass
-    content = parse_yaml(raw.decode("utf-8"))
-    write_cache_file(path, pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
-    return content
 
 
 Located = tuple[str, dict[str, Any]]  # (the file a record came from, the record)
