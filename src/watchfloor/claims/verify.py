@@ -72,7 +72,8 @@ def office_checks(sentence: Span, kb: KnowledgeBase, when: date) -> list[Check]:
         person = kb_entity(ent, kb) if ent.label_ == "PERSON" else None
         if person is None or person.kind != "person":
             continue
-        before = sentence.doc.text[max(sentence.start_char, ent.start_char - 60) : ent.end_char].lower()
+        offset = sentence.start_char  # slice the sentence's text: Doc.text rebuilds the whole document
+        before = sentence.text[max(0, ent.start_char - offset - 60) : ent.end_char - offset].lower()
         before = before[: len(before) - len(ent.text)] + ent.text.lower().replace(person.name.lower(), "")
         title = next((t for t in titles if before.rstrip(" ,").endswith(t) or f"{t} " in before[-len(t) - 25 :]), None)
         office = kb.office_for(_country_before(before, kb) or person.country, title) if title else None
