@@ -79,8 +79,10 @@ def test_spans_of_results_point_into_the_original_text(pipeline: Pipeline) -> No
 def test_two_processes_and_no_prefilter_find_the_same_events_in_the_examples(pipeline: Pipeline) -> None:
     documents = [item for item in read_inputs([str(EXAMPLES)]) if isinstance(item, Document)]
     one = [result.to_dict() for result in pipeline.pipe(documents)]
-    two = [result.to_dict() for result in Pipeline(load_settings(processes=2), pipeline.kb).pipe(documents)]
+    in_workers = Pipeline(load_settings(processes=2, batch_size=3), pipeline.kb)  # several chunks per worker
+    two = [result.to_dict() for result in in_workers.pipe(documents)]
     assert one == two
+    assert in_workers.timings["nlp"] > 0 and in_workers.timings["events"] > 0  # the workers' stage times come back
     unfiltered = Pipeline(load_settings(prefilter=False), pipeline.kb).pipe(documents)
     events = {(e["event"], e["span"][0], tuple(a["code"] for a in e["actor"])) for result in one for e in result["events"]}
     events_unfiltered = {(e.event, e.span[0], tuple(a.code for a in e.actor)) for result in unfiltered for e in result.events}

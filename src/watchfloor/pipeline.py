@@ -44,8 +44,23 @@ class Pipeline:
             self._resolver = Resolver(self.kb, gazetteer.load(self.settings.cache_dir))
         return self._resolver
 
+    def drop_resolver(self) -> None:
+        """Forget the geoparser, so that the next use opens the gazetteer again (in a new process)."""
+        self._resolver = None
+
     def pipe(self, documents: Iterable[Document]) -> Iterator[Result]:
-        """Analyse a stream of documents; memory stays flat for any length of stream."""
+        """Analyse a stream of documents in input order; memory stays flat for any length of stream.
+
+        With ``processes`` above 1, forked workers each run the whole pipeline (:mod:`watchfloor.parallel`).
+        """
+        from watchfloor import parallel
+
+        if self.settings.processes > 1 and parallel.can_fork():
+            return parallel.pipe_in_workers(self, documents, self.settings.processes)
+        return self.pipe_here(documents, n_process=self.settings.processes)
+
+    def pipe_here(self, documents: Iterable[Document], n_process: int = 1) -> Iterator[Result]:
+        """Analyse in this process (spaCy may still use ``n_process`` workers for the parse)."""
 
         def texts() -> Iterator[tuple[str, tuple[Document, NormalisedText]]]:
             for document in documents:
@@ -55,9 +70,7 @@ class Pipeline:
                         normalised = self.sentence_filter.select(normalised).text
                 yield normalised.text, (document, normalised)
 
-        parsed_stream = self.nlp.pipe(
-            texts(), as_tuples=True, batch_size=self.settings.batch_size, n_process=self.settings.processes
-        )
+        parsed_stream = self.nlp.pipe(texts(), as_tuples=True, batch_size=self.settings.batch_size, n_process=n_process)
         while True:
             with self._stage("nlp", exclude="prefilter"):
                 item = next(parsed_stream, None)

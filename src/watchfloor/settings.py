@@ -39,7 +39,9 @@ SETTINGS: tuple[Setting, ...] = (
         True,
         "Parse only sentences with a cue for an event or a claim (a trigger word, a figure, an office title).",
     ),
-    Setting("processes", 1, "Worker processes for spaCy parsing in ingest and analyze (1: parse in this process)."),
+    Setting(
+        "processes", 1, "Worker processes for ingest and analyze, each parsing and analysing its share (1: all in this process)."
+    ),
 )
 
 
