@@ -162,3 +162,21 @@ def test_shared_exercises_of_several_states_are_cooperation(pipeline: Pipeline, 
     """PLOVER: a joint exercise of several states with no target is COOPERATE; one state's is MOBILIZE."""
     result = pipeline.analyze(make_document(text, "test", {"published": "2025-12-10"}, None))
     assert [(e.event, {a.country for a in e.actor}) for e in result.events] == [(event, actors)]
+
+
+def test_an_entry_s_excluded_words_are_looked_for_near_its_trigger_only(pipeline: Pipeline) -> None:
+    """'released a statement' is no release; an agency that 'reported' it elsewhere in the sentence does not matter."""
+    statement = _analyze(pipeline, "Iran's foreign ministry released a statement on Monday.")
+    assert not find_events(statement, "RETREAT")
+    reported = _analyze(pipeline, "Iran released two Kuwaiti fishermen on Monday, the state news agency reported.")
+    assert codes(one_event(reported, "RETREAT", "released").actor) == {"IRN"}
+
+
+def test_a_required_word_three_levels_below_the_trigger_counts(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "The United States handed over $4 million worth of medical equipment to Ethiopia.")
+    event = one_event(result, "AID", "handed")
+    assert codes(event.actor) == {"USA"} and codes(event.recipient) == {"ETH"}
+
+
+def test_declining_to_comment_is_no_rejection(pipeline: Pipeline) -> None:
+    assert not find_events(_analyze(pipeline, "The Japanese government declined to comment on the report."), "REJECT")

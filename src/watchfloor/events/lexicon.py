@@ -41,6 +41,24 @@ def is_nominal(token: Token) -> bool:
     return token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and token.tag_ in ("NNS", "NN", "VBZ")
 
 
+DESCENT_LEVELS = 3  # "handed over $4 million worth of new medical equipment": equipment is three levels down
+
+
+def _neighbourhood(token: Token, pos: str) -> set[str]:
+    """The lemmas an entry's ``requires`` and ``excludes`` are looked for in: the token's descendants down
+    to three levels, the five tokens after it and the two before it, and a noun's governing verb."""
+    nearby: set[str] = set()
+    level = list(token.children)
+    for _ in range(DESCENT_LEVELS):
+        nearby.update(child.lemma_.lower() for child in level)
+        level = [grandchild for child in level for grandchild in child.children]
+    nearby.update(t.lemma_.lower() for t in token.doc[token.i + 1 : token.i + 6])
+    nearby.update(t.lemma_.lower() for t in token.doc[max(token.i - 2, 0) : token.i])
+    if pos == "NOUN":  # "declared a three-month ceasefire": a noun's governing verb
+        nearby.add(token.head.lemma_.lower())
+    return nearby
+
+
 class Lexicon:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
@@ -48,31 +66,25 @@ class Lexicon:
         for entry in entries:
             self._index[(entry.lemma, entry.pos)].append(entry)
 
-    def match(self, token: Token, sentence_lemmas: frozenset[str]) -> Entry | None:
+    def match(self, token: Token) -> Entry | None:
         """The best entry fired by ``token``, or None."""
         pos = "NOUN" if is_nominal(token) else "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
         candidates = self._index.get((token.lemma_.lower(), pos)) or self._index.get((token.lower_, pos))
         if not candidates:
             return None
-        nearby = {child.lemma_.lower() for child in token.children}
-        nearby.update(grandchild.lemma_.lower() for child in token.children for grandchild in child.children)
-        nearby.update(t.lemma_.lower() for t in token.doc[token.i + 1 : token.i + 6])
-        nearby.update(t.lemma_.lower() for t in token.doc[max(token.i - 2, 0) : token.i])
-        if pos == "NOUN":  # "declared a three-month ceasefire": a noun's governing verb
-            nearby.add(token.head.lemma_.lower())
+        nearby = _neighbourhood(token, pos)
         fired = [
             entry
             for entry in candidates
-            if all(word in nearby for word in entry.requires) and not any(word in sentence_lemmas for word in entry.excludes)
+            if all(word in nearby for word in entry.requires) and not any(word in nearby for word in entry.excludes)
         ]
         return max(fired, key=lambda entry: len(entry.requires)) if fired else None
 
     def triggers(self, sentence: Span) -> list[tuple[Token, Entry]]:
-        lemmas = frozenset(token.lemma_.lower() for token in sentence)
         found = []
         for token in sentence:
             if token.pos_ in ("VERB", "AUX", "NOUN"):
-                entry = self.match(token, lemmas)
+                entry = self.match(token)
                 if entry is not None:
                     found.append((token, entry))
         return found
