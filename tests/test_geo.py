@@ -102,3 +102,14 @@ def test_unknown_names_are_placed_by_the_place_they_contain_or_the_focus(resolve
 def test_organisation_spans_that_are_well_known_places(resolver: Resolver) -> None:
     assert resolver.is_well_known_place("California") and resolver.is_well_known_place("Toronto")
     assert not resolver.is_well_known_place("Royal") and not resolver.is_well_known_place("Goldman Sachs")
+
+
+def test_an_english_word_is_a_small_town_only_in_a_document_about_its_country(resolver: Resolver) -> None:
+    """'the Republic' in an Irish story is not Republic, Washington; in a US story that names Washington it may be."""
+    republic = resolver.resolve("Republic", {"IRL"})
+    assert republic is None or republic.candidate.country != "USA"
+    assert resolver.resolve("Grand", {"DEU"}) is None
+    in_its_country = resolver.resolve("Republic", {"USA"})
+    assert in_its_country is not None and in_its_country.candidate.country == "USA"
+    bath = resolver.resolve("Bath", set())  # a large town keeps its name whatever the document
+    assert bath is not None and bath.candidate.country == "GBR"

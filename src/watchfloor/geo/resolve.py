@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from watchfloor.geo.context import DocumentPlaces
 from watchfloor.geo.gazetteer import Candidate, Gazetteer, fold
@@ -158,7 +159,11 @@ class Resolver:
         return Scored(place.candidate, 0.0, None, place.kb_kind, inferred=True)
 
     def _best(self, name: str, context: DocumentPlaces) -> Scored | None:
-        scored = [self._score(item, name, context) for item in self._candidates(name)]
+        scored = [
+            self._score(item, name, context)
+            for item in self._candidates(name)
+            if not _common_word_elsewhere(item.candidate, name, context)
+        ]
         if not scored:
             return None
         return _city_over_its_province(max(scored, key=lambda item: item.score), scored, name)
@@ -227,6 +232,28 @@ class Resolver:
         if context.has_state(candidate.country, candidate.admin1, key):
             return STATE_BONUS
         return NEAR_BONUS if context.near(candidate.lat, candidate.lon, key, NEAR_KM) else 0.0
+
+
+COMMON_WORD_TOWN_MAX_POPULATION = 100_000
+
+
+def _common_word_elsewhere(candidate: Candidate, name: str, context: DocumentPlaces) -> bool:
+    """'the Republic', 'Western', 'Grand', 'Pioneer': an English word that is also the name of a small town
+    or a province is that town only in a document about its country. Larger towns (Reading, Bath, Nice)
+    and anything the document's countries support stay candidates."""
+    if " " in name or candidate.kind not in ("city", "admin2", "admin"):
+        return False
+    if candidate.kind != "admin" and candidate.population >= COMMON_WORD_TOWN_MAX_POPULATION:
+        return False
+    return is_english_word(name) and context.country_weight(candidate.country, fold(name)) == 0
+
+
+@lru_cache(maxsize=4096)
+def is_english_word(name: str) -> bool:
+    """A word of English's dictionary (lemminflect's word list), not only a name."""
+    from lemminflect import getAllLemmas  # type: ignore[import-untyped]
+
+    return bool(getAllLemmas(name.lower()))
 
 
 def _plausible_part(best: Scored, context: DocumentPlaces, focus: Scored | None) -> bool:
