@@ -180,3 +180,16 @@ def test_a_required_word_three_levels_below_the_trigger_counts(pipeline: Pipelin
 
 def test_declining_to_comment_is_no_rejection(pipeline: Pipeline) -> None:
     assert not find_events(_analyze(pipeline, "The Japanese government declined to comment on the report."), "REJECT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White House released its first National Drug Control Strategy on Monday.",
+        "The agency agreed to a collective release of petroleum reserves.",
+        "The Secretary of Homeland Security shall provide strategic guidance to the agencies.",
+    ],
+)
+def test_releasing_documents_and_providing_guidance_are_no_events(pipeline: Pipeline, text: str) -> None:
+    result = _analyze(pipeline, text)
+    assert not find_events(result, "RETREAT") and not find_events(result, "AID"), [(e.event, e.trigger) for e in result.events]
