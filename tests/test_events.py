@@ -193,3 +193,13 @@ def test_declining_to_comment_is_no_rejection(pipeline: Pipeline) -> None:
 def test_releasing_documents_and_providing_guidance_are_no_events(pipeline: Pipeline, text: str) -> None:
     result = _analyze(pipeline, text)
     assert not find_events(result, "RETREAT") and not find_events(result, "AID"), [(e.event, e.trigger) for e in result.events]
+
+
+def test_within_one_country_the_state_and_a_non_state_group_are_actor_and_recipient(pipeline: Pipeline) -> None:
+    taliban = one_event(_analyze(pipeline, "The Taliban attacked an Afghan army base in Kandahar province."), "ASSAULT", "attacked")
+    assert codes(taliban.actor) == {"AFGREB"} and countries(taliban.recipient) == {"AFG"}
+    strike = _analyze(pipeline, "The Nigerian Air Force killed several Boko Haram terrorists in an air strike.")
+    assert "NGAREB" in codes(one_event(strike, "ASSAULT", "killed").recipient)
+    dispatched = one_event(_analyze(pipeline, "The U.S. dispatched two B-52 bombers to Guam."), "MOBILIZE", "dispatched")
+    assert "USA" not in countries(dispatched.recipient)  # a state's own forces are not its recipient
+

@@ -19,6 +19,8 @@ RECIPROCAL_WORDS = frozenset({"joint", "jointly", "bilateral", "combined", "tril
 THIRD_PARTY_NOUNS = frozenset({"mediation", "mediator"})
 MISPARSED_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "dep", "nmod"})
 NAMED_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# The state itself and its organs; any other sector (rebels, opposition, civilians ...) is not the state
+STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP"})
 ACT_NOUNS = frozenset(
     "removal resignation release withdrawal ouster dismissal arrest extradition return expulsion recognition".split()
 )
@@ -201,14 +203,16 @@ def participants(trigger: Token, ctx: DocContext) -> Participants:
 
 
 def settle(found: Participants) -> None:
-    """Final shape: a country's own forces are not its recipient; joint acts list every party as actor.
+    """Final shape: a state's own forces are not its recipient; joint acts list every party as actor.
 
     "The U.S. dispatched B-52s" has the US military as the object: the actor becomes USAMIL and there
-    is no recipient. A joint activity with one named actor and one recipient has two actors.
+    is no recipient. Within one country, a state organ acting on a non-state group or the reverse keeps
+    its recipient: police detaining residents, the army striking rebels, the Taliban attacking an
+    Afghan army base. A joint activity with one named actor and one recipient has two actors.
     """
-    countries = {actor.country for actor in found.actor}
-    own = [actor for actor in found.recipient if actor.country in countries]
-    found.recipient = [actor for actor in found.recipient if actor.country not in countries]
+    state_countries = {actor.country for actor in found.actor if actor.sector in STATE_SECTORS}
+    own = [actor for actor in found.recipient if actor.country in state_countries and actor.sector in STATE_SECTORS]
+    found.recipient = [actor for actor in found.recipient if actor not in own]
     for index, actor in enumerate(found.actor):
         better = next((o for o in own if o.country == actor.country and actor.code == actor.country and o.sector), None)
         if better is not None:
