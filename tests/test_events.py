@@ -196,7 +196,8 @@ def test_releasing_documents_and_providing_guidance_are_no_events(pipeline: Pipe
 
 
 def test_within_one_country_the_state_and_a_non_state_group_are_actor_and_recipient(pipeline: Pipeline) -> None:
-    taliban = one_event(_analyze(pipeline, "The Taliban attacked an Afghan army base in Kandahar province."), "ASSAULT", "attacked")
+    attack = _analyze(pipeline, "The Taliban attacked an Afghan army base in Kandahar province.")
+    taliban = one_event(attack, "ASSAULT", "attacked")
     assert codes(taliban.actor) == {"AFGREB"} and countries(taliban.recipient) == {"AFG"}
     strike = _analyze(pipeline, "The Nigerian Air Force killed several Boko Haram terrorists in an air strike.")
     assert "NGAREB" in codes(one_event(strike, "ASSAULT", "killed").recipient)

@@ -113,3 +113,12 @@ def test_an_english_word_is_a_small_town_only_in_a_document_about_its_country(re
     assert in_its_country is not None and in_its_country.candidate.country == "USA"
     bath = resolver.resolve("Bath", set())  # a large town keeps its name whatever the document
     assert bath is not None and bath.candidate.country == "GBR"
+
+
+def test_the_english_word_list_answers_as_lemminflect_does() -> None:
+    from lemminflect import getAllLemmas  # type: ignore[import-untyped]
+
+    from watchfloor.geo.resolve import is_english_word
+
+    for word in ("Republic", "Grand", "Western", "Venice", "Laguna", "Me", "Pioneer", "Kandahar"):
+        assert is_english_word(word) == bool(getAllLemmas(word.lower())), word

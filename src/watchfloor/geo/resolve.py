@@ -11,11 +11,14 @@ states and towns), the second ranks every name again in that light.
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 from watchfloor.geo.context import DocumentPlaces
 from watchfloor.geo.gazetteer import Candidate, Gazetteer, fold
@@ -248,12 +251,24 @@ def _common_word_elsewhere(candidate: Candidate, name: str, context: DocumentPla
     return is_english_word(name) and context.country_weight(candidate.country, fold(name)) == 0
 
 
-@lru_cache(maxsize=4096)
 def is_english_word(name: str) -> bool:
-    """A word of English's dictionary (lemminflect's word list), not only a name."""
-    from lemminflect import getAllLemmas  # type: ignore[import-untyped]
+    """A word of English's dictionary, not only a name."""
+    return name.lower() in english_words()
 
-    return bool(getAllLemmas(name.lower()))
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Every word form of lemminflect's lemma table and its overrides (70,000 forms, 5 MB as a set).
+
+    Read from the package's CSV rather than through ``getAllLemmas``, which loads lemminflect's whole
+    lemmatiser (115 MB per worker process) to answer the same question.
+    """
+    folder = Path(str(resources.files("lemminflect") / "resources"))
+    with gzip.open(folder / "lemma_lu.csv.gz", "rt", encoding="utf-8") as rows:
+        words = {row.split(",", 1)[0] for row in rows}
+    overrides = (folder / "lemma_overrides.csv").read_text(encoding="utf-8").splitlines()
+    words.update(row.split(",", 1)[0].strip().lower() for row in overrides if row.strip() and not row.startswith("#"))
+    return frozenset(words)
 
 
 def _plausible_part(best: Scored, context: DocumentPlaces, focus: Scored | None) -> bool:
