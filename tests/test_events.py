@@ -203,4 +203,3 @@ def test_within_one_country_the_state_and_a_non_state_group_are_actor_and_recipi
     assert "NGAREB" in codes(one_event(strike, "ASSAULT", "killed").recipient)
     dispatched = one_event(_analyze(pipeline, "The U.S. dispatched two B-52 bombers to Guam."), "MOBILIZE", "dispatched")
     assert "USA" not in countries(dispatched.recipient)  # a state's own forces are not its recipient
-
