@@ -87,3 +87,18 @@ def test_two_processes_and_no_prefilter_find_the_same_events_in_the_examples(pip
     events = {(e["event"], e["span"][0], tuple(a["code"] for a in e["actor"])) for result in one for e in result["events"]}
     events_unfiltered = {(e.event, e.span[0], tuple(a.code for a in e.actor)) for result in unfiltered for e in result.events}
     assert len(events ^ events_unfiltered) <= 2, events ^ events_unfiltered
+
+
+def test_one_document_is_analysed_in_this_process_whatever_the_setting(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`watchfloor serve` analyses pasted text with Pipeline.analyze: no worker processes forked from a server."""
+    from watchfloor import parallel
+
+    def no_workers(*_: object) -> None:
+        raise AssertionError("workers started for one document")
+
+    monkeypatch.setattr(parallel, "pipe_in_workers", no_workers)
+    in_workers = Pipeline(load_settings(processes=2), pipeline.kb)
+    result = in_workers.analyze(make_document(SPEECH, "speech.txt", {"published": "2025-03-03"}, None))
+    assert result.events

@@ -92,7 +92,9 @@ class Pipeline:
         self.timings[name] += spent - ((self.timings[exclude] - excluded) if exclude else 0.0)
 
     def analyze(self, document: Document) -> Result:
-        return next(self.pipe([document]))
+        """One document, always in this process: workers would not pay for themselves, and forking from a
+        threaded server (``watchfloor serve``) is best avoided."""
+        return next(self.pipe_here([document]))
 
     def _analyse(self, ctx: DocContext) -> Result:
         with self._stage("places"):
