@@ -117,12 +117,13 @@ def _kept_stretches(original: str, drop: list[tuple[int, int]]) -> list[tuple[in
     return stretches
 
 
-# Spacing characters after quote translation (each becomes " " or goes), and everything else: words
-# joined by single plain spaces, which the spacing rules keep as they are.
-_SPACING = "[ \t\r\f\v\n\u00a0\u2009\u202f\u2007\u200a\u200b\u200c\u200d\ufeff]"
-_WORDS = _SPACING.replace("[", "[^", 1)
-_RUN = re.compile(f"(?P<space>{_SPACING}+)|(?P<text>{_WORDS}+(?: {_WORDS}+)*)")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\ufeff")
+# Every character the spacing rules act on (spaces, line breaks, zero-width marks and what _QUOTES turns
+# into a space), and everything else: words joined by single plain spaces, which the rules keep as they are.
+_SPACING_CHARS = "".join(sorted({*_SPACES, "\n", *_ZERO_WIDTH, *(chr(c) for c, to in _QUOTES.items() if to == " ")}))
+_SPACING = f"[{re.escape(_SPACING_CHARS)}]"
+_WORDS = f"[^{re.escape(_SPACING_CHARS)}]"
+_RUN = re.compile(f"(?P<space>{_SPACING}+)|(?P<text>{_WORDS}+(?: {_WORDS}+)*)")
 
 
 class _Builder:
