@@ -20,7 +20,8 @@ from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyp
 from sklearn.metrics import f1_score  # type: ignore[import-untyped]
 
 from common import SHARED, require
-from watchfloor.claims.checkworthy import CheckworthyModel, hashed_counts, model_path
+from watchfloor.claims.checkworthy import CheckworthyModel, model_path
+from watchfloor.nlp.ngrams import hashed_counts
 
 CT24 = SHARED / "bench" / "checkthat24"
 C_CHOICES = (1.0, 2.0, 4.0, 8.0)

@@ -8,7 +8,7 @@ import zlib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from watchfloor.claims.checkworthy import grams, hashed_counts
+from watchfloor.nlp.ngrams import grams, hashed_counts
 
 
 def _reference(text: str, bits: int) -> dict[int, float]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from watchfloor.claims.checkworthy import grams, hashed_counts, load_model
+from watchfloor.claims.checkworthy import load_model
 from watchfloor.claims.verify import rounding_tolerance
 from watchfloor.kb import KnowledgeBase
+from watchfloor.nlp.ngrams import grams, hashed_counts
 from watchfloor.pipeline import Pipeline, analyze
 from watchfloor.records import Claim, Quantity
 

@@ -21,9 +21,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from watchfloor.nlp.ngrams import bucket_counts, grams, hashed_counts
-
-__all__ = ["CheckworthyModel", "grams", "hashed_counts", "load_model", "model_path"]
+from watchfloor.nlp.ngrams import bucket_counts
 
 MODEL_FILE = "checkworthy.npz"
 

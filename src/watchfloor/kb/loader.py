@@ -18,7 +18,7 @@ import yaml
 
 from watchfloor.errors import Code, KnowledgeBaseError
 from watchfloor.kb.model import Attribute, Definition, Entity, Fact, Office, Publisher, StatisticTopic, Term
-from watchfloor.yamlio import parse_yaml_cached
+from watchfloor.yamlio import read_yaml_cached
 
 DATA_FILES = ("countries", "organisations", "offices", "people", "platforms", "places", "facts", "publishers", "definitions")
 # files that hold a second section beside their own: facts.yaml lists attributes, publishers.yaml topics
@@ -32,7 +32,7 @@ def data_folder() -> Path:
 
 def read_yaml(path: Path) -> Any:
     try:
-        return parse_yaml_cached(path.read_bytes())
+        return read_yaml_cached(path)
     except (OSError, UnicodeDecodeError) as error:
         raise KnowledgeBaseError(Code.KB_FILE, str(path), detail=f"cannot read: {error}") from None
     except yaml.YAMLError as error:

@@ -1,9 +1,9 @@
-"""Hashed word and character n-gram features, shared by the learned models (check-worthiness, event types).
+"""Hashed word and character n-gram features of the learned check-worthiness model.
 
 Lower-cased words and word bigrams with digits folded to 0 ("7.2%" and "3.5%" look alike), and
 character 2- to 5-grams of each word, hashed into ``2**bits`` buckets with crc32 (stable across
-processes and platforms, unlike ``hash()``); counts are sub-linear (1 + log n). The training scripts in
-``benchmarks/`` use these same functions, so a model scores exactly as it was trained.
+processes and platforms, unlike ``hash()``); counts are sub-linear (1 + log n). The training script in
+``benchmarks/`` uses these same functions, so the model scores exactly as it was trained.
 """
 
 from __future__ import annotations
