@@ -162,10 +162,11 @@ class Resolver:
         return Scored(place.candidate, 0.0, None, place.kb_kind, inferred=True)
 
     def _best(self, name: str, context: DocumentPlaces) -> Scored | None:
+        word = " " not in name and is_english_word(name)
         scored = [
             self._score(item, name, context)
             for item in self._candidates(name)
-            if not _common_word_elsewhere(item.candidate, name, context)
+            if not (word and _small_place_elsewhere(item.candidate, name, context))
         ]
         if not scored:
             return None
@@ -240,15 +241,15 @@ class Resolver:
 COMMON_WORD_TOWN_MAX_POPULATION = 100_000
 
 
-def _common_word_elsewhere(candidate: Candidate, name: str, context: DocumentPlaces) -> bool:
-    """'the Republic', 'Western', 'Grand', 'Pioneer': an English word that is also the name of a small town
-    or a province is that town only in a document about its country. Larger towns (Reading, Bath, Nice)
-    and anything the document's countries support stay candidates."""
-    if " " in name or candidate.kind not in ("city", "admin2", "admin"):
+def _small_place_elsewhere(candidate: Candidate, name: str, context: DocumentPlaces) -> bool:
+    """For a name that is also an English word ('the Republic', 'Western', 'Grand', 'Pioneer'): a small town
+    or a province that is that place only in a document about its country. Larger towns (Reading, Bath,
+    Nice) and anything the document's countries support stay candidates."""
+    if candidate.kind not in ("city", "admin2", "admin"):
         return False
     if candidate.kind != "admin" and candidate.population >= COMMON_WORD_TOWN_MAX_POPULATION:
         return False
-    return is_english_word(name) and context.country_weight(candidate.country, fold(name)) == 0
+    return context.country_weight(candidate.country, fold(name)) == 0
 
 
 def is_english_word(name: str) -> bool:
