@@ -134,7 +134,7 @@ END_TO_END = "end to end (our NER finds the toponym, then the resolver places it
 
 
 def evaluate(articles: list[Article], country_of: CountryOf) -> dict[str, Any]:
-    from watchfloor.geo.context import document_countries
+    from watchfloor.geo.context import dateline_index, document_countries
     from watchfloor.pipeline import Pipeline
     from watchfloor.text import normalise
 
@@ -145,7 +145,9 @@ def evaluate(articles: list[Article], country_of: CountryOf) -> dict[str, Any]:
     for article, text, doc in zip(articles, texts, pipeline.nlp.pipe(t.text for t in texts), strict=True):
         started = time.perf_counter()
         countries = document_countries(doc, pipeline.kb)
-        given = resolver.resolve_all([t.name or article.text[t.start : t.end] for t in article.toponyms], countries)
+        names = [t.name or article.text[t.start : t.end] for t in article.toponyms]
+        dateline = dateline_index(article.text, [(t.start, t.end) for t in article.toponyms])
+        given = resolver.resolve_all(names, countries, None, dateline)
         found = _our_places(pipeline, article, text, doc, countries)
         seconds += time.perf_counter() - started
         for toponym, best in zip(article.toponyms, given, strict=True):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from watchfloor.geo.context import dateline_index
 from watchfloor.geo.gazetteer import Gazetteer, fold, load
 from watchfloor.geo.resolve import Resolver
 from watchfloor.kb import KnowledgeBase
@@ -122,3 +123,50 @@ def test_the_english_word_list_answers_as_lemminflect_does() -> None:
 
     for word in ("Republic", "Grand", "Western", "Venice", "Laguna", "Me", "Pioneer", "Kandahar"):
         assert is_english_word(word) == bool(getAllLemmas(word.lower())), word
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "is_dateline"),
+    [
+        ("CAIRO - On a grass field in Madinaty", "CAIRO", True),
+        ("By Jill Colvin, Associated Press WASHINGTON (AP) — China vowed", "WASHINGTON", True),
+        ("RALEIGH, N.C. (AP) - A new report", "RALEIGH", True),
+        ("Muscat: The 10th film festival", "Muscat", True),
+        ("U.S. urges Ukraine to act", "U.S.", False),  # a headline's country
+        ("Dubai may have been hot", "Dubai", False),
+        ("Talks in LONDON - and Paris", "LONDON", False),  # not at the start
+    ],
+)
+def test_a_dateline_is_the_opening_place_in_capitals_or_before_a_dash(text: str, name: str, is_dateline: bool) -> None:
+    start = text.index(name)
+    index = dateline_index(text, [(start, start + len(name)), (len(text) - 3, len(text))])
+    assert index == (0 if is_dateline else None)
+
+
+def test_the_dateline_town_is_the_focus_of_unknown_names(resolver: Resolver) -> None:
+    """A Cairo story about a Liverpool football academy: its unknown suburb is in Cairo, not Liverpool."""
+    names = ["CAIRO", "Madinaty", "Liverpool", "Liverpool", "Liverpool"]
+    assert resolver.resolve_all(names, {"EGY", "GBR"})[1].candidate.country == "GBR"  # type: ignore[union-attr]
+    suburb = resolver.resolve_all(names, {"EGY", "GBR"}, dateline=0)[1]
+    assert suburb is not None and suburb.inferred and suburb.candidate.country == "EGY"
+
+
+def test_a_country_named_in_an_institution_places_it_unless_it_is_an_embassy(resolver: Resolver) -> None:
+    names = ["Aberdeen", "Bank of Japan", "Embassy of Japan"]
+    _, bank, embassy = resolver.resolve_all(names, {"GBR", "JPN"})
+    assert bank is not None and bank.inferred and bank.candidate.country == "JPN"
+    assert embassy is not None and embassy.candidate.name == "Aberdeen"
+
+
+def test_subdivisions_answer_to_their_names_without_administrative_words(resolver: Resolver) -> None:
+    """GeoNames' 'Province of Laguna' is the 'Laguna' of a Philippine story, not Laguna, California."""
+    laguna = resolver.resolve("Laguna", {"PHL"})
+    assert laguna is not None and laguna.candidate.country == "PHL"
+    eastern = resolver.resolve("Eastern", {"SAU"})  # 'Eastern Province' keeps its whole name: 'eastern' is a word
+    assert eastern is None or eastern.candidate.name != "Eastern Province"
+
+
+def test_a_town_of_unknown_population_is_not_as_large_as_its_country(resolver: Resolver) -> None:
+    """GeoNames lists a San Antonio in the Philippines without a population: it must not outrank the Texan city."""
+    best = resolver.resolve("San Antonio", {"RUS"})
+    assert best is not None and best.candidate.country == "USA"

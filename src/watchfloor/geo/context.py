@@ -7,6 +7,7 @@ become the context of the second.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,27 @@ if TYPE_CHECKING:
 
 CONTEXT_LABELS = frozenset({"GPE", "NORP", "LOC"})
 LOCAL_KINDS = frozenset({"city", "admin2", "capital"})
+# What may come before a dateline's place: an opening parenthesis, or a byline ("By Nate Raymond.").
+DATELINE_LEAD = re.compile(r"\s*(?:\(|By [A-Z][^\n]{1,80}\s)?")
+# What follows it: the state or date, the agency, then a dash or colon ("RALEIGH, N.C. (AP) -", "Muscat:").
+DATELINE_TAIL = re.compile(r"\)?(?:,[^\n()]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[-\u2013\u2014:\ufffd])")
+MAX_DATELINE_START = 60
+
+
+def dateline_index(text: str, spans: Sequence[tuple[int, int]]) -> int | None:
+    """Which toponym, if any, is the story's dateline ("CAIRO -", "BOSTON (Reuters) -", "LONDON The Latest").
+
+    A news story is filed from where it happens; its dateline is the strongest clue to the town its
+    unnamed suburbs, schools and streets are in. A dateline opens the text, and is in capitals or
+    followed by a dash or colon.
+    """
+    for index, (start, end) in enumerate(spans):
+        if start > MAX_DATELINE_START or DATELINE_LEAD.fullmatch(text, 0, start) is None:
+            continue
+        name = text[start:end]
+        if (name.isupper() and sum(char.isalpha() for char in name) >= 3) or DATELINE_TAIL.match(text, end):
+            return index
+    return None
 
 
 def document_countries(doc: Doc, kb: KnowledgeBase, top: int = 4) -> set[str]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
+from watchfloor.geo.context import dateline_index
 from watchfloor.geo.resolve import Resolver, Scored
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.entities import all_entities
@@ -49,7 +50,9 @@ def find_places(ctx: DocContext) -> Iterator[tuple[Span, Place]]:
         return
     mentions = [ent for ent in all_entities(ctx.parsed) if _is_place_mention(ent, ctx.resolver)]
     names = [bare(ent.text) for ent in mentions]
-    resolved = ctx.resolver.resolve_all(names, ctx.countries, [ent.label_ in ("FAC", "LOC") for ent in mentions])
+    local = [ent.label_ in ("FAC", "LOC") for ent in mentions]
+    dateline = dateline_index(ctx.normalised.text, [(ent.start_char, ent.end_char) for ent in mentions])
+    resolved = ctx.resolver.resolve_all(names, ctx.countries, local, dateline)
     for ent, best in zip(mentions, resolved, strict=True):
         if best is None:
             continue

@@ -27,6 +27,7 @@ from watchfloor.kb import Entity, KnowledgeBase
 # "kb" is a curated feature (sea, strait, island, base) that no village of the same name should outrank.
 KIND_PRIOR = {"country": 6.0, "kb": 9.0, "region": 3.0, "capital": 2.0, "admin": 1.5, "admin2": 0.5, "city": 0.0}
 LOCAL_KINDS = frozenset({"city", "admin2", "capital"})
+GAZETTEER_KINDS = frozenset({"city", "admin", "admin2"})  # a gazetteer place of unknown population counts as a hamlet
 CONTEXT_BONUS = 3.0  # the candidate lies in a country the document names
 NEIGHBOUR_BONUS = 1.0  # ... or in a neighbour of one
 STATE_BONUS = 1.5  # a town or county in a state the document names or has other towns in
@@ -36,10 +37,12 @@ EXACT_NAME_BONUS = 1.5  # the toponym is the candidate's own name, not one of it
 # Words of a longer name that are never the place it is in ("The Bank of ...", "North ...").
 NOT_A_PART = frozenset({"the", "of", "and", "for", "in", "at", "on", "new", "old", "north", "south", "east", "west", "central"})
 MIN_PART_LENGTH = 4
+HOSTED_ABROAD = frozenset({"embassy", "consulate"})  # the country such a name names is not where it is
 PART_MIN_POPULATION = 100_000  # a town inside a longer name must be a large one ('Dubai World Cup')
 PART_MAX_KM_FROM_FOCUS = 300
 WELL_KNOWN_POPULATION = 250_000
 FOCUS_OWN_WEIGHT = 2  # a mention of the town itself counts twice a mention of a town near it
+DATELINE_COUNTRY_WEIGHT = 2  # the country a story is filed from counts as two more mentions of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,17 +101,23 @@ class Resolver:
         self.kb = kb
         self.gazetteer = gazetteer
 
-    def resolve_all(self, names: Sequence[str], countries: set[str], local: Sequence[bool] | None = None) -> list[Scored | None]:
+    def resolve_all(
+        self, names: Sequence[str], countries: set[str], local: Sequence[bool] | None = None, dateline: int | None = None
+    ) -> list[Scored | None]:
         """The place of every name of one document, given the countries (ISO3) its NER names.
 
         A name no gazetteer knows is placed in a place its words name ("Bank of Japan", "Dubai World
         Cup"); failing that, when ``local`` marks it a facility or local feature, in the town the
-        document is mostly about, else in its main country. Those places are marked inferred.
+        document is mostly about (its ``dateline``, the index of the name that is one, else the town it
+        names most), else in its main country. Those places are marked inferred.
         """
         first = [self._best(name, DocumentPlaces(Counter(countries))) for name in names]
         context = DocumentPlaces.of(countries, names, first)
+        filed_from = first[dateline] if dateline is not None else None
+        if filed_from is not None and filed_from.candidate.country:
+            context.countries[filed_from.candidate.country] += DATELINE_COUNTRY_WEIGHT
         best = [self._best(name, context) for name in names]
-        focus = self.focus([item for item in best if item is not None])
+        focus = _town(best[dateline] if dateline is not None else None) or self.focus([item for item in best if item])
         main = self._main_country(context)
         for index, name in enumerate(names):
             if best[index] is None:
@@ -185,11 +194,28 @@ class Resolver:
             ]
             if found:
                 return self._inferred(max(found, key=lambda item: item.score))
+        return self._country_part(words)
+
+    def _country_part(self, words: list[str]) -> Scored | None:
+        """A country named inside an institution's name ('Bank of Japan', 'US Federal Reserve'), at the
+        country's point. By its name only: the 'British International School' is seldom in Britain, and
+        an embassy or consulate of a country is in another one."""
+        if HOSTED_ABROAD & {word.lower() for word in words}:
+            return None
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                part = " ".join(words[start : start + size])
+                country = next((entity for entity in self.kb.lookup(part) if entity.kind == "country"), None)
+                if part[0].isupper() and country is not None and (place := self._country_place(country.country)):
+                    return self._inferred(place)
         return None
 
     def _main_country(self, context: DocumentPlaces) -> Scored | None:
         """The country the document names most, at its representative point."""
-        code = context.main_country()
+        return self._country_place(context.main_country())
+
+    def _country_place(self, code: str | None) -> Scored | None:
+        """A country at its representative point."""
         entity = self.kb.country(code)
         point = self.gazetteer.country_points.get(code or "")
         if code is None or point is None:
@@ -217,7 +243,9 @@ class Resolver:
 
     def _score(self, item: Scored, name: str, context: DocumentPlaces) -> Scored:
         candidate = item.candidate
-        population = candidate.population or self.gazetteer.country_population.get(candidate.country or "", 0)
+        population = candidate.population
+        if not population and candidate.kind not in GAZETTEER_KINDS:  # a KB country, capital or feature: its country's people
+            population = self.gazetteer.country_population.get(candidate.country or "", 0)
         score = item.score + math.log10(population + 10)
         key = fold(name)
         if context.country_weight(candidate.country, key) > 0:
@@ -236,6 +264,13 @@ class Resolver:
         if context.has_state(candidate.country, candidate.admin1, key):
             return STATE_BONUS
         return NEAR_BONUS if context.near(candidate.lat, candidate.lon, key, NEAR_KM) else 0.0
+
+
+def _town(item: Scored | None) -> Scored | None:
+    """A place precise enough to be a document's focus: anything but a country or a continent."""
+    if item is None or item.inferred or item.candidate.kind in ("country", "region"):
+        return None
+    return item
 
 
 COMMON_WORD_TOWN_MAX_POPULATION = 100_000

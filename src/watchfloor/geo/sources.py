@@ -141,8 +141,30 @@ def subdivisions(iso3: dict[str, str], towns: TownSubdivisions) -> list[tuple[li
         people = sum(m[2] for m in members)
         candidate = Candidate(own, lat, lon, kind, country, people, f"{kind}.{country}.{name}", state)
         extra = abbreviations.get(f"{country}.{own}", []) if kind == "admin" else []
-        found.append(([own, f"state of {own}", f"province of {own}", f"{own} state", f"{own} province", *extra], candidate))
+        written = [own, f"state of {own}", f"province of {own}", f"{own} state", f"{own} province", *extra]
+        found.append(([*written, *_short_names(own)], candidate))
     return found
+
+
+# The administrative words GeoNames puts around a subdivision's name, which news leaves out:
+# "Province of Laguna", "Provincia di Bergamo", "Département du Nord"; "Thanh Hóa Province", "Katsina State".
+ADMIN_PREFIX = re.compile(
+    r"^(?:Province|Provincia|Província|Département|Departamento|Municipio|Distrito|Partido|Daïra|Arrondissement"
+    r"|Délégation|Préfecture|Cercle|Caza|Commune|County|District|Municipality|Regional District|City|Borough)"
+    r" (?:of|de la|de|di|du|del|des|d')\s?"
+)
+ADMIN_SUFFIX = re.compile(r" (?:Province|Region|State|Oblast'?|Governorate|Prefecture|Krai|Kray)$")
+
+
+def _short_names(name: str) -> list[str]:
+    """A subdivision's name without its administrative words, unless what is left is an English word
+    ('Eastern Province' stays whole)."""
+    from watchfloor.geo.resolve import is_english_word
+
+    short = ADMIN_SUFFIX.sub("", ADMIN_PREFIX.sub("", name))
+    if short == name or len(short) < 3 or is_english_word(short):
+        return []
+    return [short]
 
 
 def continents() -> list[tuple[list[str], Candidate]]:
