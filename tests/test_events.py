@@ -203,3 +203,34 @@ def test_within_one_country_the_state_and_a_non_state_group_are_actor_and_recipi
     assert "NGAREB" in codes(one_event(strike, "ASSAULT", "killed").recipient)
     dispatched = one_event(_analyze(pipeline, "The U.S. dispatched two B-52 bombers to Guam."), "MOBILIZE", "dispatched")
     assert "USA" not in countries(dispatched.recipient)  # a state's own forces are not its recipient
+
+
+def test_groups_named_only_by_sector_are_of_the_country_where_the_act_took_place(pipeline: Pipeline) -> None:
+    jailed = one_event(_analyze(pipeline, "Police jailed two opposition leaders in Minsk."), "COERCE", "jailed")
+    assert codes(jailed.actor) == {"BLRCOP"} and codes(jailed.recipient) == {"BLROPP"}
+    foreign = _analyze(pipeline, "Police detained foreign journalists in Minsk.")
+    assert "BLRMED" not in codes(one_event(foreign, "COERCE", "detained").recipient)
+    deployed = _analyze(pipeline, "The United Nations deployed peacekeepers in South Sudan.")
+    assert all(actor.code.startswith("IGO") for actor in find_events(deployed)[0].actor)  # a named body keeps its code
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        ("The United States returned two ancient artifacts to the government of Iraq.", "RETREAT", "USA", "IRQGOV"),
+        ("Russia halted talks with Ukraine.", "SANCTION", "RUS", "UKR"),
+        ("The EU froze the assets of three Russian banks.", "SANCTION", "IGOEUR", "RUS"),
+        ("Egypt reopened the Rafah border crossing on Monday.", "CONCEDE", "EGY", None),
+        ("Iran rebuffed the European proposal.", "REJECT", "IRN", None),
+    ],
+)
+def test_returns_halts_freezes_reopenings_and_rebuffs(
+    pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None
+) -> None:
+    found = find_events(_analyze(pipeline, text), event)
+    assert found and actor in codes(found[0].actor), [(e.event, codes(e.actor)) for e in _analyze(pipeline, text).events]
+    assert recipient is None or recipient in codes(found[0].recipient)
+
+
+def test_the_president_returning_home_is_no_event(pipeline: Pipeline) -> None:
+    assert not _analyze(pipeline, "The president returned to Washington on Friday.").events

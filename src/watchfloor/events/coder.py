@@ -22,7 +22,7 @@ from watchfloor.events.participants import Participants, participants, settle, s
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.entities import entities_in
-from watchfloor.nlp.mentions import actor_for
+from watchfloor.nlp.mentions import GROUP_CODES, actor_for
 from watchfloor.nlp.quantities import sentence_quantities
 from watchfloor.records import Actor, Aux, DateSpan, Event, Place, Quantity
 
@@ -33,6 +33,7 @@ THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "restri
 INHERIT_REACH = 600  # characters: about three sentences of news prose
 BASELINE_WORDS = frozenset({"compared", "than", "since", "until", "by", "ahead", "before"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
+FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "visiting"})
 OBJECT_DENYING_TYPES = frozenset({"REJECT", "SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "csubj", "amod", "npadvmod", "pcomp"})
 PLACE_PRIORITY = {"sea": 0, "strait": 0, "island": 0, "base": 1, "region": 2, "admin": 2, "other": 3, "city": 3, "country": 4}
@@ -133,6 +134,8 @@ class EventCoder:
         span = _sentence_span(facts.sentence, ctx)
         quantities = sentence_quantities(facts.sentence, ctx)
         place, preposition = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
+        if place is not None and place.country:
+            _of_the_place(found, place, ctx)
         if not found.recipient:
             _recipient_from_place(trigger, found, facts, ctx, self.ontology.types[entry.event].quad in ("M-Conf", "M-Coop"))
         if not found.recipient and event_name == "PROTEST":
@@ -479,6 +482,22 @@ def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFa
         if actor is not None:
             found.take("recipient", [actor], f"the country of the place '{ent.text}'")
             return
+
+
+def _of_the_place(found: Participants, place: Place, ctx: DocContext) -> None:
+    """'Police jailed two opposition leaders in Minsk': participants named only by their sector (police,
+    the opposition, civilians, journalists) are of the country where the act took place, unless the
+    phrase says they are foreign. Named groups and bodies (the UN, Islamic State) keep their codes."""
+    country = ctx.kb.country(place.country)
+    if country is None:
+        return
+    for role in (found.actor, found.recipient):
+        for index, actor in enumerate(role):
+            unnamed = actor.kb_id is None and actor.country is None and actor.code in GROUP_CODES  # not a titled person
+            if unnamed and not FOREIGN_WORDS & set(actor.text.lower().split()):
+                code = f"{country.country}{actor.sector}"
+                role[index] = dataclasses.replace(actor, code=code, country=country.country)
+                found.how.append(f"{code} ({actor.text}): of the country where it happened ('{place.text}')")
 
 
 def _protest_addresses_own_government(found: Participants, ctx: DocContext) -> None:

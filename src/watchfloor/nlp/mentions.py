@@ -34,6 +34,7 @@ GROUP_SECTORS = {
     **dict.fromkeys("company firm businessman corporation".split(), "BUS"),
     **dict.fromkeys("gang smuggler trafficker".split(), "CRM"),
 }
+GROUP_ROLES = frozenset({"leader", "member", "official", "spokesman", "figure"})  # of the group named before them
 GROUP_CODES = frozenset({*GROUP_SECTORS.values(), "COP"})  # a group with no country still says who acted
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 POLICE_NOUNS = frozenset(["guard", "police", "coastguard"])
@@ -251,10 +252,11 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
     'Rebels in the Ivory Coast', 'authorities in Pakistan': a country after in/from/of makes it that country's group
     (then a government or military noun qualifies too).
     """
-    sector = _sector_of_noun(head) or next(  # "student groups", "rebel units"
+    of_group = next(  # "student groups", "rebel units", "opposition leaders"
         (GROUP_SECTORS[c.lemma_.lower()] for c in head.children if c.dep_ == "compound" and c.lemma_.lower() in GROUP_SECTORS),
         None,
     )
+    sector = of_group if of_group and head.lemma_.lower() in GROUP_ROLES else _sector_of_noun(head) or of_group
     country = _located_in(head, ctx)
     if sector is None or (sector not in GROUP_CODES and country is None):
         return None
