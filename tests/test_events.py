@@ -234,3 +234,11 @@ def test_returns_halts_freezes_reopenings_and_rebuffs(
 
 def test_the_president_returning_home_is_no_event(pipeline: Pipeline) -> None:
     assert not _analyze(pipeline, "The president returned to Washington on Friday.").events
+
+
+def test_a_domestic_act_puts_an_unnamed_group_in_the_other_side_s_country(pipeline: Pipeline) -> None:
+    fired = one_event(_analyze(pipeline, "Egyptian police opened fire on demonstrators, killing one person."), "ASSAULT", "fire")
+    assert codes(fired.actor) == {"EGYCOP"} and codes(fired.recipient) == {"EGYOPP"}  # the object of 'opened fire on'
+    story = "Manila protested to the Philippines' neighbour. Chinese coast guard ships fired water cannon at fishermen."
+    cannon = one_event(_analyze(pipeline, story), "ASSAULT", "water cannon")
+    assert "CHNCVL" not in codes(cannon.recipient)  # a story naming another country assumes nothing

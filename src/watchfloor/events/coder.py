@@ -134,8 +134,9 @@ class EventCoder:
         span = _sentence_span(facts.sentence, ctx)
         quantities = sentence_quantities(facts.sentence, ctx)
         place, preposition = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
-        if place is not None and place.country:
+        if place is not None:
             _of_the_place(found, place, ctx)
+        _of_the_other_side(found, facts, ctx)
         if not found.recipient:
             _recipient_from_place(trigger, found, facts, ctx, self.ontology.types[entry.event].quad in ("M-Conf", "M-Coop"))
         if not found.recipient and event_name == "PROTEST":
@@ -488,16 +489,42 @@ def _of_the_place(found: Participants, place: Place, ctx: DocContext) -> None:
     """'Police jailed two opposition leaders in Minsk': participants named only by their sector (police,
     the opposition, civilians, journalists) are of the country where the act took place, unless the
     phrase says they are foreign. Named groups and bodies (the UN, Islamic State) keep their codes."""
-    country = ctx.kb.country(place.country)
-    if country is None:
+    if place.country:
+        _locate_groups(found, place.country, f"of the country where it happened ('{place.text}')", ctx)
+
+
+def _of_the_other_side(found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
+    """'Egyptian police opened fire on demonstrators': in a sentence and a document that name no other
+    country, a group named only by its sector is of the country of the other side: the act is a
+    domestic one. (In a story about the South China Sea, the fishermen the Chinese coast guard fires
+    at are not assumed Chinese.)"""
+    sides = {actor.country for actor in (*found.actor, *found.recipient) if actor.country}
+    if len(sides) == 1 and not (ctx.countries | _sentence_countries(facts.sentence, ctx)) - sides:
+        _locate_groups(found, sides.pop(), "of the other side's country (a domestic act)", ctx)
+
+
+def _locate_groups(found: Participants, code: str, why: str, ctx: DocContext) -> None:
+    country = ctx.kb.country(code)
+    if country is None or country.country is None:
         return
     for role in (found.actor, found.recipient):
         for index, actor in enumerate(role):
             unnamed = actor.kb_id is None and actor.country is None and actor.code in GROUP_CODES  # not a titled person
             if unnamed and not FOREIGN_WORDS & set(actor.text.lower().split()):
-                code = f"{country.country}{actor.sector}"
-                role[index] = dataclasses.replace(actor, code=code, country=country.country)
-                found.how.append(f"{code} ({actor.text}): of the country where it happened ('{place.text}')")
+                located = f"{country.country}{actor.sector}"
+                role[index] = dataclasses.replace(actor, code=located, country=country.country)
+                found.how.append(f"{located} ({actor.text}): {why}")
+
+
+def _sentence_countries(sentence: Span, ctx: DocContext) -> set[str]:
+    """Every country a sentence names, by name, demonym, capital or place."""
+    found = set()
+    for ent in entities_in(sentence):
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            entity = ctx.kb.entities.get(ent.ent_id_) if ent.ent_id_ else ctx.kb.resolve(ent.text)
+            if entity is not None and entity.country:
+                found.add(entity.country)
+    return found
 
 
 def _protest_addresses_own_government(found: Participants, ctx: DocContext) -> None:

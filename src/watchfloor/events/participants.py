@@ -151,6 +151,9 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
     if not result.actor:
         result.take("actor", _governing_actors(noun, ctx, result.reciprocal), f"the clause '{noun.text}' belongs to")
     result.take("recipient", _prep_objects(noun, ctx, RECIPIENT_PREPS), f"prepositional object of '{noun.text}'")
+    if not result.recipient and noun.dep_ == "dobj":  # "opened fire on demonstrators", "launched strikes against X"
+        verb = noun.head
+        result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text} {noun.text}'")
     for clause in noun.children:  # "its demand that Israel ease restrictions"
         if clause.dep_ in ("acl", "ccomp") and not result.recipient:
             subjects = [child for child in clause.children if child.dep_ in ("nsubj", "nsubjpass")]
