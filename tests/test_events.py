@@ -242,3 +242,15 @@ def test_a_domestic_act_puts_an_unnamed_group_in_the_other_side_s_country(pipeli
     story = "Manila protested to the Philippines' neighbour. Chinese coast guard ships fired water cannon at fishermen."
     cannon = one_event(_analyze(pipeline, story), "ASSAULT", "water cannon")
     assert "CHNCVL" not in codes(cannon.recipient)  # a story naming another country assumes nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Brazil's main oil workers' union called off a five-day strike against Petrobras.", "CONCEDE"),
+        ("Japan's prime minister had lunch with the Australian prime minister.", "CONSULT"),
+        ("Islamic State is holding Iraqi civilians as human shields in Mosul.", "ASSAULT"),
+    ],
+)
+def test_called_off_strikes_working_lunches_and_human_shields(pipeline: Pipeline, text: str, event: str) -> None:
+    assert find_events(_analyze(pipeline, text), event), [(e.event, e.trigger) for e in _analyze(pipeline, text).events]
