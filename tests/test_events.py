@@ -254,3 +254,9 @@ def test_a_domestic_act_puts_an_unnamed_group_in_the_other_side_s_country(pipeli
 )
 def test_called_off_strikes_working_lunches_and_human_shields(pipeline: Pipeline, text: str, event: str) -> None:
     assert find_events(_analyze(pipeline, text), event), [(e.event, e.trigger) for e in _analyze(pipeline, text).events]
+
+
+def test_an_act_in_an_as_phrase_takes_the_verb_s_subject_and_object(pipeline: Pipeline) -> None:
+    shields = _analyze(pipeline, "Hezbollah systematically used Lebanese civilians as human shields.")
+    event = one_event(shields, "ASSAULT", "shields")
+    assert countries(event.actor) == {"LBN"} and codes(event.recipient) == {"LBNCVL"}

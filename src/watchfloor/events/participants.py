@@ -13,7 +13,8 @@ from watchfloor.records import Actor
 
 RECIPIENT_PREPS = frozenset({"on", "to", "with", "against", "into", "toward", "towards", "at", "near", "around"})
 SUBJECT_DEPS = ("nsubj", "csubj")
-FRAMING_PREPS = frozenset({"during", "on", "at"})  # "During a trip to Tokyo, Hegseth said": Hegseth travelled
+# "During a trip to Tokyo, Hegseth said": Hegseth travelled; "Hezbollah used civilians as human shields"
+FRAMING_PREPS = frozenset({"during", "on", "at", "as"})
 MEETING_NOUNS = frozenset({"discussion", "talk", "meeting", "call", "conversation", "negotiation", "summit", "visit", "trip"})
 RECIPROCAL_WORDS = frozenset({"joint", "jointly", "bilateral", "combined", "trilateral", "together"})
 THIRD_PARTY_NOUNS = frozenset({"mediation", "mediator"})
@@ -154,6 +155,10 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
     if not result.recipient and noun.dep_ == "dobj":  # "opened fire on demonstrators", "launched strikes against X"
         verb = noun.head
         result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text} {noun.text}'")
+    if not result.recipient and noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "used civilians as human shields"
+        objects = [child for child in noun.head.head.children if child.dep_ == "dobj"]
+        for obj in objects:
+            result.take("recipient", actors_of(obj, ctx, pronouns=False), f"object '{obj.text}' used as '{noun.text}'")
     for clause in noun.children:  # "its demand that Israel ease restrictions"
         if clause.dep_ in ("acl", "ccomp") and not result.recipient:
             subjects = [child for child in clause.children if child.dep_ in ("nsubj", "nsubjpass")]
