@@ -260,3 +260,23 @@ def test_an_act_in_an_as_phrase_takes_the_verb_s_subject_and_object(pipeline: Pi
     shields = _analyze(pipeline, "Hezbollah systematically used Lebanese civilians as human shields.")
     event = one_event(shields, "ASSAULT", "shields")
     assert countries(event.actor) == {"LBN"} and codes(event.recipient) == {"LBNCVL"}
+
+
+def test_a_state_organ_named_without_its_state_acts_for_the_state_it_acts_in(pipeline: Pipeline) -> None:
+    siege = one_event(_analyze(pipeline, "The army declared martial law in Bangkok."), "COERCE", "martial law")
+    assert codes(siege.actor) == {"THAMIL"}
+    sent = _analyze(pipeline, "Japan is sending troops to the United Nations peacekeeping force in South Sudan.")
+    assert all("SSDMIL" not in codes(event.recipient) for event in sent.events)  # troops sent there are not South Sudan's
+    assert not _analyze(pipeline, "Officials said the talks would resume next week.").events
+
+
+def test_a_domestic_measure_falls_on_the_state_s_own_country(pipeline: Pipeline) -> None:
+    lifted = _analyze(pipeline, "Sudan's government on Sunday lifted a state of emergency in West Darfur State.")
+    assert codes(one_event(lifted, "CONCEDE", "lifted").recipient) == {"SDN"}
+    detained = one_event(_analyze(pipeline, "Egyptian police have detained 18 people in Cairo."), "COERCE", "detained")
+    assert [(actor.code, actor.text) for actor in detained.recipient] == [("EGY", "18 people")]
+
+
+def test_a_disaster_emergency_is_no_martial_law(pipeline: Pipeline) -> None:
+    text = "Today, the President declared that an emergency exists in the State of Mississippi and ordered Federal assistance."
+    assert not find_events(_analyze(pipeline, text), "COERCE")

@@ -22,7 +22,7 @@ from watchfloor.events.participants import Participants, participants, settle, s
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.entities import entities_in
-from watchfloor.nlp.mentions import GROUP_CODES, actor_for
+from watchfloor.nlp.mentions import GROUP_CODES, UNKNOWN_STATE, actor_for
 from watchfloor.nlp.quantities import sentence_quantities
 from watchfloor.records import Actor, Aux, DateSpan, Event, Place, Quantity
 
@@ -34,6 +34,7 @@ INHERIT_REACH = 600  # characters: about three sentences of news prose
 BASELINE_WORDS = frozenset({"compared", "than", "since", "until", "by", "ahead", "before"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
 FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "visiting"})
+DOMESTIC_MEASURES = frozenset({"COERCE", "CONCEDE"})  # restrictions and their easing, at home unless said otherwise
 OBJECT_DENYING_TYPES = frozenset({"REJECT", "SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "csubj", "amod", "npadvmod", "pcomp"})
 PLACE_PRIORITY = {"sea": 0, "strait": 0, "island": 0, "base": 1, "region": 2, "admin": 2, "other": 3, "city": 3, "country": 4}
@@ -112,6 +113,8 @@ class EventCoder:
         demanded = _obligation(trigger, found, ctx)
         if demanded is not None:
             found, entry = demanded, dataclasses.replace(entry, event="REQUEST", mode=None)
+        where = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
+        _locate_groups_by_context(found, where[0], facts, ctx)
         if not found.actor:
             source = _inherit(found, trigger, entry.event, earlier, facts.sentence, same_sentence)
             if source is not None and source.span != _sentence_span(facts.sentence, ctx):
@@ -123,9 +126,17 @@ class EventCoder:
             if (name := unknown_named_subject(trigger)) is None:
                 return None
             found.how.append(f"actor '{name}' (subject) is not in the knowledge base: left uncoded")
-        return self._build(trigger, entry, found, facts, ctx)
+        return self._build(trigger, entry, found, facts, ctx, where)
 
-    def _build(self, trigger: Token, entry: Entry, found: Participants, facts: SentenceFacts, ctx: DocContext) -> Event:
+    def _build(
+        self,
+        trigger: Token,
+        entry: Entry,
+        found: Participants,
+        facts: SentenceFacts,
+        ctx: DocContext,
+        where: tuple[Place | None, Token | None],
+    ) -> Event:
         """The event record: type after the joint-activity and stated-intention rules, date, place, evidence."""
         event_name, mode, context = _joint(entry, found, trigger)
         when = _nearest_date(trigger, facts)
@@ -133,14 +144,13 @@ class EventCoder:
         event_name, mode, aux = self._intent(event_name, mode, aux, trigger)
         span = _sentence_span(facts.sentence, ctx)
         quantities = sentence_quantities(facts.sentence, ctx)
-        place, preposition = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
-        if place is not None:
-            _of_the_place(found, place, ctx)
-        _of_the_other_side(found, facts, ctx)
+        place, preposition = where
         if not found.recipient:
             _recipient_from_place(trigger, found, facts, ctx, self.ontology.types[entry.event].quad in ("M-Conf", "M-Coop"))
         if not found.recipient and event_name == "PROTEST":
             _protest_addresses_own_government(found, ctx)
+        if not found.recipient and event_name in DOMESTIC_MEASURES:
+            _measure_on_own_country(trigger, found, facts, ctx)
         event_type = self.ontology.types[event_name]
         return Event(
             id=_event_id(ctx.document.sha256, span, event_name, trigger.i),
@@ -485,6 +495,21 @@ def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFa
             return
 
 
+def _locate_groups_by_context(found: Participants, place: Place | None, facts: SentenceFacts, ctx: DocContext) -> None:
+    """Give groups named only by their sector a country from the event's place or its other side.
+
+    A state organ named without its state ('the army', 'soldiers', 'officials') is that state's only as the
+    actor of an act in its territory ('soldiers fired on protesters in Yangon'); as a recipient ('sent troops
+    to South Sudan', 'an ultimatum to Muslim leaders') or with no place it is dropped, not coded on a guess.
+    """
+    found.recipient = [actor for actor in found.recipient if not actor.code.startswith(UNKNOWN_STATE)]
+    if place is not None:
+        _of_the_place(found, place, ctx)
+    found.actor = [actor for actor in found.actor if not actor.code.startswith(UNKNOWN_STATE)]
+    _of_the_other_side(found, facts, ctx)
+    settle(found)
+
+
 def _of_the_place(found: Participants, place: Place, ctx: DocContext) -> None:
     """'Police jailed two opposition leaders in Minsk': participants named only by their sector (police,
     the opposition, civilians, journalists) are of the country where the act took place, unless the
@@ -509,8 +534,9 @@ def _locate_groups(found: Participants, code: str, why: str, ctx: DocContext) ->
         return
     for role in (found.actor, found.recipient):
         for index, actor in enumerate(role):
-            unnamed = actor.kb_id is None and actor.country is None and actor.code in GROUP_CODES  # not a titled person
-            if unnamed and not FOREIGN_WORDS & set(actor.text.lower().split()):
+            group = actor.code in GROUP_CODES or actor.code.startswith(UNKNOWN_STATE)  # not a titled person
+            unnamed = group and actor.kb_id is None and actor.country is None
+            if unnamed and actor.sector and not FOREIGN_WORDS & set(actor.text.lower().split()):
                 located = f"{country.country}{actor.sector}"
                 role[index] = dataclasses.replace(actor, code=located, country=country.country)
                 found.how.append(f"{located} ({actor.text}): {why}")
@@ -525,6 +551,21 @@ def _sentence_countries(sentence: Span, ctx: DocContext) -> set[str]:
             if entity is not None and entity.country:
                 found.add(entity.country)
     return found
+
+
+def _measure_on_own_country(trigger: Token, found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
+    """'Sudan's government lifted a state of emergency': a restriction or its easing with no one named as its
+    target falls on the state's own country, as the PLOVER gold records code it; only in a sentence and a
+    document that name no other country."""
+    states = {actor.country for actor in found.actor if actor.country and actor.sector in ("GOV", "MIL", "COP", "JUD")}
+    if len(states) != 1 or (ctx.countries | _sentence_countries(facts.sentence, ctx)) - states:
+        return
+    entity = ctx.kb.country(next(iter(states)))
+    if entity is not None and entity.country:
+        target = next((child for child in trigger.children if child.dep_ in ("dobj", "nsubjpass")), None)
+        text = ctx.original_text(target.doc[target.left_edge.i : target.right_edge.i + 1]) if target is not None else entity.name
+        own = Actor(text=text, name=entity.name, code=entity.country, country=entity.country, sector=None, kb_id=entity.id)
+        found.take("recipient", [own], "a domestic measure with no named target falls on the state's own country")
 
 
 def _protest_addresses_own_government(found: Participants, ctx: DocContext) -> None:

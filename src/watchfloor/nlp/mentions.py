@@ -36,6 +36,7 @@ GROUP_SECTORS = {
     **dict.fromkeys("gang smuggler trafficker".split(), "CRM"),
 }
 GROUP_ROLES = frozenset({"leader", "member", "official", "spokesman", "figure"})  # of the group named before them
+UNKNOWN_STATE = "---"  # CAMEO's code for an actor whose country is not known
 GROUP_CODES = frozenset({*GROUP_SECTORS.values(), "COP"})  # a group with no country still says who acted
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 POLICE_NOUNS = frozenset(["guard", "police", "coastguard"])
@@ -259,12 +260,14 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
     )
     sector = of_group if of_group and head.lemma_.lower() in GROUP_ROLES else _sector_of_noun(head) or of_group
     country = _located_in(head, ctx)
-    if sector is None or (sector not in GROUP_CODES and country is None):
+    if sector is None:
         return None
     text = " ".join(token.text for token in tokens if token.dep_ not in ("det", "punct"))
     if country is not None:
         return Actor(text=text, name=text, code=f"{country.country}{sector}", country=country.country, sector=sector, kb_id=None)
-    return Actor(text=text, name=text, code=sector, country=None, sector=sector, kb_id=None)
+    # "the army", "soldiers": a state's organ, whose state the event's place or other side may tell
+    code = sector if sector in GROUP_CODES else f"{UNKNOWN_STATE}{sector}"
+    return Actor(text=text, name=text, code=code, country=None, sector=sector, kb_id=None)
 
 
 def _located_in(head: Token, ctx: DocContext) -> Entity | None:
