@@ -280,3 +280,21 @@ def test_a_domestic_measure_falls_on_the_state_s_own_country(pipeline: Pipeline)
 def test_a_disaster_emergency_is_no_martial_law(pipeline: Pipeline) -> None:
     text = "Today, the President declared that an emergency exists in the State of Mississippi and ordered Federal assistance."
     assert not find_events(_analyze(pipeline, text), "COERCE")
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "not_event"),
+    [
+        ("The US demanded that Russia withdraw its troops from Ukraine.", "REQUEST", "RETREAT"),
+        ("The UN called on Israel to ease restrictions on Gaza.", "REQUEST", "CONCEDE"),
+        ("Iran rejected calls to release the detained sailors.", "REJECT", "RETREAT"),
+    ],
+)
+def test_a_demanded_or_refused_act_is_not_coded_as_done(pipeline: Pipeline, text: str, event: str, not_event: str) -> None:
+    result = _analyze(pipeline, text)
+    assert find_events(result, event) and not find_events(result, not_event), [(e.event, e.trigger) for e in result.events]
+
+
+def test_a_threat_takes_the_recipient_of_the_act_it_threatens(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Israel threatened to ban voting in East Jerusalem if Hamas ran in the election.")
+    assert "PSE" in countries(one_event(result, "THREATEN", "threatened").recipient)

@@ -69,7 +69,7 @@ class EventCoder:
                 if event is not None:
                     found.append((trigger, event))
                     ctx.last_subjects = list(event.actor) or ctx.last_subjects
-            events.extend(_merge_same(_prefer_nominal(found)))
+            events.extend(_merge_same(_prefer_nominal(_realised(found))))
         return _one_per_incident(events)
 
     def _intent(self, event: str, mode: str | None, aux: Aux | None, trigger: Token) -> tuple[str, str | None, Aux | None]:
@@ -331,6 +331,29 @@ def _with_distance(place: Place | None, governor: Token | None, quantities: list
             }
             return dataclasses.replace(place, relation=relation)
     return place
+
+
+def _realised(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
+    """Leave out the acts a demand, refusal, threat or accusation is about: in 'the US demanded that Russia
+    withdraw its troops', 'called on Israel to ease restrictions', 'rejected calls to release the sailors'
+    nothing was withdrawn, eased or released. The demand, refusal or threat is the event; with no recipient
+    of its own it takes the act's ('threatened to ban voting in East Jerusalem')."""
+    about: dict[int, Event] = {}
+    for token, event in found:
+        if event.event in OBJECT_DENYING_TYPES:
+            heads = [token, *(child for child in token.children if child.dep_ in ("dobj", "pobj", "attr"))]
+            clauses = [child for head in heads for child in head.children if child.dep_ in ("ccomp", "xcomp", "acl")]
+            clauses += [child for child in token.children if child.dep_ == "advcl" and _infinitive(child)]
+            about.update((t.i, event) for clause in clauses for t in clause.subtree)
+    for token, event in found:
+        if token.i in about and not about[token.i].recipient:
+            about[token.i].recipient.extend(event.recipient)
+    return [(token, event) for token, event in found if token.i not in about]
+
+
+def _infinitive(verb: Token) -> bool:
+    """'(rejected calls) to release': the parser often hangs an infinitive on the main verb."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
 
 
 def _prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:
