@@ -298,3 +298,16 @@ def test_a_demanded_or_refused_act_is_not_coded_as_done(pipeline: Pipeline, text
 def test_a_threat_takes_the_recipient_of_the_act_it_threatens(pipeline: Pipeline) -> None:
     result = _analyze(pipeline, "Israel threatened to ban voting in East Jerusalem if Hamas ran in the election.")
     assert "PSE" in countries(one_event(result, "THREATEN", "threatened").recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Egypt granted asylum to the former Libyan minister.", "AID"),
+        ("Nigerian soldiers destroyed homes in the village of Baga.", "ASSAULT"),
+        ("Serbia spurned the European Union's offer.", "REJECT"),
+        ("Kenyan prosecutors dropped the charges against the Kenyan opposition leader.", "CONCEDE"),
+    ],
+)
+def test_asylum_destruction_spurned_offers_and_dropped_charges(pipeline: Pipeline, text: str, event: str) -> None:
+    assert find_events(_analyze(pipeline, text), event), [(e.event, e.trigger) for e in _analyze(pipeline, text).events]
