@@ -311,3 +311,8 @@ def test_a_threat_takes_the_recipient_of_the_act_it_threatens(pipeline: Pipeline
 )
 def test_asylum_destruction_spurned_offers_and_dropped_charges(pipeline: Pipeline, text: str, event: str) -> None:
     assert find_events(_analyze(pipeline, text), event), [(e.event, e.trigger) for e in _analyze(pipeline, text).events]
+
+
+def test_a_rebel_leader_is_a_rebel_not_a_government(pipeline: Pipeline) -> None:
+    text = "A rebel leader in the Democratic Republic of Congo surrendered on Friday to the authorities."
+    assert codes(find_events(_analyze(pipeline, text), "RETREAT")[0].actor) == {"CODREB"}

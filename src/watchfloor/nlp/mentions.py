@@ -36,6 +36,7 @@ GROUP_SECTORS = {
     **dict.fromkeys("gang smuggler trafficker".split(), "CRM"),
 }
 GROUP_ROLES = frozenset({"leader", "member", "official", "spokesman", "figure"})  # of the group named before them
+MODIFIER_DEPS = frozenset({"compound", "amod"})
 UNKNOWN_STATE = "---"  # CAMEO's code for an actor whose country is not known
 GROUP_CODES = frozenset({*GROUP_SECTORS.values(), "COP"})  # a group with no country still says who acted
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
@@ -255,7 +256,7 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
     (then a government or military noun qualifies too).
     """
     of_group = next(  # "student groups", "rebel units", "opposition leaders"
-        (GROUP_SECTORS[c.lemma_.lower()] for c in head.children if c.dep_ == "compound" and c.lemma_.lower() in GROUP_SECTORS),
+        (GROUP_SECTORS[c.lemma_.lower()] for c in head.children if c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in GROUP_SECTORS),
         None,
     )
     sector = of_group if of_group and head.lemma_.lower() in GROUP_ROLES else _sector_of_noun(head) or of_group
