@@ -316,3 +316,10 @@ def test_asylum_destruction_spurned_offers_and_dropped_charges(pipeline: Pipelin
 def test_a_rebel_leader_is_a_rebel_not_a_government(pipeline: Pipeline) -> None:
     text = "A rebel leader in the Democratic Republic of Congo surrendered on Friday to the authorities."
     assert codes(find_events(_analyze(pipeline, text), "RETREAT")[0].actor) == {"CODREB"}
+
+
+def test_expelled_from_a_state_means_expelled_by_it_and_migrants_keep_no_country(pipeline: Pipeline) -> None:
+    expelled = one_event(_analyze(pipeline, "Two UN inspectors have been expelled from North Korea."), "COERCE", "expelled")
+    assert countries(expelled.actor) == {"PRK"}
+    deported = one_event(_analyze(pipeline, "Thousands of migrants were deported from Algeria."), "COERCE", "deported")
+    assert countries(deported.actor) == {"DZA"} and "DZAREF" not in codes(deported.recipient)

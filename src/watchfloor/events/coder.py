@@ -34,6 +34,7 @@ INHERIT_REACH = 600  # characters: about three sentences of news prose
 BASELINE_WORDS = frozenset({"compared", "than", "since", "until", "by", "ahead", "before"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
 FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "visiting"})
+ABROAD_SECTORS = frozenset({"REF"})  # refugees and migrants are seldom of the country they are in
 DOMESTIC_MEASURES = frozenset({"COERCE", "CONCEDE"})  # restrictions and their easing, at home unless said otherwise
 OBJECT_DENYING_TYPES = frozenset({"REJECT", "SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "csubj", "amod", "npadvmod", "pcomp"})
@@ -559,7 +560,8 @@ def _locate_groups(found: Participants, code: str, why: str, ctx: DocContext) ->
         for index, actor in enumerate(role):
             group = actor.code in GROUP_CODES or actor.code.startswith(UNKNOWN_STATE)  # not a titled person
             unnamed = group and actor.kb_id is None and actor.country is None
-            if unnamed and actor.sector and not FOREIGN_WORDS & set(actor.text.lower().split()):
+            native = actor.sector not in ABROAD_SECTORS and not FOREIGN_WORDS & set(actor.text.lower().split())
+            if unnamed and actor.sector and native:
                 located = f"{country.country}{actor.sector}"
                 role[index] = dataclasses.replace(actor, code=located, country=country.country)
                 found.how.append(f"{located} ({actor.text}): {why}")

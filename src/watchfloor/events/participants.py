@@ -16,6 +16,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 # "During a trip to Tokyo, Hegseth said": Hegseth travelled; "Hezbollah used civilians as human shields"
 FRAMING_PREPS = frozenset({"during", "on", "at", "as"})
 MEETING_NOUNS = frozenset({"discussion", "talk", "meeting", "call", "conversation", "negotiation", "summit", "visit", "trip"})
+EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "oust"})
 RECIPROCAL_WORDS = frozenset({"joint", "jointly", "bilateral", "combined", "trilateral", "together"})
 THIRD_PARTY_NOUNS = frozenset({"mediation", "mediator"})
 MISPARSED_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "dep", "nmod"})
@@ -94,6 +95,9 @@ def _prep_objects(token: Token, ctx: DocContext, preps: frozenset[str]) -> list[
 def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     result = Participants(reciprocal=any(child.lower_ in RECIPROCAL_WORDS for child in verb.children))
     result.take("actor", subject_of(verb, ctx), f"subject of '{verb.text}'")
+    if not result.actor and verb.lemma_.lower() in EXPULSION_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "two inspectors were expelled from North Korea": the state they were expelled from expelled them
+        result.take("actor", _prep_objects(verb, ctx, frozenset({"from"})), f"'{verb.text} from ...'")
     objects = [child for child in verb.children if child.dep_ in ("dobj", "dative", "attr", "nsubjpass")]
     if not objects:  # "rammed and boarded Philippine boats": coordinated verbs share the object
         objects = [
