@@ -323,3 +323,8 @@ def test_expelled_from_a_state_means_expelled_by_it_and_migrants_keep_no_country
     assert countries(expelled.actor) == {"PRK"}
     deported = one_event(_analyze(pipeline, "Thousands of migrants were deported from Algeria."), "COERCE", "deported")
     assert countries(deported.actor) == {"DZA"} and "DZAREF" not in codes(deported.recipient)
+
+
+def test_a_capital_s_police_is_the_state_s_police(pipeline: Pipeline) -> None:
+    detained = one_event(_analyze(pipeline, "Beijing police have detained 18 people."), "COERCE", "detained")
+    assert codes(detained.actor) == {"CHNCOP"}

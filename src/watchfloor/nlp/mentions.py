@@ -146,6 +146,8 @@ def actor_for(entity: Entity, mention: str, head: Token | None, when: date | Non
     elif entity.kind == "country" and head is not None:
         sector = _sector_of_noun(head)
         code = f"{country}{sector}" if sector else code
+    elif entity.kind == "capital" and head is not None and (organ := _sector_of_noun(head)) in ("COP", "MIL"):
+        sector, code = organ, f"{country}{organ}"  # "Beijing police": the state's police, not its government
     if not code:
         return None
     return Actor(text=mention, name=entity.name, code=code, country=country, sector=sector, kb_id=entity.id)
