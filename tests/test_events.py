@@ -328,3 +328,10 @@ def test_expelled_from_a_state_means_expelled_by_it_and_migrants_keep_no_country
 def test_a_capital_s_police_is_the_state_s_police(pipeline: Pipeline) -> None:
     detained = one_event(_analyze(pipeline, "Beijing police have detained 18 people."), "COERCE", "detained")
     assert codes(detained.actor) == {"CHNCOP"}
+
+
+def test_speakers_named_without_their_state_get_none_from_the_place_they_speak_of(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "The leaders welcome new investment in communities across the Philippines.")
+    assert all("PHLGOV" not in codes(event.actor) for event in result.events)
+    mission = _analyze(pipeline, "President Biden will dispatch a Presidential Trade and Investment Mission to the Philippines.")
+    assert not find_events(mission, "MOBILIZE")

@@ -115,7 +115,8 @@ class EventCoder:
         if demanded is not None:
             found, entry = demanded, dataclasses.replace(entry, event="REQUEST", mode=None)
         where = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
-        _locate_groups_by_context(found, where[0], facts, ctx)
+        material = self.ontology.types[entry.event].quad in ("M-Conf", "M-Coop")
+        _locate_groups_by_context(found, where[0], facts, ctx, material)
         if not found.actor:
             source = _inherit(found, trigger, entry.event, earlier, facts.sentence, same_sentence)
             if source is not None and source.span != _sentence_span(facts.sentence, ctx):
@@ -519,14 +520,19 @@ def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFa
             return
 
 
-def _locate_groups_by_context(found: Participants, place: Place | None, facts: SentenceFacts, ctx: DocContext) -> None:
+def _locate_groups_by_context(
+    found: Participants, place: Place | None, facts: SentenceFacts, ctx: DocContext, material: bool
+) -> None:
     """Give groups named only by their sector a country from the event's place or its other side.
 
     A state organ named without its state ('the army', 'soldiers', 'officials') is that state's only as the
-    actor of an act in its territory ('soldiers fired on protesters in Yangon'); as a recipient ('sent troops
-    to South Sudan', 'an ultimatum to Muslim leaders') or with no place it is dropped, not coded on a guess.
+    actor of a material act in its territory ('soldiers fired on protesters in Yangon'); as a recipient ('sent
+    troops to South Sudan', 'an ultimatum to Muslim leaders'), as a speaker ('the leaders welcome investment
+    across the Philippines') or with no place it is dropped, not coded on a guess.
     """
     found.recipient = [actor for actor in found.recipient if not actor.code.startswith(UNKNOWN_STATE)]
+    if not material:
+        found.actor = [actor for actor in found.actor if not actor.code.startswith(UNKNOWN_STATE)]
     if place is not None:
         _of_the_place(found, place, ctx)
     found.actor = [actor for actor in found.actor if not actor.code.startswith(UNKNOWN_STATE)]
