@@ -335,3 +335,28 @@ def test_speakers_named_without_their_state_get_none_from_the_place_they_speak_o
     assert all("PHLGOV" not in codes(event.actor) for event in result.events)
     mission = _analyze(pipeline, "President Biden will dispatch a Presidential Trade and Investment Mission to the Philippines.")
     assert not find_events(mission, "MOBILIZE")
+
+
+def _published(pipeline: Pipeline, text: str, url: str, title: str) -> Result:
+    return pipeline.analyze(make_document(text, "statement", {"url": url, "title": title, "published": "2023-01-13"}, None))
+
+
+def test_we_in_a_government_statement_is_the_government_and_its_joint_partners(pipeline: Pipeline) -> None:
+    url = "https://www.whitehouse.gov/briefing-room/statements-releases/2023/01/13/joint-statement/"
+    text = "We will continue to impose sanctions on Russia."
+    alone = _published(pipeline, text, url, "Statement by the President")
+    assert codes(one_event(alone, "THREATEN", "sanctions").actor) == {"USAGOV"}
+    joint = _published(pipeline, text, url, "Joint Statement of the United States and Japan")
+    assert codes(one_event(joint, "THREATEN", "sanctions").actor) == {"USAGOV", "JPNGOV"}
+    news = _published(pipeline, text, "https://news.example.com/a", "Joint Statement of the United States and Japan")
+    assert not find_events(news, actor_country="USA")  # a newspaper's 'we' is nobody the KB knows
+    quoted = _published(pipeline, '"We will impose sanctions on Russia," the minister said.', url, "Remarks")
+    assert not find_events(quoted, actor_country="USA")
+
+
+def test_a_government_speaking_of_its_own_programmes_codes_no_event(pipeline: Pipeline) -> None:
+    url = "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2022/03/14/proclamation/"
+    text = "My Administration is committed to supporting survivors. I call on all citizens to observe this day."
+    assert not _published(pipeline, text, url, "A Proclamation on National Equal Pay Day").events
+    us = _published(pipeline, "The US military sent 200 troops to Syria.", url, "Statement")
+    assert find_events(us, "MOBILIZE", actor_country="USA")  # "US" is the country, not the pronoun

@@ -103,3 +103,11 @@ def test_fact_lookup_takes_the_fact_valid_on_the_date(kb: KnowledgeBase) -> None
     old = kb.fact("USA", "gdp", date(2024, 6, 1))
     new = kb.fact("USA", "gdp", date(2025, 6, 1))
     assert old is not None and new is not None and old.as_of == "2023" and new.as_of == "2024"
+
+
+def test_a_document_s_issuer_is_the_body_whose_website_published_it(kb: KnowledgeBase) -> None:
+    white_house = kb.issuer("https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2022/03/14/x/")
+    assert white_house is not None and white_house.code == "USAGOV"
+    eu = kb.issuer("https://www.eeas.europa.eu/eeas/statement")  # a subdomain belongs to its parent
+    assert eu is not None and eu.id == "org.eu"
+    assert kb.issuer("https://www.archives.gov/research") is None and kb.issuer(None) is None

@@ -99,3 +99,13 @@ def test_add_yaml_and_csv_then_the_pipeline_knows_them(tmp_path: Path) -> None:
     assert minister is not None and minister.terms[0].office == "JPN.defence_minister"
     code, _, _ = _run("kb", "check", "--kb-extra", str(extra))
     assert code == 0
+
+
+def test_a_website_must_be_a_domain_name(tmp_path: Path) -> None:
+    bad = tmp_path / "organisations-mine.yaml"
+    bad.write_text(
+        "- id: org.test.ministry\n  name: Test Ministry\n  code: USAGOV\n  sector: GOV\n"
+        "  websites: ['https://www.Example.gov/']\n"
+    )
+    code, _, err = _run("kb", "check", str(bad), "--kb-extra", str(tmp_path / "none"))
+    assert code == 1 and "'websites' holds domain names in lower case" in err

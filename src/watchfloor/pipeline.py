@@ -16,6 +16,7 @@ from watchfloor.geo.places import find_places
 from watchfloor.kb import KnowledgeBase, load_kb
 from watchfloor.nlp import build_nlp
 from watchfloor.nlp.context import DocContext
+from watchfloor.nlp.issuers import document_issuers
 from watchfloor.nlp.prefilter import SentenceFilter
 from watchfloor.records import Document, Result
 from watchfloor.settings import Settings, cache_folder, load_settings
@@ -78,6 +79,7 @@ class Pipeline:
                 return
             parsed, (document, normalised) = item
             ctx = DocContext(document, normalised, parsed, self.kb, resolver=self.resolver)
+            ctx.issuers = document_issuers(document, self.kb)
             with self._stage("places"):
                 ctx.countries = document_countries(parsed, self.kb)
             yield self._analyse(ctx)

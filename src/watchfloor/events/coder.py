@@ -22,7 +22,7 @@ from watchfloor.events.participants import Participants, participants, settle, s
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.entities import entities_in
-from watchfloor.nlp.mentions import GROUP_CODES, UNKNOWN_STATE, actor_for
+from watchfloor.nlp.mentions import FIRST_PERSON_FORMS, GROUP_CODES, UNKNOWN_STATE, actor_for
 from watchfloor.nlp.quantities import sentence_quantities
 from watchfloor.records import Actor, Aux, DateSpan, Event, Place, Quantity
 
@@ -123,6 +123,8 @@ class EventCoder:
                 _enrich(source, found, trigger, facts)  # a re-mention of an earlier event, not a new one
                 return None
             settle(found)
+        if found.actor and all(_first_person(actor) for actor in found.actor) and not _abroad(found.recipient, ctx):
+            return None  # "My Administration is committed to ...", "I call on all citizens ...": a government at home
         if not found.actor and not found.recipient:
             # "Suharto resigned": the act is coded with its actor uncoded, the name kept in the explanation
             if (name := unknown_named_subject(trigger)) is None:
@@ -351,6 +353,18 @@ def _realised(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
         if token.i in about and not about[token.i].recipient:
             about[token.i].recipient.extend(event.recipient)
     return [(token, event) for token, event in found if token.i not in about]
+
+
+def _abroad(recipients: list[Actor], ctx: DocContext) -> bool:
+    """A recipient outside the issuers' own countries: another state, its people, or an international body."""
+    home = {issuer.country for issuer in ctx.issuers}
+    return any(actor.country not in home if actor.country else actor.kb_id is not None for actor in recipients)
+
+
+def _first_person(actor: Actor) -> bool:
+    """An actor found as 'we', 'our ...' or 'my Administration': the document's issuer speaking."""
+    words = actor.text.split()
+    return bool(words) and words[0] in FIRST_PERSON_FORMS
 
 
 def _infinitive(verb: Token) -> bool:

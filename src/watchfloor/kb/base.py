@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from watchfloor.kb import loader
 from watchfloor.kb.model import Attribute, Definition, Entity, Fact, Office, Publisher, StatisticTopic
@@ -55,6 +56,7 @@ class KnowledgeBase:
         self._demonyms: dict[str, Entity] = {}
         self._holders: dict[str, list[tuple[Entity, int]]] = defaultdict(list)
         self._capitals: dict[str, Entity] = {}
+        self._websites = {site: entity for entity in self.entities.values() for site in entity.websites}
         for entity in self.entities.values():
             if entity.kind == "capital":
                 self._capitals[entity.name.lower()] = entity
@@ -75,6 +77,16 @@ class KnowledgeBase:
         wanted = text.lower().strip()
         found = {entity.id: entity for name, entities in self._names.items() if wanted in name for entity in entities}
         return sorted(found.values(), key=lambda entity: (len(entity.name), entity.name))
+
+    def issuer(self, url: str | None) -> Entity | None:
+        """The body whose own website published ``url`` ('https://www.whitehouse.gov/briefing-room/...' is the
+        White House); a subdomain belongs to its parent domain."""
+        host = (urlsplit(url).hostname or "") if url else ""
+        parts = host.lower().removeprefix("www.").split(".")
+        for start in range(len(parts) - 1):
+            if (owner := self._websites.get(".".join(parts[start:]))) is not None:
+                return owner
+        return None
 
     def metonym(self, entity: Entity) -> Entity:
         """A capital city acting for its government ("Tokyo pledged ..."); other entities as they are."""

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
+DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 PLACE_KINDS = frozenset(
     "country admin city sea strait channel gulf island island_group reef shoal base region ocean other".split()
 )
@@ -113,6 +114,12 @@ def _check_person(record: Record) -> Iterator[str]:
             yield f"{where}: missing 'source'"
 
 
+def _check_organisation(record: Record) -> Iterator[str]:
+    for site in record.get("websites") or []:
+        if not DOMAIN.match(str(site)):
+            yield f"'websites' holds domain names in lower case ('state.gov'), not {site!r}"
+
+
 def _check_place(record: Record) -> Iterator[str]:
     if record.get("kind") and record["kind"] not in PLACE_KINDS:
         yield f"'kind' must be one of {', '.join(sorted(PLACE_KINDS))}, not {record['kind']!r}"
@@ -130,6 +137,7 @@ def _check_fact(record: Record) -> Iterator[str]:
 _SECTION_CHECKS: dict[str, Callable[[Record], Iterator[str]]] = {
     "people": _check_person,
     "places": _check_place,
+    "organisations": _check_organisation,
     "facts": _check_fact,
 }
 
@@ -167,7 +175,8 @@ def _duplicate_aliases(sections: dict[str, list[Located]]) -> Iterator[Problem]:
         for origin, record in records:
             name = _record_name(section, record)
             scope = f"{origin}:{record.get('country')}" if section == "offices" else origin  # titles repeat per country
-            for alias in {str(a).lower() for a in [*(record.get("aliases") or []), *(record.get("demonyms") or [])]}:
+            names = [*(record.get("aliases") or []), *(record.get("demonyms") or []), *(record.get("websites") or [])]
+            for alias in {str(a).lower() for a in names}:
                 owner = owners.setdefault((scope, alias), name)
                 if owner != name:
                     yield Problem(origin, f"{section} {name}", f"alias {alias!r} is also used by {owner}")

@@ -186,6 +186,7 @@ def organisations(records: list[dict[str, Any]]) -> Iterator[Entity]:
             sector=record.get("sector"),
             aliases=_strings(record.get("aliases")),
             place_kind=record.get("kind"),
+            websites=_strings(record.get("websites")),
         )
 
 

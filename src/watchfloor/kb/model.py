@@ -37,6 +37,7 @@ class Entity:
     capital: str | None = None
     terms: tuple[Term, ...] = ()
     source: str = ""
+    websites: tuple[str, ...] = ()  # the body's own web domains: what is published there speaks for it
 
     def term_at(self, when: date) -> Term | None:
         """The office this person held on ``when`` (the most recent start wins)."""

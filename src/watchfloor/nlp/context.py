@@ -31,6 +31,7 @@ class DocContext:
     quantities: dict[int, list[Quantity]] = field(default_factory=dict)
     resolver: Resolver | None = None
     countries: set[str] = field(default_factory=set)
+    issuers: list[Actor] = field(default_factory=list)  # who "we" are: the publishing body, its joint partners
 
     @property
     def anchor(self) -> date | None:

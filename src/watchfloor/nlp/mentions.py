@@ -7,6 +7,7 @@ defence establishment on the date of the text, "two B-52 bombers" are the US mil
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -40,6 +41,9 @@ MODIFIER_DEPS = frozenset({"compound", "amod"})
 UNKNOWN_STATE = "---"  # CAMEO's code for an actor whose country is not known
 GROUP_CODES = frozenset({*GROUP_SECTORS.values(), "COP"})  # a group with no country still says who acted
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
+SPEAKER_PLURAL = frozenset({"we", "our", "us", "ours"})
+FIRST_PERSON = SPEAKER_PLURAL | {"i", "my", "me"}
+FIRST_PERSON_FORMS = FIRST_PERSON | {word.capitalize() for word in FIRST_PERSON}  # as written: "US" is no pronoun
 POLICE_NOUNS = frozenset(["guard", "police", "coastguard"])
 GOVERNMENT_NOUNS = frozenset(
     ["government", "ministry", "official", "administration", "leader", "diplomat", "cabinet", "envoy", "authority", "politician"]
@@ -200,6 +204,8 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
             entity = _as_actor(kb_entity(ent, ctx.kb), ent, ctx.kb)
             for found in [ctx.kb.metonym(entity)] if entity is not None else dyad_entities(ent, ctx.kb):
                 _add(actors, actor_for(found, ctx.original_text(ent), token, ctx.anchor))
+        if not actors and token.lower_ in FIRST_PERSON and token.pos_ == "PRON":  # "us", not "US"
+            actors.extend(_speakers(token, ctx))
         if not actors and pronouns and token.lower_ in PRONOUNS:
             actors.extend(_clause_antecedent(token, ctx) or _antecedents(token.lower_, ctx))
         if not actors:
@@ -244,6 +250,20 @@ def _clause_antecedent(pronoun: Token, ctx: DocContext) -> list[Actor]:
     return actors_of(subject, ctx, pronouns=False) if subject is not None else []
 
 
+def _speakers(pronoun: Token, ctx: DocContext) -> list[Actor]:
+    """'We', 'our', 'I' in a statement a government published: that government, with the partners of a joint
+    statement for 'we'. Not inside a quotation, where someone else speaks."""
+    if not ctx.issuers or _quoted(pronoun) or (pronoun.lower_ not in SPEAKER_PLURAL and len(ctx.issuers) > 1):
+        return []
+    return [dataclasses.replace(issuer, text=pronoun.text) for issuer in ctx.issuers]
+
+
+def _quoted(token: Token) -> bool:
+    """Inside quotation marks within its sentence."""
+    before = token.doc[token.sent.start : token.i].text
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
 def _antecedents(pronoun: str, ctx: DocContext) -> list[Actor]:
     """The last subject of the text that a pronoun can refer to: he/she a person, it/they a group or state."""
     people = pronoun in PERSON_PRONOUNS
@@ -262,15 +282,24 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
         None,
     )
     sector = of_group if of_group and head.lemma_.lower() in GROUP_ROLES else _sector_of_noun(head) or of_group
-    country = _located_in(head, ctx)
+    country = _located_in(head, ctx) or _speakers_country(head, ctx)
     if sector is None:
         return None
-    text = " ".join(token.text for token in tokens if token.dep_ not in ("det", "punct"))
+    text = " ".join(token.text for token in tokens if token.dep_ not in ("det", "punct") or token.pos_ == "PRON")
     if country is not None:
         return Actor(text=text, name=text, code=f"{country.country}{sector}", country=country.country, sector=sector, kb_id=None)
     # "the army", "soldiers": a state's organ, whose state the event's place or other side may tell
     code = sector if sector in GROUP_CODES else f"{UNKNOWN_STATE}{sector}"
     return Actor(text=text, name=text, code=code, country=None, sector=sector, kb_id=None)
+
+
+def _speakers_country(head: Token, ctx: DocContext) -> Entity | None:
+    """'my Administration', 'our forces' in a statement one government published: that government's country."""
+    speaker = any(child.dep_ == "poss" and child.lower_ in FIRST_PERSON and child.pos_ == "PRON" for child in head.children)
+    countries = {issuer.country for issuer in ctx.issuers}
+    if not speaker or len(countries) != 1 or _quoted(head):
+        return None
+    return ctx.kb.country(countries.pop())
 
 
 def _located_in(head: Token, ctx: DocContext) -> Entity | None:
