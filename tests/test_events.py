@@ -360,3 +360,9 @@ def test_a_government_speaking_of_its_own_programmes_codes_no_event(pipeline: Pi
     assert not _published(pipeline, text, url, "A Proclamation on National Equal Pay Day").events
     us = _published(pipeline, "The US military sent 200 troops to Syria.", url, "Statement")
     assert find_events(us, "MOBILIZE", actor_country="USA")  # "US" is the country, not the pronoun
+
+
+def test_storms_and_accidents_kill_without_an_assault(pipeline: Pipeline) -> None:
+    text = "Hurricane Henri, the first hurricane to hit the northeast in 30 years, killed more than 100 people."
+    assert not find_events(_analyze(pipeline, text), "ASSAULT")
+    assert find_events(_analyze(pipeline, "Gunmen killed 12 villagers in Zamfara state."), "ASSAULT")

@@ -123,7 +123,7 @@ class EventCoder:
                 _enrich(source, found, trigger, facts)  # a re-mention of an earlier event, not a new one
                 return None
             settle(found)
-        if found.actor and all(_first_person(actor) for actor in found.actor) and not _abroad(found.recipient, ctx):
+        if _speaking_of_itself(found, ctx):
             return None  # "My Administration is committed to ...", "I call on all citizens ...": a government at home
         if not found.actor and not found.recipient:
             # "Suharto resigned": the act is coded with its actor uncoded, the name kept in the explanation
@@ -355,10 +355,15 @@ def _realised(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
     return [(token, event) for token, event in found if token.i not in about]
 
 
-def _abroad(recipients: list[Actor], ctx: DocContext) -> bool:
-    """A recipient outside the issuers' own countries: another state, its people, or an international body."""
+def _speaking_of_itself(found: Participants, ctx: DocContext) -> bool:
+    """The publishing government ('we', 'my Administration', 'allowing us to ...') with no party outside its own
+    countries: another state, its people, or an international body."""
+    parties = [*found.actor, *found.recipient]
+    if not any(_first_person(actor) for actor in parties):
+        return False
     home = {issuer.country for issuer in ctx.issuers}
-    return any(actor.country not in home if actor.country else actor.kb_id is not None for actor in recipients)
+    others = [actor for actor in parties if not _first_person(actor)]
+    return not any(actor.country not in home if actor.country else actor.kb_id is not None for actor in others)
 
 
 def _first_person(actor: Actor) -> bool:
