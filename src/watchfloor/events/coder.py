@@ -149,12 +149,8 @@ class EventCoder:
         span = _sentence_span(facts.sentence, ctx)
         quantities = sentence_quantities(facts.sentence, ctx)
         place, preposition = where
-        if not found.recipient:
-            _recipient_from_place(trigger, found, facts, ctx, self.ontology.types[entry.event].quad in ("M-Conf", "M-Coop"))
-        if not found.recipient and event_name == "PROTEST":
-            _protest_addresses_own_government(found, ctx)
-        if not found.recipient and event_name in DOMESTIC_MEASURES:
-            _measure_on_own_country(trigger, found, facts, ctx)
+        material = self.ontology.types[entry.event].quad in ("M-Conf", "M-Coop")
+        _complete_recipients(trigger, found, facts, ctx, event_name, material)
         event_type = self.ontology.types[event_name]
         return Event(
             id=_event_id(ctx.document.sha256, span, event_name, trigger.i),
@@ -518,6 +514,19 @@ def _obligation(trigger: Token, found: Participants, ctx: DocContext) -> Partici
     demanded.take("actor", speaker, f"speaker of '{verb.head.text}', demanding '{verb.text}'")
     demanded.take("recipient", found.actor, f"subject of '{verb.text}', of whom it is demanded")
     return demanded
+
+
+def _complete_recipients(
+    trigger: Token, found: Participants, facts: SentenceFacts, ctx: DocContext, event_name: str, material: bool
+) -> None:
+    """With no recipient named: the country where a material act took place, the government a protest
+    addresses, the state's own country for a domestic measure; the first that applies."""
+    if not found.recipient:
+        _recipient_from_place(trigger, found, facts, ctx, material)
+    if not found.recipient and event_name == "PROTEST":
+        _protest_addresses_own_government(found, ctx)
+    if not found.recipient and event_name in DOMESTIC_MEASURES:
+        _measure_on_own_country(trigger, found, facts, ctx)
 
 
 def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFacts, ctx: DocContext, material: bool) -> None:
