@@ -68,7 +68,7 @@ def governing_verb(trigger: Token) -> Token | None:
     """The verb a nominal trigger hangs on ("will hold ... drills" -> hold), at most five steps up."""
     token = trigger
     for _ in range(5):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
@@ -80,9 +80,9 @@ def _clause_tokens(trigger: Token) -> list[Token]:
     """The trigger, its children, and the verb governing it with that verb's children."""
     tokens = [trigger, *trigger.children]
     head = governing_verb(trigger) if is_nominal(trigger) else trigger.head if trigger.dep_ in ("xcomp", "ccomp") else None
-    if head is not None and head is not trigger:
+    if head is not None and head.i != trigger.i:
         tokens.extend([head, *head.children])
-        if head.dep_ in ("advcl", "xcomp", "conj") and head.head is not head:
+        if head.dep_ in ("advcl", "xcomp", "conj") and head.head.i != head.i:
             tokens.extend(head.head.children)  # "will hold ..., starting with drills in April"
     return tokens
 
@@ -92,7 +92,7 @@ def _promised_or_threatened(trigger: Token) -> bool:
     promised or threatened; the promise or threat is the event."""
     verb = governing_verb(trigger) if is_nominal(trigger) else trigger
     for _ in range(2):
-        if verb is None or verb.dep_ != "xcomp" or verb.head is verb:
+        if verb is None or verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
         if verb.head.lemma_.lower() in COMMITMENT_VERBS:
             return True

@@ -49,6 +49,7 @@ class SentenceFacts:
     date: DateSpan
     date_tokens: list[tuple[int, int, DateSpan]]
     places: list[tuple[Span, Place]]
+    fallback: DateSpan  # the date carried from the sentence before, else the reporting window
 
 
 class EventCoder:
@@ -95,9 +96,10 @@ class EventCoder:
         for ent in entities_in(sentence):
             if ent.label_ == "DATE" and not _is_baseline(ent) and (resolved := resolve_date(ent.text, ctx.anchor)) is not None:
                 dates.append((ent.start, ent.end, resolved))
-        default = dates[0][2] if dates else carried or reporting_window(ctx.anchor)
+        fallback = carried or reporting_window(ctx.anchor)
+        default = dates[0][2] if dates else fallback
         places = [(ent, place) for ent in entities_in(sentence) if (place := ctx.place_by_start.get(ent.start_char))]
-        return SentenceFacts(sentence, default, dates, places)
+        return SentenceFacts(sentence, default, dates, places, fallback)
 
     def _event(
         self,
@@ -270,13 +272,33 @@ def _is_baseline(ent: Span) -> bool:
 
 
 def _nearest_date(trigger: Token, facts: SentenceFacts) -> DateSpan:
+    """The date of the act: one on the trigger's own clause, else the nearest in the sentence. A date inside
+    a noun phrase of the clause dates that noun ("discussed the kingdom's ambitions over the next four
+    years"), not the act; with only such dates, the act has the sentence's date before them."""
     if not facts.date_tokens:
         return facts.date
+    doc = trigger.doc
+    own = [(start, span) for start, end, span in facts.date_tokens if not _describes_a_noun(doc[start:end].root, trigger)]
     subtree = {token.i for token in trigger.subtree}
-    inside = [span for start, end, span in facts.date_tokens if start in subtree]
+    inside = [span for start, span in own if start in subtree]
     if inside:
         return inside[0]
-    return min(facts.date_tokens, key=lambda item: abs(item[0] - trigger.i))[2]
+    if own:
+        return min(own, key=lambda item: abs(item[0] - trigger.i))[1]
+    return facts.fallback
+
+
+def _describes_a_noun(date_root: Token, trigger: Token) -> bool:
+    """A date hung on a noun of the trigger's clause (not the trigger itself) on its way up to the trigger."""
+    token = date_root
+    for _ in range(6):
+        head = token.head
+        if head.i in (token.i, trigger.i):  # the root, or the trigger itself (spaCy makes a new Token per access)
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and token.dep_ in ("prep", "pobj", "npadvmod", "compound", "amod", "nmod"):
+            return head.i in {t.i for t in trigger.subtree}
+        token = head
+    return False
 
 
 def _own_subtree(trigger: Token) -> set[int]:
@@ -493,7 +515,7 @@ def _subordinate(trigger: Token) -> bool:
     for _ in range(8):
         if token.dep_ in SUBORDINATE_DEPS:
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False

@@ -181,7 +181,7 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
     token = noun
     for _ in range(4):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             break
         if head.pos_ in ("VERB", "AUX"):
             framing = token.dep_ == "prep" and (

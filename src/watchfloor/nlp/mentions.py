@@ -209,7 +209,7 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
         if not actors and pronouns and token.lower_ in PRONOUNS:
             actors.extend(_clause_antecedent(token, ctx) or _antecedents(token.lower_, ctx))
         if not actors:
-            _add(actors, _group_actor(token, tokens, ctx) or _titled_person(tokens))
+            _add(actors, _group_actor(token, tokens, ctx) or _titled_person(tokens, token, ctx))
     return _drop_less_specific(actors)
 
 
@@ -226,10 +226,11 @@ def collective_head(token: Token) -> Token:
     return token
 
 
-def _titled_person(tokens: list[Token]) -> Actor | None:
+def _titled_person(tokens: list[Token], head: Token, ctx: DocContext) -> Actor | None:
     """A named person the KB does not know, made a state actor by a title: 'President Levy Mwanawasa' is GOV.
 
-    The country is unknown unless the phrase names it (then the country's entity already gave the actor).
+    The country is unknown unless the phrase names it (then the country's entity already gave the actor) or an
+    'of' or 'from' after the name does ('Crown Prince Mohammed bin Salman of the Kingdom of Saudi Arabia').
     """
     person = next((ent for ent in entities_in(tokens) if ent.label_ == "PERSON"), None)
     if person is None:
@@ -238,13 +239,17 @@ def _titled_person(tokens: list[Token]) -> Actor | None:
     sector = next((PERSON_TITLES[word] for word in words if word in PERSON_TITLES), None)
     if sector is None:
         return None
-    return Actor(text=" ".join(t.text for t in tokens), name=person.text, code=sector, country=None, sector=sector, kb_id=None)
+    text = " ".join(t.text for t in tokens)
+    located = _located_in(head, ctx)
+    country = located.country if located is not None else None
+    code = f"{country}{sector}" if country else sector
+    return Actor(text=text, name=person.text, code=code, country=country, sector=sector, kb_id=None)
 
 
 def _clause_antecedent(pronoun: Token, ctx: DocContext) -> list[Actor]:
     """'Taiwan said it had dispatched ...': a pronoun in a reported clause is the speaker."""
     verb = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ not in ("ccomp", "advcl", "xcomp") or verb.head is verb:
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ not in ("ccomp", "advcl", "xcomp") or verb.head.i == verb.i:
         return []
     subject = next((child for child in verb.head.children if child.dep_ == "nsubj"), None)
     return actors_of(subject, ctx, pronouns=False) if subject is not None else []
