@@ -366,3 +366,14 @@ def test_storms_and_accidents_kill_without_an_assault(pipeline: Pipeline) -> Non
     text = "Hurricane Henri, the first hurricane to hit the northeast in 30 years, killed more than 100 people."
     assert not find_events(_analyze(pipeline, text), "ASSAULT")
     assert find_events(_analyze(pipeline, "Gunmen killed 12 villagers in Zamfara state."), "ASSAULT")
+
+
+def test_a_date_inside_the_object_dates_the_object_not_the_act(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Japan signed a security pact for the next decade with Australia on Tuesday.", "2025-06-12")
+    signed = one_event(result, "AGREE", "signed")
+    assert signed.date.text == "Tuesday" and signed.date.start == "2025-06-10" and signed.aux is None
+
+
+def test_an_unknown_titled_person_of_a_country_is_its_state_actor(pipeline: Pipeline) -> None:
+    met = one_event(_analyze(pipeline, "President Levy Mwanawasa of Zambia met the British ambassador."), "CONSULT", "met")
+    assert codes(met.actor) == {"ZMBGOV"}
