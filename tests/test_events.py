@@ -377,3 +377,10 @@ def test_a_date_inside_the_object_dates_the_object_not_the_act(pipeline: Pipelin
 def test_an_unknown_titled_person_of_a_country_is_its_state_actor(pipeline: Pipeline) -> None:
     met = one_event(_analyze(pipeline, "President Levy Mwanawasa of Zambia met the British ambassador."), "CONSULT", "met")
     assert codes(met.actor) == {"ZMBGOV"}
+
+
+def test_the_two_leaders_tell_the_same_act_again(pipeline: Pipeline) -> None:
+    call = "On Wednesday, President Trump held a call with Crown Prince Mohammed bin Salman of Saudi Arabia. "
+    result = _analyze(pipeline, call + "The two leaders discussed efforts to bring stability to the Middle East.")
+    consults = find_events(result, "CONSULT")
+    assert len(consults) == 1 and len(consults[0].mentions) == 1  # one call, told twice

@@ -22,7 +22,7 @@ from watchfloor.events.participants import Participants, participants, settle, s
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.entities import entities_in
-from watchfloor.nlp.mentions import FIRST_PERSON_FORMS, GROUP_CODES, UNKNOWN_STATE, actor_for
+from watchfloor.nlp.mentions import FIRST_PERSON_FORMS, GROUP_CODES, UNKNOWN_STATE, actor_for, refers_to_a_pair
 from watchfloor.nlp.quantities import sentence_quantities
 from watchfloor.records import Actor, Aux, DateSpan, Event, Place, Quantity
 
@@ -71,6 +71,7 @@ class EventCoder:
                 if event is not None:
                     found.append((trigger, event))
                     ctx.last_subjects = list(event.actor) or ctx.last_subjects
+                    ctx.last_parties = [*event.actor, *event.recipient] or ctx.last_parties
             events.extend(_merge_same(_prefer_nominal(_realised(found))))
         return _one_per_incident(events)
 
@@ -119,6 +120,15 @@ class EventCoder:
         where = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
         material = self.ontology.types[entry.event].quad in ("M-Conf", "M-Coop")
         _locate_groups_by_context(found, where[0], facts, ctx, material)
+        if found.actor and all(refers_to_a_pair(actor) for actor in found.actor):
+            # "the two leaders discussed ..." after "Trump held a call with the Crown Prince": the same act told
+            # again. Otherwise the pair is not coded as a new act's actors: the date that goes with it is unknown.
+            again = _told_again(found, entry.event, earlier, facts.sentence)
+            if again is not None and again.span != _sentence_span(facts.sentence, ctx):
+                _enrich(again, found, trigger, facts)
+                again.mentions.append(_sentence_span(facts.sentence, ctx))
+                return None
+            found.actor = []
         if not found.actor:
             source = _inherit(found, trigger, entry.event, earlier, facts.sentence, same_sentence)
             if source is not None and source.span != _sentence_span(facts.sentence, ctx):
@@ -210,6 +220,18 @@ def _inherit(
             found.actor = list(previous.actor)
             _merge_actors(found.recipient, previous.recipient)
             found.how.append(f"actors of the earlier '{previous.trigger}' event this mention refers back to")
+            return previous
+    return None
+
+
+def _told_again(found: Participants, event_type: str, earlier: list[Event], sentence: Span) -> Event | None:
+    """The last event of the same type between the same two countries, close before: 'the two leaders
+    discussed ...' after 'Trump held a call with the Crown Prince' tells the same call again."""
+    countries = {actor.country for actor in found.actor}
+    for previous in reversed(earlier):
+        if previous.span[1] < sentence.start_char - INHERIT_REACH:
+            return None
+        if previous.event == event_type and {x.country for x in (*previous.actor, *previous.recipient)} == countries:
             return previous
     return None
 
@@ -458,10 +480,19 @@ def _one_per_incident(events: list[Event]) -> list[Event]:
 
 
 def _same_incident(a: Event, b: Event) -> bool:
-    sides = _sides(a) == _sides(b)
+    sides = _sides(a) == _sides(b) or _same_parties_told_both_ways(a, b)
     people_a, people_b = _people(a), _people(b)
     different_people = bool(people_a and people_b and people_a != people_b)  # Hegseth met Nakatani, then Ishiba
     return a.event == b.event and a.aux == b.aux and sides and not different_people and _dates_overlap(a, b)
+
+
+def _same_parties_told_both_ways(a: Event, b: Event) -> bool:
+    """'Trump held a call with the Crown Prince' and 'the two leaders discussed ...': one side to another, and
+    both sides as one, are the same two parties."""
+    if bool(a.recipient) == bool(b.recipient):
+        return False
+    parties_a = {x.country for x in (*a.actor, *a.recipient)}
+    return len(parties_a) > 1 and parties_a == {x.country for x in (*b.actor, *b.recipient)}
 
 
 def _sides(event: Event) -> tuple[set[str | None], set[str | None]]:

@@ -42,6 +42,7 @@ UNKNOWN_STATE = "---"  # CAMEO's code for an actor whose country is not known
 GROUP_CODES = frozenset({*GROUP_SECTORS.values(), "COP"})  # a group with no country still says who acted
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 SPEAKER_PLURAL = frozenset({"we", "our", "us", "ours"})
+PAIR_NOUNS = frozenset({"nation", "country", "leader", "side", "government", "president", "minister", "ally", "state"})
 FIRST_PERSON = SPEAKER_PLURAL | {"i", "my", "me"}
 FIRST_PERSON_FORMS = FIRST_PERSON | {word.capitalize() for word in FIRST_PERSON}  # as written: "US" is no pronoun
 POLICE_NOUNS = frozenset(["guard", "police", "coastguard"])
@@ -206,6 +207,8 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
                 _add(actors, actor_for(found, ctx.original_text(ent), token, ctx.anchor))
         if not actors and token.lower_ in FIRST_PERSON and token.pos_ == "PRON":  # "us", not "US"
             actors.extend(_speakers(token, ctx))
+        if not actors and _names_a_pair(token):
+            actors.extend(_last_pair(ctx, " ".join(t.text for t in tokens)))
         if not actors and pronouns and token.lower_ in PRONOUNS:
             actors.extend(_clause_antecedent(token, ctx) or _antecedents(token.lower_, ctx))
         if not actors:
@@ -253,6 +256,29 @@ def _clause_antecedent(pronoun: Token, ctx: DocContext) -> list[Actor]:
         return []
     subject = next((child for child in verb.head.children if child.dep_ == "nsubj"), None)
     return actors_of(subject, ctx, pronouns=False) if subject is not None else []
+
+
+def _names_a_pair(token: Token) -> bool:
+    """'the two nations', 'both leaders', 'the two sides': a reference back to the two parties just named."""
+    if token.lemma_.lower() not in PAIR_NOUNS:
+        return False
+    return any(child.lower_ in ("two", "both") and child.dep_ in ("nummod", "det", "predet") for child in token.children)
+
+
+def _last_pair(ctx: DocContext, mention: str) -> list[Actor]:
+    """The two parties of the last event, one per country, when it had exactly two; the mention is kept as
+    their text, so the coder can tell a re-mention ('the two ministers agreed ...') from a new act."""
+    by_country: dict[str, Actor] = {}
+    for actor in ctx.last_parties:
+        if actor.country:
+            by_country.setdefault(actor.country, dataclasses.replace(actor, text=mention))
+    return list(by_country.values()) if len(by_country) == 2 else []
+
+
+def refers_to_a_pair(actor: Actor) -> bool:
+    """An actor found through 'the two leaders', 'both nations'."""
+    words = actor.text.lower().split()
+    return len(words) >= 2 and (words[0] == "both" or words[:2] == ["the", "two"]) and words[-1].rstrip("s") in PAIR_NOUNS
 
 
 def _speakers(pronoun: Token, ctx: DocContext) -> list[Actor]:
