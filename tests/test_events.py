@@ -384,3 +384,9 @@ def test_the_two_leaders_tell_the_same_act_again(pipeline: Pipeline) -> None:
     result = _analyze(pipeline, call + "The two leaders discussed efforts to bring stability to the Middle East.")
     consults = find_events(result, "CONSULT")
     assert len(consults) == 1 and len(consults[0].mentions) == 1  # one call, told twice
+
+
+def test_veterans_of_a_war_are_not_its_country(pipeline: Pipeline) -> None:
+    url = "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2022/03/29/proclamation/"
+    result = _published(pipeline, "We pledge our steadfast care and support to our Vietnam veterans.", url, "A Proclamation")
+    assert all("VNM" not in countries(event.recipient) for event in result.events)

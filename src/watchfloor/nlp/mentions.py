@@ -182,7 +182,8 @@ def _sector_of_noun(head: Token) -> str | None:
     return None
 
 
-RELATION_NOUNS = frozenset(["ally", "partner", "neighbor", "neighbour", "rival", "adversary", "enemy", "foe", "critic"])
+# "US allies" names the allies, not the US; "Vietnam veterans" fought in Vietnam and are no Vietnamese
+RELATION_NOUNS = frozenset("ally partner neighbor neighbour rival adversary enemy foe critic veteran".split())
 
 
 def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor]:
