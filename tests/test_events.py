@@ -250,9 +250,14 @@ def test_a_domestic_act_puts_an_unnamed_group_in_the_other_side_s_country(pipeli
         ("Brazil's main oil workers' union called off a five-day strike against Petrobras.", "CONCEDE"),
         ("Japan's prime minister had lunch with the Australian prime minister.", "CONSULT"),
         ("Islamic State is holding Iraqi civilians as human shields in Mosul.", "ASSAULT"),
+        ("Egypt granted asylum to the former Libyan minister.", "AID"),
+        ("Nigerian soldiers destroyed homes in the village of Baga.", "ASSAULT"),
+        ("Serbia spurned the European Union's offer.", "REJECT"),
+        ("Kenyan prosecutors dropped the charges against the Kenyan opposition leader.", "CONCEDE"),
     ],
 )
-def test_called_off_strikes_working_lunches_and_human_shields(pipeline: Pipeline, text: str, event: str) -> None:
+def test_entries_written_by_plover_type_code_their_acts(pipeline: Pipeline, text: str, event: str) -> None:
+    """Called-off strikes, working lunches, human shields, asylum, destroyed homes, spurned offers, dropped charges."""
     assert find_events(_analyze(pipeline, text), event), [(e.event, e.trigger) for e in _analyze(pipeline, text).events]
 
 
@@ -298,19 +303,6 @@ def test_a_demanded_or_refused_act_is_not_coded_as_done(pipeline: Pipeline, text
 def test_a_threat_takes_the_recipient_of_the_act_it_threatens(pipeline: Pipeline) -> None:
     result = _analyze(pipeline, "Israel threatened to ban voting in East Jerusalem if Hamas ran in the election.")
     assert "PSE" in countries(one_event(result, "THREATEN", "threatened").recipient)
-
-
-@pytest.mark.parametrize(
-    ("text", "event"),
-    [
-        ("Egypt granted asylum to the former Libyan minister.", "AID"),
-        ("Nigerian soldiers destroyed homes in the village of Baga.", "ASSAULT"),
-        ("Serbia spurned the European Union's offer.", "REJECT"),
-        ("Kenyan prosecutors dropped the charges against the Kenyan opposition leader.", "CONCEDE"),
-    ],
-)
-def test_asylum_destruction_spurned_offers_and_dropped_charges(pipeline: Pipeline, text: str, event: str) -> None:
-    assert find_events(_analyze(pipeline, text), event), [(e.event, e.trigger) for e in _analyze(pipeline, text).events]
 
 
 def test_a_rebel_leader_is_a_rebel_not_a_government(pipeline: Pipeline) -> None:
