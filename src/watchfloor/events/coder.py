@@ -17,12 +17,18 @@ from spacy.tokens import Span, Token
 
 from watchfloor.events.auxiliary import auxiliary, refused_intention, reported_verb
 from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
+from watchfloor.events.located import (
+    DOMESTIC_MEASURES,
+    locate_groups_by_context,
+    measure_on_own_country,
+    speaking_of_itself,
+)
 from watchfloor.events.ontology import Ontology, load_ontology
 from watchfloor.events.participants import Participants, participants, settle, subject_of, unknown_named_subject
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.entities import entities_in
-from watchfloor.nlp.mentions import FIRST_PERSON_FORMS, GROUP_CODES, UNKNOWN_STATE, actor_for, refers_to_a_pair
+from watchfloor.nlp.mentions import actor_for, refers_to_a_pair
 from watchfloor.nlp.quantities import sentence_quantities
 from watchfloor.records import Actor, Aux, DateSpan, Event, Place, Quantity
 
@@ -33,9 +39,6 @@ THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "restri
 INHERIT_REACH = 600  # characters: about three sentences of news prose
 BASELINE_WORDS = frozenset({"compared", "than", "since", "until", "by", "ahead", "before"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
-FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "visiting"})
-ABROAD_SECTORS = frozenset({"REF"})  # refugees and migrants are seldom of the country they are in
-DOMESTIC_MEASURES = frozenset({"COERCE", "CONCEDE"})  # restrictions and their easing, at home unless said otherwise
 OBJECT_DENYING_TYPES = frozenset({"REJECT", "SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "csubj", "amod", "npadvmod", "pcomp"})
 PLACE_PRIORITY = {"sea": 0, "strait": 0, "island": 0, "base": 1, "region": 2, "admin": 2, "other": 3, "city": 3, "country": 4}
@@ -119,7 +122,7 @@ class EventCoder:
             found, entry = demanded, dataclasses.replace(entry, event="REQUEST", mode=None)
         where = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
         material = self.ontology.types[entry.event].quad in ("M-Conf", "M-Coop")
-        _locate_groups_by_context(found, where[0], facts, ctx, material)
+        locate_groups_by_context(found, where[0], facts, ctx, material)
         if found.actor and all(refers_to_a_pair(actor) for actor in found.actor):
             # "the two leaders discussed ..." after "Trump held a call with the Crown Prince": the same act told
             # again. Otherwise the pair is not coded as a new act's actors: the date that goes with it is unknown.
@@ -135,7 +138,7 @@ class EventCoder:
                 _enrich(source, found, trigger, facts)  # a re-mention of an earlier event, not a new one
                 return None
             settle(found)
-        if _speaking_of_itself(found, ctx):
+        if speaking_of_itself(found, ctx):
             return None  # "My Administration is committed to ...", "I call on all citizens ...": a government at home
         if not found.actor and not found.recipient:
             # "Suharto resigned": the act is coded with its actor uncoded, the name kept in the explanation
@@ -395,23 +398,6 @@ def _realised(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
     return [(token, event) for token, event in found if token.i not in about]
 
 
-def _speaking_of_itself(found: Participants, ctx: DocContext) -> bool:
-    """The publishing government ('we', 'my Administration', 'allowing us to ...') with no party outside its own
-    countries: another state, its people, or an international body."""
-    parties = [*found.actor, *found.recipient]
-    if not any(_first_person(actor) for actor in parties):
-        return False
-    home = {issuer.country for issuer in ctx.issuers}
-    others = [actor for actor in parties if not _first_person(actor)]
-    return not any(actor.country not in home if actor.country else actor.kb_id is not None for actor in others)
-
-
-def _first_person(actor: Actor) -> bool:
-    """An actor found as 'we', 'our ...' or 'my Administration': the document's issuer speaking."""
-    words = actor.text.split()
-    return bool(words) and words[0] in FIRST_PERSON_FORMS
-
-
 def _infinitive(verb: Token) -> bool:
     """'(rejected calls) to release': the parser often hangs an infinitive on the main verb."""
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
@@ -579,7 +565,7 @@ def _complete_recipients(
     if not found.recipient and event_name == "PROTEST":
         _protest_addresses_own_government(found, ctx)
     if not found.recipient and event_name in DOMESTIC_MEASURES:
-        _measure_on_own_country(trigger, found, facts, ctx)
+        measure_on_own_country(trigger, found, facts, ctx)
 
 
 def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFacts, ctx: DocContext, material: bool) -> None:
@@ -599,85 +585,6 @@ def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFa
         if actor is not None:
             found.take("recipient", [actor], f"the country of the place '{ent.text}'")
             return
-
-
-def _locate_groups_by_context(
-    found: Participants, place: Place | None, facts: SentenceFacts, ctx: DocContext, material: bool
-) -> None:
-    """Give groups named only by their sector a country from the event's place or its other side.
-
-    A state organ named without its state ('the army', 'soldiers', 'officials') is that state's only as the
-    actor of a material act in its territory ('soldiers fired on protesters in Yangon'); as a recipient ('sent
-    troops to South Sudan', 'an ultimatum to Muslim leaders'), as a speaker ('the leaders welcome investment
-    across the Philippines') or with no place it is dropped, not coded on a guess.
-    """
-    found.recipient = [actor for actor in found.recipient if not actor.code.startswith(UNKNOWN_STATE)]
-    if not material:
-        found.actor = [actor for actor in found.actor if not actor.code.startswith(UNKNOWN_STATE)]
-    if place is not None:
-        _of_the_place(found, place, ctx)
-    found.actor = [actor for actor in found.actor if not actor.code.startswith(UNKNOWN_STATE)]
-    _of_the_other_side(found, facts, ctx)
-    settle(found)
-
-
-def _of_the_place(found: Participants, place: Place, ctx: DocContext) -> None:
-    """'Police jailed two opposition leaders in Minsk': participants named only by their sector (police,
-    the opposition, civilians, journalists) are of the country where the act took place, unless the
-    phrase says they are foreign. Named groups and bodies (the UN, Islamic State) keep their codes."""
-    if place.country:
-        _locate_groups(found, place.country, f"of the country where it happened ('{place.text}')", ctx)
-
-
-def _of_the_other_side(found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
-    """'Egyptian police opened fire on demonstrators': in a sentence and a document that name no other
-    country, a group named only by its sector is of the country of the other side: the act is a
-    domestic one. (In a story about the South China Sea, the fishermen the Chinese coast guard fires
-    at are not assumed Chinese.)"""
-    sides = {actor.country for actor in (*found.actor, *found.recipient) if actor.country}
-    if len(sides) == 1 and not (ctx.countries | _sentence_countries(facts.sentence, ctx)) - sides:
-        _locate_groups(found, sides.pop(), "of the other side's country (a domestic act)", ctx)
-
-
-def _locate_groups(found: Participants, code: str, why: str, ctx: DocContext) -> None:
-    country = ctx.kb.country(code)
-    if country is None or country.country is None:
-        return
-    for role in (found.actor, found.recipient):
-        for index, actor in enumerate(role):
-            group = actor.code in GROUP_CODES or actor.code.startswith(UNKNOWN_STATE)  # not a titled person
-            unnamed = group and actor.kb_id is None and actor.country is None
-            native = actor.sector not in ABROAD_SECTORS and not FOREIGN_WORDS & set(actor.text.lower().split())
-            if unnamed and actor.sector and native:
-                located = f"{country.country}{actor.sector}"
-                role[index] = dataclasses.replace(actor, code=located, country=country.country)
-                found.how.append(f"{located} ({actor.text}): {why}")
-
-
-def _sentence_countries(sentence: Span, ctx: DocContext) -> set[str]:
-    """Every country a sentence names, by name, demonym, capital or place."""
-    found = set()
-    for ent in entities_in(sentence):
-        if ent.label_ in ("GPE", "NORP", "LOC"):
-            entity = ctx.kb.entities.get(ent.ent_id_) if ent.ent_id_ else ctx.kb.resolve(ent.text)
-            if entity is not None and entity.country:
-                found.add(entity.country)
-    return found
-
-
-def _measure_on_own_country(trigger: Token, found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
-    """'Sudan's government lifted a state of emergency': a restriction or its easing with no one named as its
-    target falls on the state's own country, as the PLOVER gold records code it; only in a sentence and a
-    document that name no other country."""
-    states = {actor.country for actor in found.actor if actor.country and actor.sector in ("GOV", "MIL", "COP", "JUD")}
-    if len(states) != 1 or (ctx.countries | _sentence_countries(facts.sentence, ctx)) - states:
-        return
-    entity = ctx.kb.country(next(iter(states)))
-    if entity is not None and entity.country:
-        target = next((child for child in trigger.children if child.dep_ in ("dobj", "nsubjpass")), None)
-        text = ctx.original_text(target.doc[target.left_edge.i : target.right_edge.i + 1]) if target is not None else entity.name
-        own = Actor(text=text, name=entity.name, code=entity.country, country=entity.country, sector=None, kb_id=entity.id)
-        found.take("recipient", [own], "a domestic measure with no named target falls on the state's own country")
 
 
 def _protest_addresses_own_government(found: Participants, ctx: DocContext) -> None:
