@@ -382,3 +382,9 @@ def test_veterans_of_a_war_are_not_its_country(pipeline: Pipeline) -> None:
     url = "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2022/03/29/proclamation/"
     result = _published(pipeline, "We pledge our steadfast care and support to our Vietnam veterans.", url, "A Proclamation")
     assert all("VNM" not in countries(event.recipient) for event in result.events)
+
+
+def test_a_reiterated_demand_is_the_event_and_its_addressee_the_recipient(pipeline: Pipeline) -> None:
+    text = "The International Labor Office (ILO) reiterated its demand today that Israel ease restrictions on workers."
+    result = _analyze(pipeline, text)
+    assert not find_events(result, "CONCEDE") and countries(one_event(result, "REQUEST", "demand").recipient) == {"ISR"}

@@ -384,17 +384,23 @@ def _realised(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
     """Leave out the acts a demand, refusal, threat or accusation is about: in 'the US demanded that Russia
     withdraw its troops', 'called on Israel to ease restrictions', 'rejected calls to release the sailors'
     nothing was withdrawn, eased or released. The demand, refusal or threat is the event; with no recipient
-    of its own it takes the act's ('threatened to ban voting in East Jerusalem')."""
+    of its own it takes the act's other actor ('a demand that Israel ease ...') or the act's recipient
+    ('threatened to ban voting in East Jerusalem')."""
     about: dict[int, Event] = {}
     for token, event in found:
         if event.event in OBJECT_DENYING_TYPES:
             heads = [token, *(child for child in token.children if child.dep_ in ("dobj", "pobj", "attr"))]
             clauses = [child for head in heads for child in head.children if child.dep_ in ("ccomp", "xcomp", "acl")]
             clauses += [child for child in token.children if child.dep_ == "advcl" and _infinitive(child)]
+            if is_nominal(token) and token.dep_ == "dobj":  # "reiterated its demand ... that Israel ease ..."
+                clauses += [child for child in token.head.children if child.dep_ == "ccomp"]
             about.update((t.i, event) for clause in clauses for t in clause.subtree)
     for token, event in found:
-        if token.i in about and not about[token.i].recipient:
-            about[token.i].recipient.extend(event.recipient)
+        outer = about.get(token.i)
+        if outer is not None and not outer.recipient:
+            # "demand that Israel ease ...": Israel is asked; "threatened to ban voting in East Jerusalem": the place's
+            own = {actor.country for actor in outer.actor}
+            outer.recipient.extend([actor for actor in event.actor if actor.country not in own] or event.recipient)
     return [(token, event) for token, event in found if token.i not in about]
 
 
