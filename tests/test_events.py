@@ -388,3 +388,9 @@ def test_a_reiterated_demand_is_the_event_and_its_addressee_the_recipient(pipeli
     text = "The International Labor Office (ILO) reiterated its demand today that Israel ease restrictions on workers."
     result = _analyze(pipeline, text)
     assert not find_events(result, "CONCEDE") and countries(one_event(result, "REQUEST", "demand").recipient) == {"ISR"}
+
+
+def test_rules_allowing_detention_are_no_concession(pipeline: Pipeline) -> None:
+    text = "New China Coast Guard rules took effect on June 15 allowing foreigners to be held for up to 60 days."
+    assert not find_events(_analyze(pipeline, text), "CONCEDE")
+    assert find_events(_analyze(pipeline, "Myanmar's junta allowed UN aid workers into Rakhine State."), "CONCEDE")
