@@ -53,6 +53,7 @@ class SentenceFacts:
     date_tokens: list[tuple[int, int, DateSpan]]
     places: list[tuple[Span, Place]]
     fallback: DateSpan  # the date carried from the sentence before, else the reporting window
+    countries: set[str] | None = None  # every country the sentence names; filled when a rule first needs it
 
 
 class EventCoder:
@@ -77,6 +78,10 @@ class EventCoder:
                     ctx.last_parties = [*event.actor, *event.recipient] or ctx.last_parties
             events.extend(_merge_same(_prefer_nominal(_realised(found))))
         return _one_per_incident(events)
+
+    def _material(self, event: str) -> bool:
+        """A material act (cooperation or conflict), not a statement."""
+        return self.ontology.types[event].quad in ("M-Conf", "M-Coop")
 
     def _intent(self, event: str, mode: str | None, aux: Aux | None, trigger: Token) -> tuple[str, str | None, Aux | None]:
         """PLOVER codes a stated intention as its own category, not as category plus 'future'.
@@ -121,8 +126,7 @@ class EventCoder:
         if demanded is not None:
             found, entry = demanded, dataclasses.replace(entry, event="REQUEST", mode=None)
         where = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
-        material = self.ontology.types[entry.event].quad in ("M-Conf", "M-Coop")
-        locate_groups_by_context(found, where[0], facts, ctx, material)
+        locate_groups_by_context(found, where[0], facts, ctx, self._material(entry.event))
         if found.actor and all(refers_to_a_pair(actor) for actor in found.actor):
             # "the two leaders discussed ..." after "Trump held a call with the Crown Prince": the same act told
             # again. Otherwise the pair is not coded as a new act's actors: the date that goes with it is unknown.
@@ -164,8 +168,7 @@ class EventCoder:
         span = _sentence_span(facts.sentence, ctx)
         quantities = sentence_quantities(facts.sentence, ctx)
         place, preposition = where
-        material = self.ontology.types[entry.event].quad in ("M-Conf", "M-Coop")
-        _complete_recipients(trigger, found, facts, ctx, event_name, material)
+        _complete_recipients(trigger, found, facts, ctx, event_name, self._material(entry.event))
         event_type = self.ontology.types[event_name]
         return Event(
             id=_event_id(ctx.document.sha256, span, event_name, trigger.i),

@@ -12,9 +12,10 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from watchfloor.events.participants import Participants, settle
+from watchfloor.geo.context import named_places
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.entities import entities_in
 from watchfloor.nlp.mentions import FIRST_PERSON_FORMS, GROUP_CODES, UNKNOWN_STATE
@@ -79,7 +80,7 @@ def _of_the_other_side(found: Participants, facts: SentenceFacts, ctx: DocContex
     domestic one. (In a story about the South China Sea, the fishermen the Chinese coast guard fires
     at are not assumed Chinese.)"""
     sides = {actor.country for actor in (*found.actor, *found.recipient) if actor.country}
-    if len(sides) == 1 and not (ctx.countries | _sentence_countries(facts.sentence, ctx)) - sides:
+    if len(sides) == 1 and not (ctx.countries | _sentence_countries(facts, ctx)) - sides:
         _locate_groups(found, sides.pop(), "of the other side's country (a domestic act)", ctx)
 
 
@@ -98,15 +99,12 @@ def _locate_groups(found: Participants, code: str, why: str, ctx: DocContext) ->
                 found.how.append(f"{located} ({actor.text}): {why}")
 
 
-def _sentence_countries(sentence: Span, ctx: DocContext) -> set[str]:
-    """Every country a sentence names, by name, demonym, capital or place."""
-    found = set()
-    for ent in entities_in(sentence):
-        if ent.label_ in ("GPE", "NORP", "LOC"):
-            entity = ctx.kb.entities.get(ent.ent_id_) if ent.ent_id_ else ctx.kb.resolve(ent.text)
-            if entity is not None and entity.country:
-                found.add(entity.country)
-    return found
+def _sentence_countries(facts: SentenceFacts, ctx: DocContext) -> set[str]:
+    """Every country a sentence names, by name, demonym, capital or place: found once per sentence, when a
+    rule first asks."""
+    if facts.countries is None:
+        facts.countries = {entity.country for entity in named_places(entities_in(facts.sentence), ctx.kb) if entity.country}
+    return facts.countries
 
 
 def measure_on_own_country(trigger: Token, found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
@@ -114,7 +112,7 @@ def measure_on_own_country(trigger: Token, found: Participants, facts: SentenceF
     target falls on the state's own country, as the PLOVER gold records code it; only in a sentence and a
     document that name no other country."""
     states = {actor.country for actor in found.actor if actor.country and actor.sector in ("GOV", "MIL", "COP", "JUD")}
-    if len(states) != 1 or (ctx.countries | _sentence_countries(facts.sentence, ctx)) - states:
+    if len(states) != 1 or (ctx.countries | _sentence_countries(facts, ctx)) - states:
         return
     entity = ctx.kb.country(next(iter(states)))
     if entity is not None and entity.country:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from watchfloor.geo.gazetteer import fold
-from watchfloor.kb import KnowledgeBase
+from watchfloor.kb import Entity, KnowledgeBase
 from watchfloor.nlp.entities import all_entities
 
 if TYPE_CHECKING:
@@ -49,14 +49,21 @@ def dateline_index(text: str, spans: Sequence[tuple[int, int]]) -> int | None:
 
 def document_countries(doc: Doc, kb: KnowledgeBase, top: int = 4) -> set[str]:
     """ISO3 codes of the countries a document names most (by name, demonym or capital)."""
-    counts: Counter[str] = Counter()
-    for ent in all_entities(doc):
-        if ent.label_ not in CONTEXT_LABELS:
-            continue
-        entity = kb.entities.get(ent.ent_id_) if ent.ent_id_ else kb.resolve(ent.text)
-        if entity is not None and entity.kind in ("country", "capital") and entity.country:
-            counts[entity.country] += 1
+    counts: Counter[str] = Counter(
+        entity.country
+        for entity in named_places(all_entities(doc), kb)
+        if entity.country and entity.kind in ("country", "capital")
+    )
     return {code for code, _ in counts.most_common(top)}
+
+
+def named_places(ents: Iterable[Span], kb: KnowledgeBase) -> Iterator[Entity]:
+    """The KB entities with a country that place-like entity spans name (countries, demonyms, capitals, places)."""
+    for ent in ents:
+        if ent.label_ in CONTEXT_LABELS:
+            entity = kb.entities.get(ent.ent_id_) if ent.ent_id_ else kb.resolve(ent.text)
+            if entity is not None and entity.country:
+                yield entity
 
 
 @dataclass(frozen=True, slots=True)
