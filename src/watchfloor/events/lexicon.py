@@ -46,7 +46,8 @@ DESCENT_LEVELS = 3  # "handed over $4 million worth of new medical equipment": e
 
 def _neighbourhood(token: Token, pos: str) -> set[str]:
     """The lemmas an entry's ``requires`` and ``excludes`` are looked for in: the token's descendants down
-    to three levels, the five tokens after it and the two before it, and a noun's governing verb."""
+    to three levels, the five tokens after it and the two before it, a noun's governing verb, and the noun a
+    relative clause hangs on ('a storm that killed six')."""
     nearby: set[str] = set()
     level = list(token.children)
     for _ in range(DESCENT_LEVELS):
@@ -55,6 +56,8 @@ def _neighbourhood(token: Token, pos: str) -> set[str]:
     nearby.update(t.lemma_.lower() for t in token.doc[token.i + 1 : token.i + 6])
     nearby.update(t.lemma_.lower() for t in token.doc[max(token.i - 2, 0) : token.i])
     if pos == "NOUN":  # "declared a three-month ceasefire": a noun's governing verb
+        nearby.add(token.head.lemma_.lower())
+    if token.dep_ == "relcl":
         nearby.add(token.head.lemma_.lower())
     return nearby
 

@@ -110,4 +110,27 @@ def _load(model: str, kb: KnowledgeBase) -> Language:
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "validate": False})
     with nlp.select_pipes(enable=["tagger", "attribute_ruler"] if "tagger" in nlp.pipe_names else []):
         ruler.add_patterns(kb.ruler_patterns())  # type: ignore[attr-defined]
+    if "attribute_ruler" in nlp.pipe_names:
+        attributes = nlp.get_pipe("attribute_ruler")
+        for form, lemma in LEMMA_FIXES.items():
+            attributes.add([[{"LOWER": form}]], {"LEMMA": lemma})  # type: ignore[attr-defined]
+        attributes.add([[{"LOWER": "remains", "TAG": "NNS"}]], {"LEMMA": "remains"})  # type: ignore[attr-defined]
     return nlp
+
+
+# Forms the small English model lemmatises wrongly (as the noun "stag", the verb "rap", ...), found by running
+# every inflection of the event lexicon's words through it; set before its lemmatiser, which keeps them
+LEMMA_FIXES = {
+    **dict.fromkeys(("staged", "stages", "staging"), "stage"),
+    **dict.fromkeys(("raped", "rapes", "raping"), "rape"),
+    **dict.fromkeys(("waged", "wages", "waging"), "wage"),
+    "retook": "retake",
+    "forgave": "forgive",
+    "imprisoning": "imprison",
+    "deploring": "deplore",
+    "slamming": "slam",
+    "sunk": "sink",
+    **dict.fromkeys(("resupplied", "resupplies", "resupplying"), "resupply"),
+    **dict.fromkeys(("targetted", "targetting"), "target"),
+    "bases": "base",
+}
