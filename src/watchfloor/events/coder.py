@@ -98,6 +98,8 @@ class EventCoder:
             return "AGREE", None, None
         if event in THREAT_MODES:
             return "THREATEN", THREAT_MODES[event], None
+        if event == "PROTEST" and _on_condition(trigger):  # "will boycott the elections unless the president steps down"
+            return "THREATEN", "restrict", None
         return event, mode, aux
 
     def _sentence_facts(self, sentence: Span, ctx: DocContext, carried: DateSpan | None) -> SentenceFacts:
@@ -288,7 +290,13 @@ def _shared_activity(trigger: Token) -> bool:
 
 
 def _merge_actors(into: list[Actor], extra: list[Actor]) -> None:
-    into.extend(actor for actor in extra if all(actor.code != known.code for known in into))
+    """Add actors not yet there; one mention found twice keeps its country where either reading found it."""
+    for actor in extra:
+        same = next((i for i, known in enumerate(into) if known.code == actor.code or known.text == actor.text), None)
+        if same is None:
+            into.append(actor)
+        elif into[same].country is None and actor.country is not None:
+            into[same] = actor
 
 
 def _is_baseline(ent: Span) -> bool:
@@ -534,6 +542,12 @@ def _confidence(found: Participants, when: DateSpan, entry: Entry, trigger: Toke
     score -= 0.1 if _subordinate(trigger) else 0
     score -= 0.1 if aux in ("negated", "hypothetical") else 0
     return round(min(score, 0.95), 2)
+
+
+def _on_condition(trigger: Token) -> bool:
+    """An act announced with 'unless' or 'if' attached: a threat, not a plan."""
+    clauses = [child for child in trigger.children if child.dep_ == "advcl"]
+    return any(mark.dep_ == "mark" and mark.lower_ in ("unless", "if") for clause in clauses for mark in clause.children)
 
 
 def _subordinate(trigger: Token) -> bool:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from watchfloor.events.participants import Participants, settle
+from watchfloor.events.participants import STATE_SECTORS, Participants, settle
 from watchfloor.geo.context import named_places
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.entities import entities_in
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "visiting"})
 ABROAD_SECTORS = frozenset({"REF"})  # refugees and migrants are seldom of the country they are in
+TITLED_SECTORS = frozenset({"GOV", "MIL"})  # what a title makes an unknown person ('President ...', 'Gen. ...')
 DOMESTIC_MEASURES = frozenset({"COERCE", "CONCEDE"})  # restrictions and their easing, at home unless said otherwise
 
 
@@ -63,6 +64,7 @@ def locate_groups_by_context(
         _of_the_place(found, place, ctx)
     found.actor = [actor for actor in found.actor if not actor.code.startswith(UNKNOWN_STATE)]
     _of_the_other_side(found, facts, ctx)
+    _officials_of_the_only_country(found, facts, ctx)
     settle(found)
 
 
@@ -82,6 +84,27 @@ def _of_the_other_side(found: Participants, facts: SentenceFacts, ctx: DocContex
     sides = {actor.country for actor in (*found.actor, *found.recipient) if actor.country}
     if len(sides) == 1 and not (ctx.countries | _sentence_countries(facts, ctx)) - sides:
         _locate_groups(found, sides.pop(), "of the other side's country (a domestic act)", ctx)
+
+
+def _officials_of_the_only_country(found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
+    """'President Abdelaziz Bouteflika threatened to institute a curfew in Algiers', 'Cambodia's Supreme Court
+    ordered the arrest of former Prime Minister Hun Sen': a titled official the KB does not know, in a sentence
+    and document naming one country, is of that country, unless that country's state is the other party
+    ('President Bush threatened further action against Russia': a leader acting on a state is seldom its own)."""
+    countries = ctx.countries | _sentence_countries(facts, ctx)
+    if len(countries) != 1:
+        return
+    code = next(iter(countries))
+    state_party = any(actor.country == code and actor.sector in STATE_SECTORS for actor in (*found.actor, *found.recipient))
+    country = ctx.kb.country(code)
+    if state_party or country is None or country.country is None:
+        return
+    for role in (found.actor, found.recipient):
+        for index, actor in enumerate(role):
+            if actor.kb_id is None and actor.country is None and actor.code == actor.sector and actor.sector in TITLED_SECTORS:
+                located = f"{country.country}{actor.sector}"
+                role[index] = dataclasses.replace(actor, code=located, country=country.country)
+                found.how.append(f"{located} ({actor.text}): an official of the only country the text names")
 
 
 def _locate_groups(found: Participants, code: str, why: str, ctx: DocContext) -> None:

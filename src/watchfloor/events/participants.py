@@ -27,6 +27,12 @@ ACT_NOUNS = frozenset(
     "removal resignation release withdrawal ouster dismissal arrest extradition return expulsion recognition".split()
 )
 
+# Acts whose "of" names who underwent them: "the arrest of X", "the release of hostages", "the expulsion of diplomats"
+PATIENT_NOUNS = frozenset(
+    "arrest detention release removal dismissal ouster extradition expulsion deportation execution assassination"
+    " kidnapping abduction impeachment killing torture".split()
+)
+
 
 @dataclass(slots=True)
 class Participants:
@@ -59,7 +65,7 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
         if child.dep_ in SUBJECT_DEPS or (depth > 0 and child.dep_ == "nsubjpass"):
             return actors_of(child, ctx, pronouns)
         if child.dep_ == "agent":
-            return [actor for grandchild in child.children for actor in actors_of(grandchild, ctx)]
+            return _agents(verb, ctx)
     misparsed = next((c for c in verb.lefts if c.dep_ in MISPARSED_SUBJECT_DEPS and c.ent_type_ in NAMED_ACTOR_LABELS), None)
     if misparsed is not None:  # "USAID deployed ...", parsed with USAID as an adverb
         return actors_of(misparsed, ctx, pronouns)
@@ -67,9 +73,22 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
         return [actor for child in verb.head.children if child.dep_ == "poss" for actor in actors_of(child, ctx)]
     if verb.dep_ == "xcomp" and (controller := _object_controller(verb.head)) is not None:
         return actors_of(controller, ctx)  # "urged Japan to raise spending": Japan raises it
+    if shares_a_passive(verb):  # "four people were shot and killed": the people are the recipients
+        return _agents(verb.head, ctx)
     if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head != verb:
         return subject_of(verb.head, ctx, depth + 1, pronouns)
     return []
+
+
+def _agents(verb: Token, ctx: DocContext) -> list[Actor]:
+    """The actors of a passive verb's 'by' phrase."""
+    agents = [pobj for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children]
+    return [actor for pobj in agents for actor in actors_of(pobj, ctx)]
+
+
+def shares_a_passive(verb: Token) -> bool:
+    """A participle coordinated with a passive verb ('were shot and killed') is passive too."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in verb.head.children)
 
 
 def _object_controller(verb: Token) -> Token | None:
@@ -99,6 +118,8 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         # "two inspectors were expelled from North Korea": the state they were expelled from expelled them
         result.take("actor", _prep_objects(verb, ctx, frozenset({"from"})), f"'{verb.text} from ...'")
     objects = [child for child in verb.children if child.dep_ in ("dobj", "dative", "attr", "nsubjpass")]
+    if shares_a_passive(verb):
+        objects.extend(child for child in verb.head.children if child.dep_ == "nsubjpass")
     if not objects:  # "rammed and boarded Philippine boats": coordinated verbs share the object
         objects = [
             obj
@@ -152,7 +173,11 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
     elif between:
         result.reciprocal = True
         result.take("actor", between, f"'{noun.text} between ...'")
-    result.take("actor", _prep_objects(noun, ctx, frozenset({"by", "from", "of"})), f"'{noun.text} by/of ...'")
+    if noun.lemma_.lower() in PATIENT_NOUNS:  # "ordered the arrest of the former prime minister"
+        result.take("recipient", _prep_objects(noun, ctx, frozenset({"of"})), f"'{noun.text} of ...' (who underwent it)")
+        result.take("actor", _prep_objects(noun, ctx, frozenset({"by"})), f"'{noun.text} by ...'")
+    else:
+        result.take("actor", _prep_objects(noun, ctx, frozenset({"by", "from", "of"})), f"'{noun.text} by/of ...'")
     if not result.actor:
         result.take("actor", _governing_actors(noun, ctx, result.reciprocal), f"the clause '{noun.text}' belongs to")
     result.take("recipient", _prep_objects(noun, ctx, RECIPIENT_PREPS), f"prepositional object of '{noun.text}'")

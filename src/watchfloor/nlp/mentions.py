@@ -35,8 +35,14 @@ GROUP_SECTORS = {
     **dict.fromkeys("newspaper journalist reporter broadcaster".split(), "MED"),
     **dict.fromkeys("company firm businessman corporation".split(), "BUS"),
     **dict.fromkeys("gang smuggler trafficker".split(), "CRM"),
+    # CAMEO's unidentified armed forces: armed men whose side the text does not say
+    **dict.fromkeys("gunman gunmen attacker assailant sniper kidnapper abductor bomber raider terrorist".split(), "UAF"),
+    **dict.fromkeys("rioter striker marcher".split(), "OPP"),
+    **dict.fromkeys("union unionist".split(), "LAB"),  # trade unions; the European or African Union are named bodies
+    **dict.fromkeys("teacher doctor nurse pupil passenger shopper voter peasant tourist people person".split(), "CVL"),
 }
-GROUP_ROLES = frozenset({"leader", "member", "official", "spokesman", "figure"})  # of the group named before them
+# Of the group named before them ("rebel leaders") or after "of" ("members of the opposition")
+GROUP_ROLES = frozenset({"leader", "member", "official", "spokesman", "figure", "chief", "head"})
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 UNKNOWN_STATE = "---"  # CAMEO's code for an actor whose country is not known
 GROUP_CODES = frozenset({*GROUP_SECTORS.values(), "COP"})  # a group with no country still says who acted
@@ -169,6 +175,8 @@ def _person_role(person: Entity, when: date | None) -> tuple[str | None, str]:
 
 def _sector_of_noun(head: Token) -> str | None:
     lemma = head.lemma_.lower()
+    if lemma in COUNTED_ONLY and not _counted(head):
+        return None
     if lemma in POLICE_NOUNS or (lemma == "guard" and any(c.lower_ == "coast" for c in head.children)):
         return "COP"
     if lemma in MILITARY_NOUNS:
@@ -180,6 +188,25 @@ def _sector_of_noun(head: Token) -> str | None:
     if lemma in GOVERNMENT_NOUNS:
         return "GOV"
     return None
+
+
+# Nouns that name a group only when counted: "five people were killed", not "the people of the state"
+COUNTED_ONLY = frozenset({"people", "person"})
+# Sector nouns that as a modifier describe a thing, not its people: "union jobs", "terrorist attack", "people power"
+NOT_AS_MODIFIER = frozenset({"union", "unionist", "people", "person", "terrorist"})
+COUNTING_WORDS = frozenset({"several", "many", "dozens", "hundreds", "thousands", "scores", "one"})
+# Heads whose sector is the word before them: "rebel units" and "rebel commanders" are rebels, not soldiers
+GROUP_HEADS = GROUP_ROLES | frozenset("group unit movement faction cell fighter force commander".split())
+
+
+def _counted(head: Token) -> bool:
+    """'Five people', 'at least 11 people', 'hundreds of people'; outside any name ('People Power Party')."""
+    if head.ent_type_ and head.ent_type_ not in ("CARDINAL", "QUANTITY"):
+        return False
+    counter = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    numbered = counter is not None and (counter.like_num or counter.lemma_.lower() in COLLECTIVE_NOUNS)
+    counts = ("nummod", "quantmod")
+    return numbered or any(c.dep_ in counts or c.like_num or c.lower_ in COUNTING_WORDS for c in head.children)
 
 
 # "US allies" names the allies, not the US; "Vietnam veterans" fought in Vietnam and are no Vietnamese
@@ -309,11 +336,8 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
     'Rebels in the Ivory Coast', 'authorities in Pakistan': a country after in/from/of makes it that country's group
     (then a government or military noun qualifies too).
     """
-    of_group = next(  # "student groups", "rebel units", "opposition leaders"
-        (GROUP_SECTORS[c.lemma_.lower()] for c in head.children if c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in GROUP_SECTORS),
-        None,
-    )
-    sector = of_group if of_group and head.lemma_.lower() in GROUP_ROLES else _sector_of_noun(head) or of_group
+    of_group = _sector_named_with(head)
+    sector = of_group if of_group and head.lemma_.lower() in GROUP_HEADS else _sector_of_noun(head) or of_group
     country = _located_in(head, ctx) or _speakers_country(head, ctx)
     if sector is None:
         return None
@@ -323,6 +347,23 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
     # "the army", "soldiers": a state's organ, whose state the event's place or other side may tell
     code = sector if sector in GROUP_CODES else f"{UNKNOWN_STATE}{sector}"
     return Actor(text=text, name=text, code=code, country=None, sector=sector, kb_id=None)
+
+
+def _sector_named_with(head: Token) -> str | None:
+    """The sector a modifier gives ('student groups', 'rebel units', 'opposition leaders') or, for a member or
+    leader, the group after 'of' ('members of the opposition', 'the chief of the armed forces')."""
+    for child in head.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in MODIFIER_DEPS and lemma in GROUP_SECTORS and lemma not in NOT_AS_MODIFIER:
+            return GROUP_SECTORS[lemma]
+    if head.lemma_.lower() not in GROUP_ROLES:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for group in prep.children:
+                if group.dep_ == "pobj" and not group.ent_type_:
+                    return _sector_named_with(group) or _sector_of_noun(group)
+    return None
 
 
 def _speakers_country(head: Token, ctx: DocContext) -> Entity | None:
@@ -344,6 +385,8 @@ def _located_in(head: Token, ctx: DocContext) -> Entity | None:
             found = kb_entity(ent, ctx.kb) if ent is not None and ent.label_ in ("GPE", "LOC", "NORP") else None
             if found is not None and found.country and found.kind in ("country", "capital", "place"):
                 return ctx.kb.country(found.country) or found
+            if ent is None and prep.lower_ == "of" and head.lemma_.lower() in GROUP_ROLES:
+                return _located_in(pobj, ctx)  # "the chief of the armed forces of Togo"
     return None
 
 
