@@ -350,6 +350,9 @@ def test_a_government_speaking_of_its_own_programmes_codes_no_event(pipeline: Pi
     url = "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2022/03/14/proclamation/"
     text = "My Administration is committed to supporting survivors. I call on all citizens to observe this day."
     assert not _published(pipeline, text, url, "A Proclamation on National Equal Pay Day").events
+    farms = "The Administration is committed to helping the agriculture sector in America."
+    home = _published(pipeline, farms, url, "Fact Sheet")
+    assert not home.events  # its own 'Administration', at home, in the only country it names
     us = _published(pipeline, "The US military sent 200 troops to Syria.", url, "Statement")
     assert find_events(us, "MOBILIZE", actor_country="USA")  # "US" is the country, not the pronoun
 
@@ -440,3 +443,13 @@ def test_members_and_chiefs_are_of_the_group_after_of(pipeline: Pipeline) -> Non
 def test_a_protest_announced_on_a_condition_is_a_threat(pipeline: Pipeline) -> None:
     text = "The Algerian opposition said it will boycott the elections unless the president agrees to step down."
     assert one_event(_analyze(pipeline, text), "THREATEN", "boycott").mode == "restrict"
+
+
+def test_an_unnamed_government_is_of_the_only_country_named(pipeline: Pipeline) -> None:
+    text = "The government conceded to demands that Guineans overseas should be allowed to vote."
+    assert codes(one_event(_analyze(pipeline, text), "CONCEDE", "conceded").actor) == {"GINGOV"}
+
+
+def test_his_country_is_the_speaker_s_state(pipeline: Pipeline) -> None:
+    text = "Prime Minister Vladimir Putin said his country will not lift the ban until the EU provides details."
+    assert codes(one_event(_analyze(pipeline, text), "REJECT", "ban").actor) == {"RUS"}

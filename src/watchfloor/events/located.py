@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "visiting"})
 ABROAD_SECTORS = frozenset({"REF"})  # refugees and migrants are seldom of the country they are in
-TITLED_SECTORS = frozenset({"GOV", "MIL"})  # what a title makes an unknown person ('President ...', 'Gen. ...')
+# Sectors of officials and organs a text may leave without their state ('President ...', 'Gen. ...', 'the government')
+TITLED_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG"})
 DOMESTIC_MEASURES = frozenset({"COERCE", "CONCEDE"})  # restrictions and their easing, at home unless said otherwise
 
 
@@ -53,18 +54,20 @@ def locate_groups_by_context(
     """Give groups named only by their sector a country from the event's place or its other side.
 
     A state organ named without its state ('the army', 'soldiers', 'officials') is that state's only as the
-    actor of a material act in its territory ('soldiers fired on protesters in Yangon'); as a recipient ('sent
-    troops to South Sudan', 'an ultimatum to Muslim leaders'), as a speaker ('the leaders welcome investment
-    across the Philippines') or with no place it is dropped, not coded on a guess.
+    actor of a material act in its territory ('soldiers fired on protesters in Yangon') or of any act in a text
+    naming one country only ('the government conceded to demands that Guineans abroad could vote'); as a
+    recipient ('sent troops to South Sudan', 'an ultimatum to Muslim leaders'), as a speaker among several
+    countries ('the leaders welcome investment across the Philippines') or with no place it is dropped, not
+    coded on a guess.
     """
     found.recipient = [actor for actor in found.recipient if not actor.code.startswith(UNKNOWN_STATE)]
+    _officials_of_the_only_country(found, facts, ctx)
     if not material:
         found.actor = [actor for actor in found.actor if not actor.code.startswith(UNKNOWN_STATE)]
     if place is not None:
         _of_the_place(found, place, ctx)
     found.actor = [actor for actor in found.actor if not actor.code.startswith(UNKNOWN_STATE)]
     _of_the_other_side(found, facts, ctx)
-    _officials_of_the_only_country(found, facts, ctx)
     settle(found)
 
 
@@ -88,9 +91,10 @@ def _of_the_other_side(found: Participants, facts: SentenceFacts, ctx: DocContex
 
 def _officials_of_the_only_country(found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
     """'President Abdelaziz Bouteflika threatened to institute a curfew in Algiers', 'Cambodia's Supreme Court
-    ordered the arrest of former Prime Minister Hun Sen': a titled official the KB does not know, in a sentence
-    and document naming one country, is of that country, unless that country's state is the other party
-    ('President Bush threatened further action against Russia': a leader acting on a state is seldom its own)."""
+    ordered the arrest of former Prime Minister Hun Sen': a titled official the KB does not know, or a state
+    organ named without its state ('the government'), in a sentence and document naming one country, is of
+    that country, unless that country's state is the other party ('President Bush threatened further action
+    against Russia': a leader acting on a state is seldom its own)."""
     countries = ctx.countries | _sentence_countries(facts, ctx)
     if len(countries) != 1:
         return
@@ -99,12 +103,21 @@ def _officials_of_the_only_country(found: Participants, facts: SentenceFacts, ct
     country = ctx.kb.country(code)
     if state_party or country is None or country.country is None:
         return
+    # a government's own publications speak of 'the Administration', 'the Government' at home: not coded
+    at_home = code in {issuer.country for issuer in ctx.issuers}
     for role in (found.actor, found.recipient):
         for index, actor in enumerate(role):
-            if actor.kb_id is None and actor.country is None and actor.code == actor.sector and actor.sector in TITLED_SECTORS:
+            organ = actor.code == f"{UNKNOWN_STATE}{actor.sector}" and not at_home and _one_body(actor)
+            unnamed = actor.code == actor.sector or organ
+            if actor.kb_id is None and actor.country is None and unnamed and actor.sector in TITLED_SECTORS:
                 located = f"{country.country}{actor.sector}"
                 role[index] = dataclasses.replace(actor, code=located, country=country.country)
                 found.how.append(f"{located} ({actor.text}): an official of the only country the text names")
+
+
+def _one_body(actor: Actor) -> bool:
+    """'The government', 'the army': one body, of one state; 'the leaders', 'officials' may be of several."""
+    return not actor.text.lower().endswith("s")
 
 
 def _locate_groups(found: Participants, code: str, why: str, ctx: DocContext) -> None:

@@ -62,6 +62,8 @@ def named_places(ents: Iterable[Span], kb: KnowledgeBase) -> Iterator[Entity]:
     for ent in ents:
         if ent.label_ in CONTEXT_LABELS:
             entity = kb.entities.get(ent.ent_id_) if ent.ent_id_ else kb.resolve(ent.text)
+            if entity is None and ent.label_ == "NORP":  # "Guineans": a plural demonym
+                entity = kb.demonym(ent.text)
             if entity is not None and entity.country:
                 yield entity
 

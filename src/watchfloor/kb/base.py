@@ -95,8 +95,12 @@ class KnowledgeBase:
         return entity
 
     def demonym(self, word: str) -> Entity | None:
-        """The country of a demonym such as 'Japanese' or 'Filipino'."""
-        return self._demonyms.get(word.lower())
+        """The country of a demonym such as 'Japanese' or 'Filipino', or of its plural ('Palestinians')."""
+        key = word.lower()
+        found = self._demonyms.get(key)
+        if found is None and key.endswith("s") and " " not in key:
+            found = self._demonyms.get(key[:-1])
+        return found
 
     def country(self, iso3: str | None) -> Entity | None:
         return self.entities.get(f"country.{iso3.lower()}") if iso3 else None

@@ -53,7 +53,7 @@ FIRST_PERSON = SPEAKER_PLURAL | {"i", "my", "me"}
 FIRST_PERSON_FORMS = FIRST_PERSON | {word.capitalize() for word in FIRST_PERSON}  # as written: "US" is no pronoun
 POLICE_NOUNS = frozenset(["guard", "police", "coastguard"])
 GOVERNMENT_NOUNS = frozenset(
-    ["government", "ministry", "official", "administration", "leader", "diplomat", "cabinet", "envoy", "authority", "politician"]
+    "government ministry official administration leader diplomat cabinet envoy authority politician regime".split()
 )
 # "Tens of thousands of students", "a group of Moroccan diplomats": the actor is the noun after "of"
 COLLECTIVE_NOUNS = frozenset(
@@ -107,8 +107,8 @@ def kb_entity(ent: Span, kb: KnowledgeBase) -> Entity | None:
         return kb.entities[ent.ent_id_]
     text = bare(ent.text)
     found = kb.resolve(text)
-    if found is None and text.endswith("s") and " " not in text:  # "Palestinians", "Iraqis": a plural demonym
-        found = kb.demonym(text[:-1])
+    if found is None and ent.label_ == "NORP":  # "Palestinians", "Iraqis": a plural demonym
+        found = kb.demonym(text)
     if found is None and ent.label_ == "PERSON" and len(text.split()) > 1:
         found = kb.resolve(text.split()[-1])
         if found is not None and found.kind != "person":
@@ -239,6 +239,8 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
             actors.extend(_last_pair(ctx, " ".join(t.text for t in tokens)))
         if not actors and pronouns and token.lower_ in PRONOUNS:
             actors.extend(_clause_antecedent(token, ctx) or _antecedents(token.lower_, ctx))
+        if not actors and pronouns:
+            actors.extend(_their_state(token, ctx))
         if not actors:
             _add(actors, _group_actor(token, tokens, ctx) or _titled_person(tokens, token, ctx))
     return _drop_less_specific(actors)
@@ -275,6 +277,23 @@ def _titled_person(tokens: list[Token], head: Token, ctx: DocContext) -> Actor |
     country = located.country if located is not None else None
     code = f"{country}{sector}" if country else sector
     return Actor(text=text, name=person.text, code=code, country=country, sector=sector, kb_id=None)
+
+
+def _their_state(head: Token, ctx: DocContext) -> list[Actor]:
+    """'Putin said his country will not lift the ban': 'his country', 'its government' are the state of the one
+    the possessive refers to (the speaker of the clause, else the last subject)."""
+    possessive = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")), None)
+    if possessive is None or head.lemma_.lower() not in ("country", "nation", "government"):
+        return []
+    owners = _clause_antecedent(head, ctx) or _antecedents(possessive.lower_, ctx)
+    states = {owner.country for owner in owners if owner.country}
+    entity = ctx.kb.country(states.pop()) if len(states) == 1 else None
+    if entity is None or entity.country is None:
+        return []
+    sector = "GOV" if head.lemma_.lower() == "government" else None
+    code = f"{entity.country}{sector or ''}"
+    text = f"{possessive.text} {head.text}"
+    return [Actor(text=text, name=entity.name, code=code, country=entity.country, sector=sector, kb_id=entity.id)]
 
 
 def _clause_antecedent(pronoun: Token, ctx: DocContext) -> list[Actor]:
