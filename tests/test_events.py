@@ -453,3 +453,20 @@ def test_an_unnamed_government_is_of_the_only_country_named(pipeline: Pipeline) 
 def test_his_country_is_the_speaker_s_state(pipeline: Pipeline) -> None:
     text = "Prime Minister Vladimir Putin said his country will not lift the ban until the EU provides details."
     assert codes(one_event(_analyze(pipeline, text), "REJECT", "ban").actor) == {"RUS"}
+
+
+def test_promised_concessions_and_announced_retreats_are_concede(pipeline: Pipeline) -> None:
+    """The PLOVER manual: future retreats and concessions do not reduce to AGREE; future aid does."""
+    lifted = _analyze(pipeline, "Jordanian King Abdullah vowed on Monday to lift the curfews that have been imposed.")
+    assert [(event.event, codes(event.actor)) for event in lifted.events] == [("CONCEDE", {"JOR"})]
+    withdraw = _analyze(pipeline, "The United States announced that it would withdraw its troops from Syria.")
+    assert {event.event for event in withdraw.events} == {"CONCEDE"}
+    aid = _analyze(pipeline, "Japan agreed to provide $5 million in aid to Vietnam.")
+    assert {event.event for event in aid.events} == {"AGREE"}
+
+
+def test_an_organisation_named_by_initials_is_an_uncoded_actor(pipeline: Pipeline) -> None:
+    eln = one_event(_analyze(pipeline, "In Colombia, the ELN declared a monthlong ceasefire."), "RETREAT", "ELN")
+    assert (eln.mode, eln.actor) == ("ceasefire", [])
+    url = "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2022/03/14/memorandum/"
+    assert not _published(pipeline, "The ITWG shall consult with external stakeholders.", url, "Memorandum").events

@@ -40,6 +40,7 @@ INHERIT_REACH = 600  # characters: about three sentences of news prose
 BASELINE_WORDS = frozenset({"compared", "than", "since", "until", "by", "ahead", "before"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
 OBJECT_DENYING_TYPES = frozenset({"REJECT", "SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
+EASING_TYPES = frozenset({"CONCEDE", "RETREAT"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "csubj", "amod", "npadvmod", "pcomp"})
 PLACE_PRIORITY = {"sea": 0, "strait": 0, "island": 0, "base": 1, "region": 2, "admin": 2, "other": 3, "city": 3, "country": 4}
 
@@ -76,7 +77,7 @@ class EventCoder:
                     found.append((trigger, event))
                     ctx.last_subjects = list(event.actor) or ctx.last_subjects
                     ctx.last_parties = [*event.actor, *event.recipient] or ctx.last_parties
-            events.extend(_merge_same(_prefer_nominal(_realised(found))))
+            events.extend(_merge_same(_prefer_nominal(_promised_concessions(_realised(found)))))
         return _one_per_incident(events)
 
     def _material(self, event: str) -> bool:
@@ -94,6 +95,8 @@ class EventCoder:
             return "REJECT", None, None
         if aux != "future":
             return event, mode, aux
+        if event in ("RETREAT", "CONCEDE"):  # the manual: announced retreats and promised concessions are CONCEDE
+            return "CONCEDE", None, None
         if quad in ("V-Coop", "M-Coop"):
             return "AGREE", None, None
         if event in THREAT_MODES:
@@ -148,7 +151,8 @@ class EventCoder:
             return None  # "My Administration is committed to ...", "I call on all citizens ...": a government at home
         if not found.actor and not found.recipient:
             # "Suharto resigned": the act is coded with its actor uncoded, the name kept in the explanation
-            if (name := unknown_named_subject(trigger)) is None:
+            # a government's own papers name its offices by initials ("the ITWG shall consult"): not actors there
+            if (name := unknown_named_subject(trigger, acronyms=not ctx.issuers)) is None:
                 return None
             found.how.append(f"actor '{name}' (subject) is not in the knowledge base: left uncoded")
         return self._build(trigger, entry, found, facts, ctx, where)
@@ -406,6 +410,9 @@ def _realised(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
             if is_nominal(token) and token.dep_ == "dobj":  # "reiterated its demand ... that Israel ease ..."
                 clauses += [child for child in token.head.children if child.dep_ == "ccomp"]
             about.update((t.i, event) for clause in clauses for t in clause.subtree)
+        elif event.event in EASING_TYPES:  # "lift the curfews that have been imposed": the imposing is background
+            objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+            about.update((t.i, event) for obj in objects for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree)
     for token, event in found:
         outer = about.get(token.i)
         if outer is not None and not outer.recipient:
@@ -413,6 +420,18 @@ def _realised(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
             own = {actor.country for actor in outer.actor}
             outer.recipient.extend([actor for actor in event.actor if actor.country not in own] or event.recipient)
     return [(token, event) for token, event in found if token.i not in about]
+
+
+def _promised_concessions(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
+    """'The military agreed to lift all restrictions', 'vowed to end the curfew': a promise whose content is a
+    concession or a retreat is that concession (PLOVER's CONCEDE), not an AGREE; the promise gives way."""
+    conceded = {token.i for token, event in found if event.event == "CONCEDE"}
+    promises = {
+        token.i
+        for token, event in found
+        if event.event == "AGREE" and any(child.dep_ in ("xcomp", "ccomp") and child.i in conceded for child in token.children)
+    }
+    return [(token, event) for token, event in found if token.i not in promises]
 
 
 def _infinitive(verb: Token) -> bool:
@@ -424,9 +443,9 @@ def _prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:
     """'flew a joint patrol' is one COOPERATE event: a verb whose object is an event of another type gives way.
 
     A verb whose rule names its object ("ended mediation", "lifted the ban") keeps its own type. A verb that
-    refuses, ends or demands its object ("refused talks", "suspended aid", "threatened sanctions") is the event
-    and its object is not: the talks and the aid did not happen. When both say the same type ("approved a record
-    defense budget") the verb stays: it carries the date.
+    refuses, ends, eases or demands its object ("refused talks", "suspended aid", "threatened sanctions", "lifted
+    the curfew") is the event and its object is not: the talks and the aid did not happen, no curfew was imposed.
+    When both say the same type ("approved a record defense budget") the verb stays: it carries the date.
     """
     nominal = {token.i: event for token, event in found if is_nominal(token)}
     dropped: set[int] = set()
@@ -436,7 +455,7 @@ def _prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:
             continue
         required = set(event.explanation.get("rule", {}).get("requires", []))
         objects = [child for child in token.children if child.dep_ == "dobj" and child.i in nominal]
-        if event.event in OBJECT_DENYING_TYPES:
+        if event.event in OBJECT_DENYING_TYPES | EASING_TYPES:  # "lifted the curfew": no curfew is imposed
             dropped.update(child.i for child in objects)
         elif any(nominal[c.i].event != event.event and c.lemma_.lower() not in required for c in objects):
             continue

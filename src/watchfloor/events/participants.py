@@ -96,8 +96,8 @@ def _object_controller(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "dobj":
             return child
-        if child.dep_ == "prep" and child.lower_ == "on":
-            return next((pobj for pobj in child.children if pobj.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ == "on":  # not "vowed on Monday to ..."
+            return next((pobj for pobj in child.children if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME")), None)
     return None
 
 
@@ -221,15 +221,24 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
     return found
 
 
-def unknown_named_subject(trigger: Token) -> str | None:
+def unknown_named_subject(trigger: Token, acronyms: bool = True) -> str | None:
     """The name of a person or organisation the KB does not know that did the act ('Suharto resigned')."""
     verb = trigger
     if is_nominal(trigger):
         verb = next((t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), trigger)
     subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and acronyms and _acronym(subject):  # "the ELN declared a ceasefire": an organisation's initials
+        return subject.text
     if subject is None or subject.ent_type_ not in ("PERSON", "ORG"):
         return None
     return " ".join(t.text for t in subject.subtree if t.ent_type_ == subject.ent_type_)
+
+
+def _acronym(token: Token) -> bool:
+    """Capital initials with no entity label ('the ELN', 'the SPLA'); not a title ('MS. JEAN-PIERRE')."""
+    title = token.i + 1 < len(token.doc) and token.nbor(1).text == "."
+    initials = token.pos_ == "PROPN" and token.is_upper and token.is_alpha and 2 <= len(token) <= 6
+    return initials and not token.ent_type_ and not title
 
 
 def participants(trigger: Token, ctx: DocContext) -> Participants:
