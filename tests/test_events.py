@@ -470,3 +470,12 @@ def test_an_organisation_named_by_initials_is_an_uncoded_actor(pipeline: Pipelin
     assert (eln.mode, eln.actor) == ("ceasefire", [])
     url = "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2022/03/14/memorandum/"
     assert not _published(pipeline, "The ITWG shall consult with external stakeholders.", url, "Memorandum").events
+
+
+def test_recipients_behind_appeals_commitments_and_conditions(pipeline: Pipeline) -> None:
+    text = "Rebels in the Ivory Coast on Wednesday dismissed an appeal from President Laurent Gbagbo to lay down their arms."
+    assert codes(one_event(_analyze(pipeline, text), "REJECT", "appeal").recipient) == {"CIVGOV"}
+    text = "Russia has threatened to stop negotiations if the United States goes ahead with the deployment of new missiles."
+    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "Russia").recipient) == {"USA"}
+    text = "President Levy Mwanawasa has reneged on his commitment to the Zambian people."
+    assert countries(one_event(_analyze(pipeline, text), "REJECT", "reneged").recipient) == {"ZMB"}

@@ -24,7 +24,14 @@ from watchfloor.events.located import (
     speaking_of_itself,
 )
 from watchfloor.events.ontology import Ontology, load_ontology
-from watchfloor.events.participants import Participants, participants, settle, subject_of, unknown_named_subject
+from watchfloor.events.participants import (
+    Participants,
+    is_conditional,
+    participants,
+    settle,
+    subject_of,
+    unknown_named_subject,
+)
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.entities import entities_in
@@ -565,8 +572,7 @@ def _confidence(found: Participants, when: DateSpan, entry: Entry, trigger: Toke
 
 def _on_condition(trigger: Token) -> bool:
     """An act announced with 'unless' or 'if' attached: a threat, not a plan."""
-    clauses = [child for child in trigger.children if child.dep_ == "advcl"]
-    return any(mark.dep_ == "mark" and mark.lower_ in ("unless", "if") for clause in clauses for mark in clause.children)
+    return any(child.dep_ == "advcl" and is_conditional(child) for child in trigger.children)
 
 
 def _subordinate(trigger: Token) -> bool:

@@ -27,6 +27,8 @@ ACT_NOUNS = frozenset(
     "removal resignation release withdrawal ouster dismissal arrest extradition return expulsion recognition".split()
 )
 
+# Things said or decreed, whose "from" or "by" names who said them: "an appeal from X", "a ban by X"
+SPEECH_NOUNS = frozenset("appeal call offer proposal demand request plea invitation ultimatum ban order decree".split())
 # Acts whose "of" names who underwent them: "the arrest of X", "the release of hostages", "the expulsion of diplomats"
 PATIENT_NOUNS = frozenset(
     "arrest detention release removal dismissal ouster extradition expulsion deportation execution assassination"
@@ -135,11 +137,36 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         # no one, its "of" or "for" does (for an act's object, or when the actor is known)
         wider = not named and (child.lemma_.lower() in ACT_NOUNS or bool(result.actor))
         preps = RECIPIENT_PREPS | {"of", "for"} if wider else RECIPIENT_PREPS
+        if child.lemma_.lower() in SPEECH_NOUNS:  # "dismissed an appeal from President X", "violated a ban by X"
+            preps = preps | {"from", "by"}
         result.take("recipient", _prep_objects(child, ctx, preps), f"prepositional object of '{child.text}'")
     result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
     if not result.recipient:
         _complement_recipients(verb, ctx, result)
+    if not result.recipient:
+        _indirect_recipients(verb, ctx, result)
     return result
+
+
+def _indirect_recipients(verb: Token, ctx: DocContext, result: Participants) -> None:
+    """'reneged on his commitment to the Zambian people': the one an abstract object is owed to; 'threatened to
+    stop negotiations if the United States goes ahead': the one a condition is put to."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                    result.take("recipient", _prep_objects(pobj, ctx, frozenset({"to"})), f"'{pobj.text} to ...'")
+    clauses = [verb, *(child for child in verb.children if child.dep_ == "xcomp")]
+    conditions = [c for clause in clauses for c in clause.children if c.dep_ == "advcl" and is_conditional(c)]
+    for condition in conditions:
+        for subject in condition.children:
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                result.take("recipient", actors_of(subject, ctx, pronouns=False), f"subject of the condition '{condition.text}'")
+
+
+def is_conditional(clause: Token) -> bool:
+    """A clause opened by 'if' or 'unless'."""
+    return any(child.dep_ == "mark" and child.lower_ in ("if", "unless") for child in clause.children)
 
 
 def _complement_recipients(verb: Token, ctx: DocContext, result: Participants) -> None:
