@@ -479,3 +479,15 @@ def test_recipients_behind_appeals_commitments_and_conditions(pipeline: Pipeline
     assert codes(one_event(_analyze(pipeline, text), "THREATEN", "Russia").recipient) == {"USA"}
     text = "President Levy Mwanawasa has reneged on his commitment to the Zambian people."
     assert countries(one_event(_analyze(pipeline, text), "REJECT", "reneged").recipient) == {"ZMB"}
+
+
+def test_attacks_on_bases_and_stations_hit_their_holders(pipeline: Pipeline) -> None:
+    text = "Boko Haram jihadists overran a military base in northeast Nigeria after a ferocious firefight."
+    assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "overran").recipient) == {"NGAMIL"}
+    text = "Taliban attackers stormed a regional police headquarters in eastern Afghanistan, killing five officers."
+    assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "stormed").recipient) == {"AFGCOP"}
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary(pipeline: Pipeline) -> None:
+    text = "The United Kingdom and France however have opposed resolutions in the United Nations on depleted uranium."
+    assert codes(one_event(_analyze(pipeline, text), "REJECT", "opposed").actor) == {"GBR", "FRA"}

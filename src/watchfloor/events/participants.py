@@ -63,7 +63,9 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     ``pronouns`` False leaves a pronoun subject unresolved: used when the verb is not the event's
     own ("it was the ninth joint patrol"), where "it" rarely names the actor.
     """
-    for child in verb.children:
+    auxiliaries = [child for child in verb.children if child.dep_ == "aux" and child.lemma_ in ("have", "be", "do")]
+    # "The United Kingdom and France however have opposed": the parser may hang the subject on the auxiliary
+    for child in (*verb.children, *(grandchild for aux in auxiliaries for grandchild in aux.children)):
         if child.dep_ in SUBJECT_DEPS or (depth > 0 and child.dep_ == "nsubjpass"):
             return actors_of(child, ctx, pronouns)
         if child.dep_ == "agent":

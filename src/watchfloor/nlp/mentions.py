@@ -177,6 +177,9 @@ def _sector_of_noun(head: Token) -> str | None:
     lemma = head.lemma_.lower()
     if lemma in COUNTED_ONLY and not _counted(head):
         return None
+    if lemma in FACILITY_NOUNS:  # "a military base", "a police station": whoever holds it
+        owners = {FACILITY_OWNERS.get(child.lemma_.lower()) for child in head.children if child.dep_ in MODIFIER_DEPS}
+        return next((owner for owner in ("COP", "MIL") if owner in owners), None)
     if lemma in POLICE_NOUNS or (lemma == "guard" and any(c.lower_ == "coast" for c in head.children)):
         return "COP"
     if lemma in MILITARY_NOUNS:
@@ -190,6 +193,9 @@ def _sector_of_noun(head: Token) -> str | None:
     return None
 
 
+# Places of the armed forces and the police, attacked in their stead: the holder is the recipient
+FACILITY_NOUNS = frozenset("base headquarters station post checkpoint depot barracks outpost convoy garrison".split())
+FACILITY_OWNERS = {**dict.fromkeys(("military", "army", "navy", "naval", "air"), "MIL"), "police": "COP"}
 # Nouns that name a group only when counted: "five people were killed", not "the people of the state"
 COUNTED_ONLY = frozenset({"people", "person"})
 # Sector nouns that as a modifier describe a thing, not its people: "union jobs", "terrorist attack", "people power"

@@ -125,6 +125,7 @@ LEMMA_FIXES = {
     **dict.fromkeys(("raped", "rapes", "raping"), "rape"),
     **dict.fromkeys(("waged", "wages", "waging"), "wage"),
     "retook": "retake",
+    "overran": "overrun",
     "forgave": "forgive",
     "imprisoning": "imprison",
     "deploring": "deplore",
