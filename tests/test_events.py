@@ -491,3 +491,8 @@ def test_attacks_on_bases_and_stations_hit_their_holders(pipeline: Pipeline) -> 
 def test_a_subject_the_parser_hangs_on_the_auxiliary(pipeline: Pipeline) -> None:
     text = "The United Kingdom and France however have opposed resolutions in the United Nations on depleted uranium."
     assert codes(one_event(_analyze(pipeline, text), "REJECT", "opposed").actor) == {"GBR", "FRA"}
+
+
+def test_officials_of_a_town_the_geoparser_placed(pipeline: Pipeline) -> None:
+    text = "Cleveland officials have imposed a curfew that restricts access to the city's downtown until Monday."
+    assert codes(one_event(_analyze(pipeline, text), "COERCE", "curfew").actor) == {"USAGOV"}

@@ -29,6 +29,7 @@ ABROAD_SECTORS = frozenset({"REF"})  # refugees and migrants are seldom of the c
 # Sectors of officials and organs a text may leave without their state ('President ...', 'Gen. ...', 'the government')
 TITLED_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG"})
 DOMESTIC_MEASURES = frozenset({"COERCE", "CONCEDE"})  # restrictions and their easing, at home unless said otherwise
+SUMMIT_PLURALS = frozenset({"leaders", "ministers", "diplomats", "envoys", "delegates", "delegations"})
 
 
 def speaking_of_itself(found: Participants, ctx: DocContext) -> bool:
@@ -116,8 +117,8 @@ def _officials_of_the_only_country(found: Participants, facts: SentenceFacts, ct
 
 
 def _one_body(actor: Actor) -> bool:
-    """'The government', 'the army': one body, of one state; 'the leaders', 'officials' may be of several."""
-    return not actor.text.lower().endswith("s")
+    """'The government', 'officials', 'the army': of one state; 'the leaders', 'the ministers' who meet are of several."""
+    return actor.text.lower().split()[-1] not in SUMMIT_PLURALS
 
 
 def _locate_groups(found: Participants, code: str, why: str, ctx: DocContext) -> None:
@@ -136,10 +137,11 @@ def _locate_groups(found: Participants, code: str, why: str, ctx: DocContext) ->
 
 
 def _sentence_countries(facts: SentenceFacts, ctx: DocContext) -> set[str]:
-    """Every country a sentence names, by name, demonym, capital or place: found once per sentence, when a
-    rule first asks."""
+    """Every country a sentence names, by name, demonym, capital or place (the KB's, or a town the geoparser placed:
+    'Cleveland officials'): found once per sentence, when a rule first asks."""
     if facts.countries is None:
-        facts.countries = {entity.country for entity in named_places(entities_in(facts.sentence), ctx.kb) if entity.country}
+        named = {entity.country for entity in named_places(entities_in(facts.sentence), ctx.kb) if entity.country}
+        facts.countries = named | {place.country for _, place in facts.places if place.country}
     return facts.countries
 
 
