@@ -496,3 +496,17 @@ def test_a_subject_the_parser_hangs_on_the_auxiliary(pipeline: Pipeline) -> None
 def test_officials_of_a_town_the_geoparser_placed(pipeline: Pipeline) -> None:
     text = "Cleveland officials have imposed a curfew that restricts access to the city's downtown until Monday."
     assert codes(one_event(_analyze(pipeline, text), "COERCE", "curfew").actor) == {"USAGOV"}
+
+
+def test_the_public_protesting_is_a_demonstration(pipeline: Pipeline) -> None:
+    students = one_event(_analyze(pipeline, "Students protested in Seoul against the new law."), "PROTEST", "Seoul")
+    assert (students.mode, codes(students.actor)) == ("demo", {"KORCVL"})
+    state = _analyze(pipeline, "China protested to Japan over the visit.")
+    assert not find_events(state, "PROTEST")  # a state's protest is a diplomatic one: ACCUSE
+
+
+def test_an_act_agreed_to_be_stopped_is_not_done(pipeline: Pipeline) -> None:
+    stopped = _analyze(pipeline, "The rebels agreed to stop fighting.")
+    assert [event.event for event in stopped.events] == ["CONCEDE"]
+    kidnapped = one_event(_analyze(pipeline, "Afghan rebels have kidnapped up to 16 Russian advisers."), "ASSAULT", "kidnapped")
+    assert codes(kidnapped.recipient) == {"RUS"}

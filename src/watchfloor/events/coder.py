@@ -48,6 +48,7 @@ BASELINE_WORDS = frozenset({"compared", "than", "since", "until", "by", "ahead",
 OBLIGATION_MODALS = frozenset({"must", "should"})
 OBJECT_DENYING_TYPES = frozenset({"REJECT", "SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
 EASING_TYPES = frozenset({"CONCEDE", "RETREAT"})
+CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "REF"})  # the public, in the streets
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "csubj", "amod", "npadvmod", "pcomp"})
 PLACE_PRIORITY = {"sea": 0, "strait": 0, "island": 0, "base": 1, "region": 2, "admin": 2, "other": 3, "city": 3, "country": 4}
 
@@ -175,6 +176,8 @@ class EventCoder:
     ) -> Event:
         """The event record: type after the joint-activity and stated-intention rules, date, place, evidence."""
         event_name, mode, context = _joint(entry, found, trigger)
+        if _crowd_protest(event_name, trigger, found):
+            event_name, mode = "PROTEST", "demo"
         when = _nearest_date(trigger, facts)
         aux = auxiliary(trigger, facts.sentence, when, ctx.anchor)
         event_name, mode, aux = self._intent(event_name, mode, aux, trigger)
@@ -417,9 +420,11 @@ def _realised(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
             if is_nominal(token) and token.dep_ == "dobj":  # "reiterated its demand ... that Israel ease ..."
                 clauses += [child for child in token.head.children if child.dep_ == "ccomp"]
             about.update((t.i, event) for clause in clauses for t in clause.subtree)
-        elif event.event in EASING_TYPES:  # "lift the curfews that have been imposed": the imposing is background
+        elif event.event in EASING_TYPES:  # "lift the curfews that have been imposed", "stop fighting": not done now
             objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
-            about.update((t.i, event) for obj in objects for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree)
+            clauses = [c for obj in objects for c in obj.children if c.dep_ in ("relcl", "acl")]
+            clauses += [child for child in token.children if child.dep_ == "xcomp"]
+            about.update((t.i, event) for clause in clauses for t in clause.subtree)
     for token, event in found:
         outer = about.get(token.i)
         if outer is not None and not outer.recipient:
@@ -568,6 +573,13 @@ def _confidence(found: Participants, when: DateSpan, entry: Entry, trigger: Toke
     score -= 0.1 if _subordinate(trigger) else 0
     score -= 0.1 if aux in ("negated", "hypothetical") else 0
     return round(min(score, 0.95), 2)
+
+
+def _crowd_protest(event_name: str, trigger: Token, found: Participants) -> bool:
+    """'Students protested in Seoul': a protest by the public, not a state's diplomatic protest, is PLOVER's
+    PROTEST (a demonstration); the lexicon can only tell them apart by their subjects."""
+    crowd = bool(found.actor) and all(actor.sector in CROWD_SECTORS for actor in found.actor)
+    return event_name == "ACCUSE" and trigger.lemma_.lower() == "protest" and trigger.pos_ == "VERB" and crowd
 
 
 def _on_condition(trigger: Token) -> bool:

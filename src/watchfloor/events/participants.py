@@ -122,6 +122,7 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         # "two inspectors were expelled from North Korea": the state they were expelled from expelled them
         result.take("actor", _prep_objects(verb, ctx, frozenset({"from"})), f"'{verb.text} from ...'")
     objects = [child for child in verb.children if child.dep_ in ("dobj", "dative", "attr", "nsubjpass")]
+    objects += _counted_up_to(verb)
     if shares_a_passive(verb):
         objects.extend(child for child in verb.head.children if child.dep_ == "nsubjpass")
     if not objects:  # "rammed and boarded Philippine boats": coordinated verbs share the object
@@ -148,6 +149,13 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     if not result.recipient:
         _indirect_recipients(verb, ctx, result)
     return result
+
+
+def _counted_up_to(verb: Token) -> list[Token]:
+    """'kidnapped up to 16 Russian advisers': the parser reads 'up' as a particle and the object as its 'to'."""
+    particles = [child for child in verb.children if child.dep_ == "prt" and child.lower_ == "up"]
+    preps = [prep for particle in particles for prep in particle.children if prep.dep_ == "prep" and prep.lower_ == "to"]
+    return [pobj for prep in preps for pobj in prep.children if pobj.dep_ == "pobj" and any(c.like_num for c in pobj.children)]
 
 
 def _indirect_recipients(verb: Token, ctx: DocContext, result: Participants) -> None:
