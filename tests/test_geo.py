@@ -170,3 +170,16 @@ def test_a_town_of_unknown_population_is_not_as_large_as_its_country(resolver: R
     """GeoNames lists a San Antonio in the Philippines without a population: it must not outrank the Texan city."""
     best = resolver.resolve("San Antonio", {"RUS"})
     assert best is not None and best.candidate.country == "USA"
+
+
+def test_a_capital_inside_a_name_places_it_far_from_the_focus(resolver: Resolver) -> None:
+    """A Dublin story about a student of the London Guildhall School: the school is in London, not in Dublin."""
+    names = ["Dublin", "Dublin", "London Guildhall School", "Temple Bar"]
+    _, _, school, street = resolver.resolve_all(names, {"IRL", "GBR"}, dateline=0)
+    assert school is not None and school.candidate.country == "GBR"
+    assert street is not None and street.candidate.country == "IRL"
+
+
+def test_the_coasts_of_american_news(resolver: Resolver) -> None:
+    west = resolver.resolve("West Coast", {"USA", "BEL"})
+    assert west is not None and west.candidate.country == "USA"

@@ -41,6 +41,7 @@ HOSTED_ABROAD = frozenset({"embassy", "consulate"})  # the country such a name n
 PART_MIN_POPULATION = 100_000  # a town inside a longer name must be a large one ('Dubai World Cup')
 PART_MAX_KM_FROM_FOCUS = 300
 WELL_KNOWN_POPULATION = 250_000
+METROPOLIS_POPULATION = 2_000_000
 FOCUS_OWN_WEIGHT = 2  # a mention of the town itself counts twice a mention of a town near it
 DATELINE_COUNTRY_WEIGHT = 2  # the country a story is filed from counts as two more mentions of it
 
@@ -319,7 +320,9 @@ def _plausible_part(best: Scored, context: DocumentPlaces, focus: Scored | None)
     far = (
         focus is not None and km(candidate.lat, candidate.lon, focus.candidate.lat, focus.candidate.lon) > PART_MAX_KM_FROM_FOCUS
     )
-    return not far
+    # a metropolis the document's countries include names where its institutions are ('London Guildhall School'),
+    # wherever the story is filed from
+    return not far or candidate.population >= METROPOLIS_POPULATION or candidate.kind == "capital"
 
 
 def _could_be_a_place(part: str) -> bool:
