@@ -510,3 +510,10 @@ def test_an_act_agreed_to_be_stopped_is_not_done(pipeline: Pipeline) -> None:
     assert [event.event for event in stopped.events] == ["CONCEDE"]
     kidnapped = one_event(_analyze(pipeline, "Afghan rebels have kidnapped up to 16 Russian advisers."), "ASSAULT", "kidnapped")
     assert codes(kidnapped.recipient) == {"RUS"}
+
+
+def test_property_returned_to_a_country_is_a_return(pipeline: Pipeline) -> None:
+    text = "Immigration and Customs Enforcement returned 12 human skulls to Peru on April 7, 2010."
+    returned = one_event(_analyze(pipeline, text), "RETREAT", "skulls")
+    assert (codes(returned.actor), codes(returned.recipient)) == ({"USAGOV"}, {"PER"})
+    assert not _analyze(pipeline, "The president returned to Washington on Sunday.").events  # a journey home

@@ -29,6 +29,7 @@ class Entry:
     context: tuple[str, ...]
     requires: tuple[str, ...]
     excludes: tuple[str, ...]
+    transitive: bool = False  # fires only on a verb with a direct object or a passive subject
 
 
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"})
@@ -79,7 +80,9 @@ class Lexicon:
         fired = [
             entry
             for entry in candidates
-            if all(word in nearby for word in entry.requires) and not any(word in nearby for word in entry.excludes)
+            if all(word in nearby for word in entry.requires)
+            and not any(word in nearby for word in entry.excludes)
+            and (not entry.transitive or _has_object(token))
         ]
         return max(fired, key=lambda entry: len(entry.requires)) if fired else None
 
@@ -91,6 +94,11 @@ class Lexicon:
                 if entry is not None:
                     found.append((token, entry))
         return found
+
+
+def _has_object(token: Token) -> bool:
+    """'returned two paintings to Brazil', 'paintings were returned': not 'returned to Brazil'."""
+    return any(child.dep_ in ("dobj", "nsubjpass") for child in token.children)
 
 
 def _words(value: object, where: str) -> tuple[str, ...]:
@@ -117,6 +125,7 @@ def load_lexicon() -> Lexicon:
             context=_words(record.get("context"), record["lemma"]),
             requires=_words(record.get("requires"), record["lemma"]),
             excludes=_words(record.get("excludes"), record["lemma"]),
+            transitive=bool(record.get("transitive", False)),
         )
         for record in data["entries"]
     ]
