@@ -517,3 +517,8 @@ def test_property_returned_to_a_country_is_a_return(pipeline: Pipeline) -> None:
     returned = one_event(_analyze(pipeline, text), "RETREAT", "skulls")
     assert (codes(returned.actor), codes(returned.recipient)) == ({"USAGOV"}, {"PER"})
     assert not _analyze(pipeline, "The president returned to Washington on Sunday.").events  # a journey home
+
+
+def test_a_violated_ceasefire_is_fighting(pipeline: Pipeline) -> None:
+    text = "Pakistan on Thursday violated the ceasefire across the Line of Control in Jammu and Kashmir."
+    assert one_event(_analyze(pipeline, text), "ASSAULT", "violated").quad == "M-Conf"
