@@ -522,3 +522,10 @@ def test_property_returned_to_a_country_is_a_return(pipeline: Pipeline) -> None:
 def test_a_violated_ceasefire_is_fighting(pipeline: Pipeline) -> None:
     text = "Pakistan on Thursday violated the ceasefire across the Line of Control in Jammu and Kashmir."
     assert one_event(_analyze(pipeline, text), "ASSAULT", "violated").quad == "M-Conf"
+
+
+def test_troops_sent_to_keep_a_peace_and_sanctions_rolled_back_are_cooperation(pipeline: Pipeline) -> None:
+    text = "Kosovo is sending a military platoon to Kuwait, its first involvement in an international peacekeeping mission."
+    assert {event.event for event in _analyze(pipeline, text).events} == {"COOPERATE"}
+    rolled = _analyze(pipeline, "The U.S. rolled back tariffs on Chinese goods in exchange for more purchases.")
+    assert {event.event for event in rolled.events} == {"RETREAT"}

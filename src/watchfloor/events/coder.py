@@ -49,6 +49,7 @@ OBLIGATION_MODALS = frozenset({"must", "should"})
 OBJECT_DENYING_TYPES = frozenset({"REJECT", "SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
 EASING_TYPES = frozenset({"CONCEDE", "RETREAT"})
 CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "REF"})  # the public, in the streets
+PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "csubj", "amod", "npadvmod", "pcomp"})
 PLACE_PRIORITY = {"sea": 0, "strait": 0, "island": 0, "base": 1, "region": 2, "admin": 2, "other": 3, "city": 3, "country": 4}
 
@@ -178,6 +179,8 @@ class EventCoder:
         event_name, mode, context = _joint(entry, found, trigger)
         if _crowd_protest(event_name, trigger, found):
             event_name, mode = "PROTEST", "demo"
+        if event_name == "MOBILIZE" and any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in trigger.sent):
+            event_name, mode, context = "COOPERATE", None, ["peacekeeping", "military"]  # troops sent to keep a peace
         when = _nearest_date(trigger, facts)
         aux = auxiliary(trigger, facts.sentence, when, ctx.anchor)
         event_name, mode, aux = self._intent(event_name, mode, aux, trigger)
