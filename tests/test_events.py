@@ -529,3 +529,12 @@ def test_troops_sent_to_keep_a_peace_and_sanctions_rolled_back_are_cooperation(p
     assert {event.event for event in _analyze(pipeline, text).events} == {"COOPERATE"}
     rolled = _analyze(pipeline, "The U.S. rolled back tariffs on Chinese goods in exchange for more purchases.")
     assert {event.event for event in rolled.events} == {"RETREAT"}
+
+
+def test_a_call_to_discuss_is_a_phone_call_with_the_one_called(pipeline: Pipeline) -> None:
+    text = (
+        "On Nov. 2, US Secretary of State Rex Tillerson called Russian Foreign Minister Sergey Lavrov to discuss "
+        "a number of Syria-related topics."
+    )
+    call = one_event(_analyze(pipeline, text), "CONSULT", "Lavrov")
+    assert (call.mode, codes(call.actor), codes(call.recipient)) == ("phone", {"USAGOV"}, {"RUSGOV"})

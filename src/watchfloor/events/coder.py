@@ -25,6 +25,7 @@ from watchfloor.events.located import (
 )
 from watchfloor.events.ontology import Ontology, load_ontology
 from watchfloor.events.participants import (
+    TOPIC_VERBS,
     Participants,
     is_conditional,
     participants,
@@ -663,8 +664,10 @@ def _protest_addresses_own_government(found: Participants, ctx: DocContext) -> N
 
 
 def _direct_places(trigger: Token) -> set[int]:
-    """Tokens in a prepositional phrase on the trigger or on its direct object."""
-    heads = [trigger, *(child for child in trigger.children if child.dep_ == "dobj")]
+    """Tokens in a prepositional phrase on the trigger or on its direct object (not on a subject matter: 'discussed
+    the situation in Syria')."""
+    topic = trigger.lemma_.lower() in TOPIC_VERBS
+    heads = [trigger, *(child for child in trigger.children if child.dep_ == "dobj" and not topic)]
     return {t.i for head in heads for prep in head.children if prep.dep_ == "prep" for t in prep.subtree}
 
 

@@ -50,7 +50,8 @@ def _neighbourhood(token: Token, pos: str) -> set[str]:
     to three levels, the five tokens after it and the two before it, a noun's governing verb, and the noun a
     relative clause hangs on ('a storm that killed six')."""
     nearby: set[str] = set()
-    level = list(token.children)
+    # a prepositional phrase before a verb frames it ("On Monday, X called Y"): its words are no particle of the verb
+    level = [child for child in token.children if not (child.dep_ == "prep" and child.i < token.i and pos == "VERB")]
     for _ in range(DESCENT_LEVELS):
         nearby.update(child.lemma_.lower() for child in level)
         level = [grandchild for child in level for grandchild in child.children]

@@ -27,6 +27,8 @@ ACT_NOUNS = frozenset(
     "removal resignation release withdrawal ouster dismissal arrest extradition return expulsion recognition".split()
 )
 
+# Verbs whose object is a subject matter: "discussed the situation in Syria" is talking with someone else
+TOPIC_VERBS = frozenset({"discuss", "debate", "review"})
 # Things said or decreed, whose "from" or "by" names who said them: "an appeal from X", "a ban by X"
 SPEECH_NOUNS = frozenset("appeal call offer proposal demand request plea invitation ultimatum ban order decree".split())
 # Acts whose "of" names who underwent them: "the arrest of X", "the release of hostages", "the expulsion of diplomats"
@@ -122,6 +124,8 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         # "two inspectors were expelled from North Korea": the state they were expelled from expelled them
         result.take("actor", _prep_objects(verb, ctx, frozenset({"from"})), f"'{verb.text} from ...'")
     objects = [child for child in verb.children if child.dep_ in ("dobj", "dative", "attr", "nsubjpass")]
+    if verb.lemma_.lower() in TOPIC_VERBS:  # "discussed Syria-related topics": Syria is what, not whom
+        objects = [child for child in objects if child.dep_ != "dobj"]
     objects += _counted_up_to(verb)
     if shares_a_passive(verb):
         objects.extend(child for child in verb.head.children if child.dep_ == "nsubjpass")
