@@ -538,3 +538,12 @@ def test_a_call_to_discuss_is_a_phone_call_with_the_one_called(pipeline: Pipelin
     )
     call = one_event(_analyze(pipeline, text), "CONSULT", "Lavrov")
     assert (call.mode, codes(call.actor), codes(call.recipient)) == ("phone", {"USAGOV"}, {"RUSGOV"})
+
+
+def test_owners_of_packages_named_people_arrested_and_arriving_peacekeepers(pipeline: Pipeline) -> None:
+    text = "The Chinese government's assistance package consisted of $22.5 million in relief supplies for Yemen."
+    assert codes(one_event(_analyze(pipeline, text), "AID", "package").actor) == {"CHNGOV"}
+    arrested = one_event(_analyze(pipeline, "Ingabire was arrested in Rwanda on Monday."), "COERCE", "Ingabire")
+    assert arrested.mode == "arrest" and "Ingabire" in " ".join(arrested.explanation["roles"])
+    arrive = _analyze(pipeline, "Japanese peacekeepers arrive at the Juba airport to join the UN Mission in South Sudan.")
+    assert {event.event for event in arrive.events} == {"COOPERATE"}

@@ -164,7 +164,7 @@ class EventCoder:
             # a government's own papers name its offices by initials ("the ITWG shall consult"): not actors there
             if (name := unknown_named_subject(trigger, acronyms=not ctx.issuers)) is None:
                 return None
-            found.how.append(f"actor '{name}' (subject) is not in the knowledge base: left uncoded")
+            found.how.append(f"'{name}' (named as its subject) is not in the knowledge base: left uncoded")
         return self._build(trigger, entry, found, facts, ctx, where)
 
     def _build(

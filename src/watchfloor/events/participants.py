@@ -208,6 +208,10 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
             result.take("actor", found, f"'{child.text}' in '{child.text} {noun.text}'")
         elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.ent_type_:
             result.take("actor", actors_of(child, ctx), f"modifier '{child.text}' of '{noun.text}'")
+    if noun.dep_ == "compound":  # "the Chinese government's assistance package": the package's owner gave it
+        owners = [child for child in noun.head.children if child.dep_ == "poss" and child.lower_ not in PRONOUNS]
+        for owner in owners:
+            result.take("actor", actors_of(owner, ctx), f"'{owner.text}' in '{owner.text} ... {noun.head.text}'")
     between = _prep_objects(noun, ctx, frozenset({"between", "among"}))
     if between and noun.lemma_ in THIRD_PARTY_NOUNS:  # "mediation between A and B": A and B receive it
         result.take("recipient", between, f"'{noun.text} between ...'")
@@ -249,6 +253,9 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
         head = token.head
         if head.i == token.i:
             break
+        if token.dep_ == "acomp" and token.lemma_.lower() == "responsible":  # "X is responsible for mass killings"
+            _merge(found, subject_of(head, ctx))
+            break
         if head.pos_ in ("VERB", "AUX"):
             framing = token.dep_ == "prep" and (
                 token.lower_ in FRAMING_PREPS or (token.lower_ == "in" and noun.lemma_ in MEETING_NOUNS)
@@ -268,6 +275,8 @@ def unknown_named_subject(trigger: Token, acronyms: bool = True) -> str | None:
     if is_nominal(trigger):
         verb = next((t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), trigger)
     subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+    if subject is None and verb.i == trigger.i:  # "Ingabire was arrested": the act befell a named person
+        subject = next((child for child in verb.children if child.dep_ == "nsubjpass"), None)
     if subject is not None and acronyms and _acronym(subject):  # "the ELN declared a ceasefire": an organisation's initials
         return subject.text
     if subject is None or subject.ent_type_ not in ("PERSON", "ORG"):

@@ -29,7 +29,7 @@ GROUP_SECTORS = {
     **dict.fromkeys("opposition protester protestor demonstrator activist dissident".split(), "OPP"),
     **dict.fromkeys("student worker employee resident civilian villager citizen farmer worshipper".split(), "CVL"),
     **dict.fromkeys("fisherman pilgrim hostage prisoner detainee inmate".split(), "CVL"),
-    **dict.fromkeys("refugee migrant asylum-seeker".split(), "REF"),
+    **dict.fromkeys("refugee migrant asylum-seeker seeker".split(), "REF"),
     **dict.fromkeys("court judge prosecutor tribunal".split(), "JUD"),
     **dict.fromkeys("parliament lawmaker legislator senator congressman legislature".split(), "LEG"),
     **dict.fromkeys("newspaper journalist reporter broadcaster".split(), "MED"),
