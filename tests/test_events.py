@@ -552,3 +552,12 @@ def test_owners_of_packages_named_people_arrested_and_arriving_peacekeepers(pipe
 def test_heads_of_state_before_the_covered_years(pipeline: Pipeline) -> None:
     text = "President Bush has threatened further action against Russia in an international television program."
     assert codes(one_event(_analyze(pipeline, text), "THREATEN", "Bush").actor) == {"USAGOV"}
+
+
+def test_recipients_of_domestic_threats_purposes_and_rebels_at_home(pipeline: Pipeline) -> None:
+    text = "President Abdelaziz Bouteflika threatened to institute a curfew in Algiers in response to recent unrest."
+    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "curfew").recipient) == {"DZA"}
+    text = "Egyptian police opened fire to disperse demonstrators on Monday night."
+    assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "disperse").recipient) == {"EGYOPP"}
+    text = "Afghan guerillas blew up three main electric power lines leading into Kabul last month."
+    assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "Kabul").recipient) == {"AFG"}

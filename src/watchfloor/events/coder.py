@@ -25,6 +25,7 @@ from watchfloor.events.located import (
 )
 from watchfloor.events.ontology import Ontology, load_ontology
 from watchfloor.events.participants import (
+    STATE_SECTORS,
     TOPIC_VERBS,
     Participants,
     is_conditional,
@@ -628,8 +629,8 @@ def _complete_recipients(
         _recipient_from_place(trigger, found, facts, ctx, material)
     if not found.recipient and event_name == "PROTEST":
         _protest_addresses_own_government(found, ctx)
-    if not found.recipient and event_name in DOMESTIC_MEASURES:
-        measure_on_own_country(trigger, found, facts, ctx)
+    if not found.recipient and (event_name in DOMESTIC_MEASURES or event_name == "THREATEN"):
+        measure_on_own_country(trigger, found, facts, ctx)  # "threatened to institute a curfew in Algiers" too
 
 
 def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFacts, ctx: DocContext, material: bool) -> None:
@@ -637,10 +638,12 @@ def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFa
 
     A material act takes any place in its own phrase or clause; a statement or request only a place on the
     trigger or its object ("sought refuge in Germany": a statement made at a conference in Singapore is not
-    addressed to Singapore). Only another country than the actor's: a state acting at home has no recipient by place.
+    addressed to Singapore). Only another country than a state actor's: a state acting at home has no recipient by
+    place, but guerrillas blowing up power lines into Kabul act against Afghanistan.
     """
     own = _own_subtree(trigger) if material else _direct_places(trigger)
-    actor_countries = {actor.country for actor in found.actor}
+    # a state at home has no recipient by place; rebels or protesters at home act against their country
+    actor_countries = {actor.country for actor in found.actor if actor.sector in STATE_SECTORS}
     for ent, place in facts.places:
         if ent.root.i not in own or not place.country or place.country in actor_countries:
             continue

@@ -183,20 +183,26 @@ def is_conditional(clause: Token) -> bool:
     return any(child.dep_ == "mark" and child.lower_ in ("if", "unless") for child in clause.children)
 
 
-def _complement_recipients(verb: Token, ctx: DocContext, result: Participants) -> None:
-    """'demanded that the US cancel plans', 'offered to hand them over to Britain': the recipient sits in the complement."""
+def _complement_recipients(verb: Token, ctx: DocContext, result: Participants, purpose: bool = False) -> None:
+    """'demanded that the US cancel plans', 'offered to hand them over to Britain': the recipient sits in the complement;
+    with ``purpose``, also in a purpose clause ('opened fire to disperse demonstrators')."""
     for clause in verb.children:
         if clause.dep_ == "ccomp":
             for subject in clause.children:
                 if subject.dep_ in ("nsubj", "nsubjpass"):
                     result.take("recipient", actors_of(subject, ctx, pronouns=False), f"subject of the clause '{clause.text}'")
-        elif clause.dep_ == "xcomp":
+        elif clause.dep_ == "xcomp" or (purpose and clause.dep_ == "advcl" and _to_infinitive(clause)):
             result.take("recipient", _prep_objects(clause, ctx, RECIPIENT_PREPS), f"prepositional object of '{clause.text}'")
             for obj in clause.children:
                 if obj.dep_ in ("dobj", "dative"):
                     result.take("recipient", actors_of(obj, ctx, pronouns=False), f"object of '{clause.text}'")
-                    # "promised to continue military aid to Mozambique"
-                    result.take("recipient", _prep_objects(obj, ctx, RECIPIENT_PREPS), f"prepositional object of '{obj.text}'")
+                    # "promised to continue military aid to Mozambique", "to demand the resignation of President X"
+                    preps = RECIPIENT_PREPS | {"of"} if obj.lemma_.lower() in ACT_NOUNS else RECIPIENT_PREPS
+                    result.take("recipient", _prep_objects(obj, ctx, preps), f"prepositional object of '{obj.text}'")
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
 
 
 def noun_participants(noun: Token, ctx: DocContext) -> Participants:
@@ -229,6 +235,8 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
     if not result.recipient and noun.dep_ == "dobj":  # "opened fire on demonstrators", "launched strikes against X"
         verb = noun.head
         result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text} {noun.text}'")
+    if not result.recipient and noun.dep_ == "dobj":  # "opened fire to disperse demonstrators"
+        _complement_recipients(noun.head, ctx, result, purpose=True)
     if not result.recipient and noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "used civilians as human shields"
         objects = [child for child in noun.head.head.children if child.dep_ == "dobj"]
         for obj in objects:
