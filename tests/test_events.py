@@ -458,7 +458,7 @@ def test_his_country_is_the_speaker_s_state(pipeline: Pipeline) -> None:
 def test_promised_concessions_and_announced_retreats_are_concede(pipeline: Pipeline) -> None:
     """The PLOVER manual: future retreats and concessions do not reduce to AGREE; future aid does."""
     lifted = _analyze(pipeline, "Jordanian King Abdullah vowed on Monday to lift the curfews that have been imposed.")
-    assert [(event.event, codes(event.actor)) for event in lifted.events] == [("CONCEDE", {"JOR"})]
+    assert [(event.event, codes(event.actor)) for event in lifted.events] == [("CONCEDE", {"JORGOV"})]
     withdraw = _analyze(pipeline, "The United States announced that it would withdraw its troops from Syria.")
     assert {event.event for event in withdraw.events} == {"CONCEDE"}
     aid = _analyze(pipeline, "Japan agreed to provide $5 million in aid to Vietnam.")
@@ -561,3 +561,17 @@ def test_recipients_of_domestic_threats_purposes_and_rebels_at_home(pipeline: Pi
     assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "disperse").recipient) == {"EGYOPP"}
     text = "Afghan guerillas blew up three main electric power lines leading into Kabul last month."
     assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "Kabul").recipient) == {"AFG"}
+
+
+def test_mediation_efforts_campaigns_against_and_titled_nationals(pipeline: Pipeline) -> None:
+    text = "Russia's president launched a mediation effort between India and Pakistan in the Kashmir crisis."
+    assert codes(one_event(_analyze(pipeline, text), "CONSULT", "mediation").recipient) == {"IND", "PAK"}
+    text = "On Thursday, Israel mobilized the army for a potential ground assault against Lebanon."
+    mobilized = _analyze(pipeline, text)
+    assert codes(one_event(mobilized, "MOBILIZE", "army").recipient) == {"LBN"}
+    assert all(event.aux == "hypothetical" for event in find_events(mobilized, "ASSAULT"))
+    text = "Nigerian President Olusegun Obasanjo met Ghanaian President John Kufuor."
+    met = one_event(_analyze(pipeline, text), "CONSULT", "met")
+    assert (codes(met.actor), codes(met.recipient)) == ({"NGAGOV"}, {"GHAGOV"})
+    banned = _analyze(pipeline, "Venezuela has banned opposition leader Juan Guaido from holding public office.")
+    assert codes(one_event(banned, "SANCTION", "Guaido").recipient) == {"VENOPP"}

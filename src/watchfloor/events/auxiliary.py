@@ -15,6 +15,7 @@ from watchfloor.events.lexicon import is_nominal
 from watchfloor.records import Aux, DateSpan
 
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should"})
+POSSIBLE_WORDS = frozenset({"potential", "possible", "hypothetical", "prospective", "feared"})
 FUTURE_WORDS = frozenset({"will", "shall", "'ll"})
 FUTURE_VERBS = frozenset({"plan", "intend", "expect", "schedule", "prepare", "aim", "seek"})
 HISTORICAL_CUES = (
@@ -122,6 +123,8 @@ def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | Non
         return "hypothetical"
     if any(token.lower_ in HYPOTHETICAL_MODALS and token.dep_ == "aux" for token in clause):
         return "hypothetical"
+    if any(child.dep_ == "amod" and child.lower_ in POSSIBLE_WORDS for child in trigger.children):
+        return "hypothetical"  # "a potential ground assault", "a possible strike"
     governor = governing_verb(trigger)
     planned = governor is not None and governor.lemma_ in FUTURE_VERBS and (trigger.dep_ == "xcomp" or is_nominal(trigger))
     if _promised_or_threatened(trigger):

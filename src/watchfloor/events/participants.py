@@ -166,10 +166,10 @@ def _indirect_recipients(verb: Token, ctx: DocContext, result: Participants) -> 
     """'reneged on his commitment to the Zambian people': the one an abstract object is owed to; 'threatened to
     stop negotiations if the United States goes ahead': the one a condition is put to."""
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS | {"for"}:  # "mobilized the army for an assault against X"
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
-                    result.take("recipient", _prep_objects(pobj, ctx, frozenset({"to"})), f"'{pobj.text} to ...'")
+                    result.take("recipient", _prep_objects(pobj, ctx, frozenset({"to", "against"})), f"'{pobj.text} to ...'")
     clauses = [verb, *(child for child in verb.children if child.dep_ == "xcomp")]
     conditions = [c for clause in clauses for c in clause.children if c.dep_ == "advcl" and is_conditional(c)]
     for condition in conditions:
@@ -219,6 +219,8 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
         for owner in owners:
             result.take("actor", actors_of(owner, ctx), f"'{owner.text}' in '{owner.text} ... {noun.head.text}'")
     between = _prep_objects(noun, ctx, frozenset({"between", "among"}))
+    if not between and noun.dep_ == "compound":  # "a mediation effort between India and Pakistan"
+        between = _prep_objects(noun.head, ctx, frozenset({"between", "among"}))
     if between and noun.lemma_ in THIRD_PARTY_NOUNS:  # "mediation between A and B": A and B receive it
         result.take("recipient", between, f"'{noun.text} between ...'")
     elif between:

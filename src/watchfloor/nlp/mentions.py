@@ -155,13 +155,21 @@ def actor_for(entity: Entity, mention: str, head: Token | None, when: date | Non
     if entity.kind == "person":
         sector, code = _person_role(entity, when)
     elif entity.kind == "country" and head is not None:
-        sector = _sector_of_noun(head)
+        sector = _sector_of_noun(head) or _title_sector(head)  # "Colombian President Alvaro Uribe": COLGOV
         code = f"{country}{sector}" if sector else code
     elif entity.kind == "capital" and head is not None and (organ := _sector_of_noun(head)) in ("COP", "MIL"):
         sector, code = organ, f"{country}{organ}"  # "Beijing police": the state's police, not its government
     if not code:
         return None
     return Actor(text=mention, name=entity.name, code=code, country=country, sector=sector, kb_id=entity.id)
+
+
+def _title_sector(head: Token) -> str | None:
+    """The sector a title before a named person gives ('President', 'Gen.'), when the name is the phrase's head."""
+    if head.ent_type_ != "PERSON":
+        return None
+    titles = [PERSON_TITLES[c.lower_] for c in head.children if c.dep_ == "compound" and c.lower_ in PERSON_TITLES]
+    return titles[0] if titles else None
 
 
 def _person_role(person: Entity, when: date | None) -> tuple[str | None, str]:
@@ -381,6 +389,8 @@ def _sector_named_with(head: Token) -> str | None:
         lemma = child.lemma_.lower()
         if child.dep_ in MODIFIER_DEPS and lemma in GROUP_SECTORS and lemma not in NOT_AS_MODIFIER:
             return GROUP_SECTORS[lemma]
+        if child.dep_ == "compound" and lemma in GROUP_ROLES and (sector := _sector_named_with(child)):
+            return sector  # "opposition leader Juan Guaido"
     if head.lemma_.lower() not in GROUP_ROLES:
         return None
     for prep in head.children:
@@ -423,8 +433,15 @@ def _as_actor(entity: Entity | None, ent: Span, kb: KnowledgeBase) -> Entity | N
 
 
 def _add(actors: list[Actor], actor: Actor | None) -> None:
-    if actor is not None and all(actor.code != known.code for known in actors):
+    """Add an actor not yet there; a named person takes the place of their country's title ('Japanese Prime
+    Minister Shigeru Ishiba': JPNGOV is Ishiba, not Japan)."""
+    if actor is None:
+        return
+    same = next((i for i, known in enumerate(actors) if known.code == actor.code), None)
+    if same is None:
         actors.append(actor)
+    elif (actor.kb_id or "").startswith("person.") and (actors[same].kb_id or "").startswith("country."):
+        actors[same] = actor
 
 
 def _drop_less_specific(actors: list[Actor]) -> list[Actor]:
