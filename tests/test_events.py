@@ -575,3 +575,9 @@ def test_mediation_efforts_campaigns_against_and_titled_nationals(pipeline: Pipe
     assert (codes(met.actor), codes(met.recipient)) == ({"NGAGOV"}, {"GHAGOV"})
     banned = _analyze(pipeline, "Venezuela has banned opposition leader Juan Guaido from holding public office.")
     assert codes(one_event(banned, "SANCTION", "Guaido").recipient) == {"VENOPP"}
+
+
+def test_a_named_official_is_coded_once_not_also_as_the_state_of_his_title(pipeline: Pipeline) -> None:
+    text = "Hegseth shared a warrior ethos with Japanese Defense Minister Gen Nakatani."
+    shared = one_event(_analyze(pipeline, text, published="2025-03-30"), "CONSULT", "Nakatani")
+    assert codes(shared.recipient) == {"JPNMIL"}

@@ -445,6 +445,13 @@ def _add(actors: list[Actor], actor: Actor | None) -> None:
 
 
 def _drop_less_specific(actors: list[Actor]) -> list[Actor]:
-    """'Japan's Air Self-Defense Force' is JPNMIL; keep it, not also JPN."""
+    """'Japan's Air Self-Defense Force' is JPNMIL; keep it, not also JPN. 'Japanese Defense Minister Gen Nakatani' is
+    Nakatani (JPNMIL), not also the Japanese state his title names."""
     specific = {actor.country for actor in actors if actor.code != actor.country}
-    return [actor for actor in actors if not (actor.code == actor.country and actor.country in specific)]
+    named = {actor.country for actor in actors if not (actor.kb_id or "").startswith("country.")}
+    return [
+        actor
+        for actor in actors
+        if not (actor.code == actor.country and actor.country in specific)
+        and not ((actor.kb_id or "").startswith("country.") and actor.country in named)
+    ]
