@@ -581,3 +581,9 @@ def test_a_named_official_is_coded_once_not_also_as_the_state_of_his_title(pipel
     text = "Hegseth shared a warrior ethos with Japanese Defense Minister Gen Nakatani."
     shared = one_event(_analyze(pipeline, text, published="2025-03-30"), "CONSULT", "Nakatani")
     assert codes(shared.recipient) == {"JPNMIL"}
+
+
+def test_ended_mediation_is_one_sanction_on_both_sides(pipeline: Pipeline) -> None:
+    text = "US envoy Richard Holbrooke ended mediation efforts between Albanian separatists and Serb troops."
+    ended = _analyze(pipeline, text)
+    assert [(event.event, codes(event.recipient)) for event in ended.events] == [("SANCTION", {"ALBREB", "SRBMIL"})]

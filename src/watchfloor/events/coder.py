@@ -471,9 +471,11 @@ def _prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:
         if is_nominal(token):
             continue
         required = set(event.explanation.get("rule", {}).get("requires", []))
-        objects = [child for child in token.children if child.dep_ == "dobj" and child.i in nominal]
+        direct = [child for child in token.children if child.dep_ == "dobj"]
+        objects = [child for child in direct if child.i in nominal]
         if event.event in OBJECT_DENYING_TYPES | EASING_TYPES:  # "lifted the curfew": no curfew is imposed
-            dropped.update(child.i for child in objects)
+            compounds = [c for obj in direct for c in obj.children if c.dep_ == "compound"]  # "ended mediation efforts"
+            dropped.update(child.i for child in (*objects, *compounds))
         elif any(nominal[c.i].event != event.event and c.lemma_.lower() not in required for c in objects):
             continue
         kept_verbs.add(token.i)

@@ -143,7 +143,8 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         # "demanded the removal of President X", "a camp for Congolese refugees was attacked": when the object names
         # no one, its "of" or "for" does (for an act's object, or when the actor is known)
         wider = not named and (child.lemma_.lower() in ACT_NOUNS or bool(result.actor))
-        preps = RECIPIENT_PREPS | {"of", "for"} if wider else RECIPIENT_PREPS
+        # "ended mediation efforts between A and B"
+        preps = RECIPIENT_PREPS | {"of", "for", "between"} if wider else RECIPIENT_PREPS
         if child.lemma_.lower() in SPEECH_NOUNS:  # "dismissed an appeal from President X", "violated a ban by X"
             preps = preps | {"from", "by"}
         result.take("recipient", _prep_objects(child, ctx, preps), f"prepositional object of '{child.text}'")
