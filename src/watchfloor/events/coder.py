@@ -160,12 +160,8 @@ class EventCoder:
             settle(found)
         if speaking_of_itself(found, ctx):
             return None  # "My Administration is committed to ...", "I call on all citizens ...": a government at home
-        if not found.actor and not found.recipient:
-            # "Suharto resigned": the act is coded with its actor uncoded, the name kept in the explanation
-            # a government's own papers name its offices by initials ("the ITWG shall consult"): not actors there
-            if (name := unknown_named_subject(trigger, acronyms=not ctx.issuers)) is None:
-                return None
-            found.how.append(f"'{name}' (named as its subject) is not in the knowledge base: left uncoded")
+        if not found.actor and not found.recipient and not _uncoded_party(trigger, found, ctx):
+            return None
         return self._build(trigger, entry, found, facts, ctx, where)
 
     def _build(
@@ -178,11 +174,7 @@ class EventCoder:
         where: tuple[Place | None, Token | None],
     ) -> Event:
         """The event record: type after the joint-activity and stated-intention rules, date, place, evidence."""
-        event_name, mode, context = _joint(entry, found, trigger)
-        if _crowd_protest(event_name, trigger, found):
-            event_name, mode = "PROTEST", "demo"
-        if event_name == "MOBILIZE" and any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in trigger.sent):
-            event_name, mode, context = "COOPERATE", None, ["peacekeeping", "military"]  # troops sent to keep a peace
+        event_name, mode, context = _retyped(*_joint(entry, found, trigger), trigger, found)
         when = _nearest_date(trigger, facts)
         aux = auxiliary(trigger, facts.sentence, when, ctx.anchor)
         event_name, mode, aux = self._intent(event_name, mode, aux, trigger)
@@ -210,6 +202,27 @@ class EventCoder:
             trigger=trigger.text,
             explanation=_explain(trigger, entry, found, when),
         )
+
+
+def _uncoded_party(trigger: Token, found: Participants, ctx: DocContext) -> bool:
+    """'Suharto resigned', 'the ELN declared a ceasefire': an act whose only party is a name the KB does not know is
+    coded with that party uncoded, the name kept in the explanation. A government's own papers name its offices by
+    initials ('the ITWG shall consult'): not parties there."""
+    name = unknown_named_subject(trigger, acronyms=not ctx.issuers)
+    if name is not None:
+        found.how.append(f"'{name}' (named as its subject) is not in the knowledge base: left uncoded")
+    return name is not None
+
+
+def _retyped(
+    event_name: str, mode: str | None, context: list[str], trigger: Token, found: Participants
+) -> tuple[str, str | None, list[str]]:
+    """Types the lexicon cannot tell apart by the trigger alone: the public protesting, troops sent to keep a peace."""
+    if _crowd_protest(event_name, trigger, found):
+        return "PROTEST", "demo", context
+    if event_name == "MOBILIZE" and any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in trigger.sent):
+        return "COOPERATE", None, ["peacekeeping", "military"]
+    return event_name, mode, context
 
 
 def _explain(trigger: Token, entry: Entry, found: Participants, when: DateSpan) -> dict[str, Any]:

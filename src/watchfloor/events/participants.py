@@ -219,14 +219,7 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
         owners = [child for child in noun.head.children if child.dep_ == "poss" and child.lower_ not in PRONOUNS]
         for owner in owners:
             result.take("actor", actors_of(owner, ctx), f"'{owner.text}' in '{owner.text} ... {noun.head.text}'")
-    between = _prep_objects(noun, ctx, frozenset({"between", "among"}))
-    if not between and noun.dep_ == "compound":  # "a mediation effort between India and Pakistan"
-        between = _prep_objects(noun.head, ctx, frozenset({"between", "among"}))
-    if between and noun.lemma_ in THIRD_PARTY_NOUNS:  # "mediation between A and B": A and B receive it
-        result.take("recipient", between, f"'{noun.text} between ...'")
-    elif between:
-        result.reciprocal = True
-        result.take("actor", between, f"'{noun.text} between ...'")
+    _between(noun, ctx, result)
     if noun.lemma_.lower() in PATIENT_NOUNS:  # "ordered the arrest of the former prime minister"
         result.take("recipient", _prep_objects(noun, ctx, frozenset({"of"})), f"'{noun.text} of ...' (who underwent it)")
         result.take("actor", _prep_objects(noun, ctx, frozenset({"by"})), f"'{noun.text} by ...'")
@@ -250,6 +243,18 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
             for subject in subjects:
                 result.take("recipient", actors_of(subject, ctx, pronouns=False), f"subject of the clause '{clause.text}'")
     return result
+
+
+def _between(noun: Token, ctx: DocContext, result: Participants) -> None:
+    """'Talks between A and B': A and B together; 'mediation (efforts) between A and B': A and B receive it."""
+    between = _prep_objects(noun, ctx, frozenset({"between", "among"}))
+    if not between and noun.dep_ == "compound":  # "a mediation effort between India and Pakistan"
+        between = _prep_objects(noun.head, ctx, frozenset({"between", "among"}))
+    if between and noun.lemma_ in THIRD_PARTY_NOUNS:
+        result.take("recipient", between, f"'{noun.text} between ...'")
+    elif between:
+        result.reciprocal = True
+        result.take("actor", between, f"'{noun.text} between ...'")
 
 
 def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Actor]:
