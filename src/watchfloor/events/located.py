@@ -94,7 +94,7 @@ def _officials_of_the_only_country(found: Participants, facts: SentenceFacts, ct
     """'President Abdelaziz Bouteflika threatened to institute a curfew in Algiers', 'Cambodia's Supreme Court
     ordered the arrest of former Prime Minister Hun Sen': a titled official the KB does not know, or a state
     organ named without its state ('the government'), in a sentence and document naming one country, is of
-    that country, unless that country's state is the other party ('President Bush threatened further action
+    that country, unless that country's state is the other party ('President Jorge Mendoza threatened action
     against Russia': a leader acting on a state is seldom its own)."""
     countries = ctx.countries | _sentence_countries(facts, ctx)
     if len(countries) != 1:
