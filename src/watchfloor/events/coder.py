@@ -29,6 +29,7 @@ from watchfloor.events.participants import (
     TOPIC_VERBS,
     Participants,
     is_conditional,
+    is_infinitive,
     participants,
     settle,
     subject_of,
@@ -434,7 +435,8 @@ def _realised(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
         if event.event in OBJECT_DENYING_TYPES:
             heads = [token, *(child for child in token.children if child.dep_ in ("dobj", "pobj", "attr"))]
             clauses = [child for head in heads for child in head.children if child.dep_ in ("ccomp", "xcomp", "acl")]
-            clauses += [child for child in token.children if child.dep_ == "advcl" and _infinitive(child)]
+            # "(rejected calls) to release": the parser often hangs an infinitive on the main verb
+            clauses += [child for child in token.children if child.dep_ == "advcl" and is_infinitive(child)]
             if is_nominal(token) and token.dep_ == "dobj":  # "reiterated its demand ... that Israel ease ..."
                 clauses += [child for child in token.head.children if child.dep_ == "ccomp"]
             about.update((t.i, event) for clause in clauses for t in clause.subtree)
@@ -462,11 +464,6 @@ def _promised_concessions(found: list[tuple[Token, Event]]) -> list[tuple[Token,
         if event.event == "AGREE" and any(child.dep_ in ("xcomp", "ccomp") and child.i in conceded for child in token.children)
     }
     return [(token, event) for token, event in found if token.i not in promises]
-
-
-def _infinitive(verb: Token) -> bool:
-    """'(rejected calls) to release': the parser often hangs an infinitive on the main verb."""
-    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
 
 
 def _prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:

@@ -170,7 +170,8 @@ def _indirect_recipients(verb: Token, ctx: DocContext, result: Participants) -> 
         if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS | {"for"}:  # "mobilized the army for an assault against X"
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
-                    result.take("recipient", _prep_objects(pobj, ctx, frozenset({"to", "against"})), f"'{pobj.text} to ...'")
+                    owed = _prep_objects(pobj, ctx, frozenset({"to", "against"}))
+                    result.take("recipient", owed, f"'{pobj.text} to/against ...'")
     clauses = [verb, *(child for child in verb.children if child.dep_ == "xcomp")]
     conditions = [c for clause in clauses for c in clause.children if c.dep_ == "advcl" and is_conditional(c)]
     for condition in conditions:
@@ -192,7 +193,7 @@ def _complement_recipients(verb: Token, ctx: DocContext, result: Participants, p
             for subject in clause.children:
                 if subject.dep_ in ("nsubj", "nsubjpass"):
                     result.take("recipient", actors_of(subject, ctx, pronouns=False), f"subject of the clause '{clause.text}'")
-        elif clause.dep_ == "xcomp" or (purpose and clause.dep_ == "advcl" and _to_infinitive(clause)):
+        elif clause.dep_ == "xcomp" or (purpose and clause.dep_ == "advcl" and is_infinitive(clause)):
             result.take("recipient", _prep_objects(clause, ctx, RECIPIENT_PREPS), f"prepositional object of '{clause.text}'")
             for obj in clause.children:
                 if obj.dep_ in ("dobj", "dative"):
@@ -202,7 +203,8 @@ def _complement_recipients(verb: Token, ctx: DocContext, result: Participants, p
                     result.take("recipient", _prep_objects(obj, ctx, preps), f"prepositional object of '{obj.text}'")
 
 
-def _to_infinitive(verb: Token) -> bool:
+def is_infinitive(verb: Token) -> bool:
+    """A verb with 'to' before it ('to release', 'to disperse')."""
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
 
 
@@ -231,8 +233,8 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
     if not result.recipient and noun.dep_ == "dobj":  # "opened fire on demonstrators", "launched strikes against X"
         verb = noun.head
         result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text} {noun.text}'")
-    if not result.recipient and noun.dep_ == "dobj":  # "opened fire to disperse demonstrators"
-        _complement_recipients(noun.head, ctx, result, purpose=True)
+        if not result.recipient:  # "opened fire to disperse demonstrators"
+            _complement_recipients(verb, ctx, result, purpose=True)
     if not result.recipient and noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "used civilians as human shields"
         objects = [child for child in noun.head.head.children if child.dep_ == "dobj"]
         for obj in objects:
