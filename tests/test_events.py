@@ -587,3 +587,26 @@ def test_ended_mediation_is_one_sanction_on_both_sides(pipeline: Pipeline) -> No
     text = "US envoy Richard Holbrooke ended mediation efforts between Albanian separatists and Serb troops."
     ended = _analyze(pipeline, text)
     assert [(event.event, codes(event.recipient)) for event in ended.events] == [("SANCTION", {"ALBREB", "SRBMIL"})]
+
+
+def test_officials_of_several_countries_meet_among_themselves(pipeline: Pipeline) -> None:
+    met = one_event(_analyze(pipeline, "The foreign ministers of India and Pakistan met in New York."), "CONSULT", "met")
+    assert (codes(met.actor), codes(met.recipient)) == ({"INDGOV", "PAKGOV"}, set())
+    demonyms = one_event(_analyze(pipeline, "Indian and Pakistani foreign ministers met in New York."), "CONSULT", "met")
+    assert codes(demonyms.recipient) == set()  # the host city's country is no party to their meeting
+
+
+def test_civilian_craft_and_suicide_bombers_are_no_military(pipeline: Pipeline) -> None:
+    seized = one_event(_analyze(pipeline, "Houthi rebels seized a cargo ship in the Red Sea."), "COERCE", "seized")
+    assert codes(seized.recipient) == {"BUS"}
+    bombed = one_event(_analyze(pipeline, "A suicide bomber attacked a mosque in Peshawar."), "ASSAULT", "attacked")
+    assert codes(bombed.actor) == {"PAKUAF"}
+
+
+def test_a_date_after_on_is_no_target_and_a_craft_s_kind_no_act(pipeline: Pipeline) -> None:
+    text = "North Korea fired two ballistic missiles into the Sea of Japan on Thursday."
+    assert [event.event for event in _analyze(pipeline, text).events] == ["MOBILIZE"]
+    boats = _analyze(pipeline, "Japan will provide patrol boats to the Philippines.")
+    assert [event.event for event in boats.events] == ["AGREE"]
+    moved = one_event(_analyze(pipeline, "India moved additional troops to the Ladakh border."), "MOBILIZE", "moved")
+    assert moved.mode == "troops"

@@ -42,6 +42,8 @@ def is_nominal(token: Token) -> bool:
     return token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and token.tag_ in ("NNS", "NN", "VBZ")
 
 
+# Things a noun trigger can only name the kind of when it modifies them
+CRAFT_NOUNS = frozenset("boat ship vessel craft aircraft plane jet helicopter drone submarine vehicle car rifle dog".split())
 DESCENT_LEVELS = 3  # "handed over $4 million worth of new medical equipment": equipment is three levels down
 
 
@@ -53,15 +55,22 @@ def _neighbourhood(token: Token, pos: str) -> set[str]:
     # a prepositional phrase before a verb frames it ("On Monday, X called Y"): its words are no particle of the verb
     level = [child for child in token.children if not (child.dep_ == "prep" and child.i < token.i and pos == "VERB")]
     for _ in range(DESCENT_LEVELS):
-        nearby.update(child.lemma_.lower() for child in level)
+        nearby.update(child.lemma_.lower() for child in level if not _of_time(child))
         level = [grandchild for child in level for grandchild in child.children]
-    nearby.update(t.lemma_.lower() for t in token.doc[token.i + 1 : token.i + 6])
-    nearby.update(t.lemma_.lower() for t in token.doc[max(token.i - 2, 0) : token.i])
+    nearby.update(t.lemma_.lower() for t in token.doc[token.i + 1 : token.i + 6] if not _of_time(t))
+    nearby.update(t.lemma_.lower() for t in token.doc[max(token.i - 2, 0) : token.i] if not _of_time(t))
     if pos == "NOUN":  # "declared a three-month ceasefire": a noun's governing verb
         nearby.add(token.head.lemma_.lower())
     if token.dep_ == "relcl":
         nearby.add(token.head.lemma_.lower())
     return nearby
+
+
+def _of_time(token: Token) -> bool:
+    """'fired missiles on Thursday', 'at dawn': 'on' or 'at' before a date or time is no particle of the verb ('fired
+    on protesters', 'fired at a patrol')."""
+    dated = any(child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in token.children)
+    return token.dep_ == "prep" and token.lower_ in ("on", "at") and dated
 
 
 class Lexicon:
@@ -77,6 +86,8 @@ class Lexicon:
         candidates = self._index.get((token.lemma_.lower(), pos)) or self._index.get((token.lower_, pos))
         if not candidates:
             return None
+        if pos == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() in CRAFT_NOUNS:
+            return None  # "patrol boats", "attack helicopters": a kind of craft, not an act
         nearby = _neighbourhood(token, pos)
         fired = [
             entry

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "visiting"})
 ABROAD_SECTORS = frozenset({"REF"})  # refugees and migrants are seldom of the country they are in
+# Ships and aircraft fly their own flag, whatever the waters or the side: "rebels seized a cargo ship"
+CRAFT_WORDS = frozenset({"ship", "vessel", "boat", "tanker", "freighter", "aircraft", "plane", "jet", "airliner"})
 # Sectors of officials and organs a text may leave without their state ('President ...', 'Gen. ...', 'the government')
 TITLED_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG"})
 DOMESTIC_MEASURES = frozenset({"COERCE", "CONCEDE"})  # restrictions and their easing, at home unless said otherwise
@@ -61,7 +63,9 @@ def locate_groups_by_context(
     countries ('the leaders welcome investment across the Philippines') or with no place it is dropped, not
     coded on a guess.
     """
-    found.recipient = [actor for actor in found.recipient if not actor.code.startswith(UNKNOWN_STATE)]
+    unplaced = [actor for actor in found.recipient if actor.code.startswith(UNKNOWN_STATE)]
+    found.recipient = [actor for actor in found.recipient if actor not in unplaced]
+    found.how.extend(f"'{actor.text}' names no country: not coded as recipient on a guess" for actor in unplaced)
     _officials_of_the_only_country(found, facts, ctx)
     if not material:
         found.actor = [actor for actor in found.actor if not actor.code.startswith(UNKNOWN_STATE)]
@@ -129,7 +133,8 @@ def _locate_groups(found: Participants, code: str, why: str, ctx: DocContext) ->
         for index, actor in enumerate(role):
             group = actor.code in GROUP_CODES or actor.code.startswith(UNKNOWN_STATE)  # not a titled person
             unnamed = group and actor.kb_id is None and actor.country is None
-            native = actor.sector not in ABROAD_SECTORS and not FOREIGN_WORDS & set(actor.text.lower().split())
+            words = set(actor.text.lower().split())
+            native = actor.sector not in ABROAD_SECTORS and not (FOREIGN_WORDS | CRAFT_WORDS) & words
             if unnamed and actor.sector and native:
                 located = f"{country.country}{actor.sector}"
                 role[index] = dataclasses.replace(actor, code=located, country=country.country)

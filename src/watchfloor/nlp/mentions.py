@@ -185,6 +185,9 @@ def _sector_of_noun(head: Token) -> str | None:
     lemma = head.lemma_.lower()
     if lemma in COUNTED_ONLY and not _counted(head):
         return None
+    civilian = {CIVILIAN_CRAFT.get(child.lower_) for child in head.children if child.dep_ in MODIFIER_DEPS} - {None}
+    if lemma in MILITARY_NOUNS and civilian:  # "a cargo ship", "a passenger jet", "a suicide bomber"
+        return civilian.pop()
     if lemma in FACILITY_NOUNS:  # "a military base", "a police station": whoever holds it
         owners = {FACILITY_OWNERS.get(child.lemma_.lower()) for child in head.children if child.dep_ in MODIFIER_DEPS}
         return next((owner for owner in ("COP", "MIL") if owner in owners), None)
@@ -201,6 +204,12 @@ def _sector_of_noun(head: Token) -> str | None:
     return None
 
 
+# Modifiers that make a ship or an aircraft civilian, and the sector of those aboard; a suicide bomber is a person
+CIVILIAN_CRAFT = {
+    **dict.fromkeys("cargo merchant container commercial freight oil".split(), "BUS"),
+    **dict.fromkeys("fishing passenger cruise civilian".split(), "CVL"),
+    **dict.fromkeys(("suicide", "car"), "UAF"),
+}
 # Places of the armed forces and the police, attacked in their stead: the holder is the recipient
 FACILITY_NOUNS = frozenset("base headquarters station post checkpoint depot barracks outpost convoy garrison".split())
 FACILITY_OWNERS = {**dict.fromkeys(("military", "army", "navy", "naval", "air"), "MIL"), "police": "COP"}
@@ -256,6 +265,8 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
         if not actors and pronouns:
             actors.extend(_their_state(token, ctx))
         if not actors:
+            actors.extend(_officials_of_countries(token, ctx))
+        if not actors:
             _add(actors, _group_actor(token, tokens, ctx) or _titled_person(tokens, token, ctx))
     return _drop_less_specific(actors)
 
@@ -271,6 +282,27 @@ def collective_head(token: Token) -> Token:
             break
         token = pobj
     return token
+
+
+def _officials_of_countries(head: Token, ctx: DocContext) -> list[Actor]:
+    """'The foreign ministers of India and Pakistan', 'the leaders of France and Germany': each country's state
+    organ (its government, or its military for a commander). A single holder of an office ('the foreign minister of
+    Japan') is found by name before this."""
+    lemma = head.lemma_.lower()
+    sector = PERSON_TITLES.get(lemma) or ("GOV" if lemma in GOVERNMENT_NOUNS else None)
+    if sector is None or head.pos_ != "NOUN":
+        return []
+    places = [pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children]
+    actors: list[Actor] = []
+    for place in [token for pobj in places if pobj.dep_ == "pobj" for token in (pobj, *pobj.conjuncts)]:
+        ent = entity_at(place.doc, place.i)
+        found = kb_entity(ent, ctx.kb) if ent is not None and ent.label_ in ("GPE", "NORP") else None
+        country = ctx.kb.country(found.country) if found is not None and found.kind == "country" and found.country else None
+        if country is not None and country.country:
+            text = f"{head.text} of {ent.text}" if ent is not None else head.text
+            code = f"{country.country}{sector}"
+            _add(actors, Actor(text=text, name=text, code=code, country=country.country, sector=sector, kb_id=None))
+    return actors
 
 
 def _titled_person(tokens: list[Token], head: Token, ctx: DocContext) -> Actor | None:
