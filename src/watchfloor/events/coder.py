@@ -139,6 +139,8 @@ class EventCoder:
         if entry.event not in self.ontology.types:
             return None
         found = participants(trigger, ctx)
+        if entry.object_acts and found.recipient:
+            found = _object_acts(found)
         demanded = _obligation(trigger, found, ctx)
         if demanded is not None:
             found, entry = demanded, dataclasses.replace(entry, event="REQUEST", mode=None)
@@ -203,6 +205,13 @@ class EventCoder:
             trigger=trigger.text,
             explanation=_explain(trigger, entry, found, when),
         )
+
+
+def _object_acts(found: Participants) -> Participants:
+    """'Xi hosted the Brazilian president', 'Taiwan detected 32 Chinese aircraft': the one named as the object did
+    the act and the subject underwent it (PLOVER: the visitor is the actor, the host the recipient)."""
+    note = "roles turned: for this verb the object is the one acting (lexicon: object_acts)"
+    return Participants(actor=found.recipient, recipient=found.actor, reciprocal=found.reciprocal, how=[*found.how, note])
 
 
 def _uncoded_party(trigger: Token, found: Participants, ctx: DocContext) -> bool:

@@ -30,6 +30,7 @@ class Entry:
     requires: tuple[str, ...]
     excludes: tuple[str, ...]
     transitive: bool = False  # fires only on a verb with a direct object or a passive subject
+    object_acts: bool = False  # the object did the act, the subject underwent it: "X hosted Y", "X detected Y's jets"
 
 
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"})
@@ -138,6 +139,7 @@ def load_lexicon() -> Lexicon:
             requires=_words(record.get("requires"), record["lemma"]),
             excludes=_words(record.get("excludes"), record["lemma"]),
             transitive=bool(record.get("transitive", False)),
+            object_acts=bool(record.get("object_acts", False)),
         )
         for record in data["entries"]
     ]
