@@ -311,7 +311,8 @@ def test_a_rebel_leader_is_a_rebel_not_a_government(pipeline: Pipeline) -> None:
 
 
 def test_expelled_from_a_state_means_expelled_by_it_and_migrants_keep_no_country(pipeline: Pipeline) -> None:
-    expelled = one_event(_analyze(pipeline, "Two UN inspectors have been expelled from North Korea."), "COERCE", "expelled")
+    # inspectors are an international presence, SANCTION 'expel' in the PLOVER manual; individuals are deported (COERCE)
+    expelled = one_event(_analyze(pipeline, "Two UN inspectors have been expelled from North Korea."), "SANCTION", "expelled")
     assert countries(expelled.actor) == {"PRK"}
     deported = one_event(_analyze(pipeline, "Thousands of migrants were deported from Algeria."), "COERCE", "deported")
     assert countries(deported.actor) == {"DZA"} and "DZAREF" not in codes(deported.recipient)
@@ -396,7 +397,10 @@ def test_a_reiterated_demand_is_the_event_and_its_addressee_the_recipient(pipeli
 def test_rules_allowing_detention_are_no_concession(pipeline: Pipeline) -> None:
     text = "New China Coast Guard rules took effect on June 15 allowing foreigners to be held for up to 60 days."
     assert not find_events(_analyze(pipeline, text), "CONCEDE")
-    assert find_events(_analyze(pipeline, "Myanmar's junta allowed UN aid workers into Rakhine State."), "CONCEDE")
+    # letting aid workers, inspectors or peacekeepers in is RETREAT 'access' in the PLOVER manual
+    allowed = one_event(_analyze(pipeline, "Myanmar's junta allowed UN aid workers into Rakhine State."), "RETREAT", "allowed")
+    assert allowed.mode == "access"
+    assert find_events(_analyze(pipeline, "Belarus allowed opposition parties to register."), "CONCEDE")
 
 
 def test_unnamed_armed_men_and_counted_people_are_coded(pipeline: Pipeline) -> None:
@@ -610,3 +614,27 @@ def test_a_date_after_on_is_no_target_and_a_craft_s_kind_no_act(pipeline: Pipeli
     assert [event.event for event in boats.events] == ["AGREE"]
     moved = one_event(_analyze(pipeline, "India moved additional troops to the Ladakh border."), "MOBILIZE", "moved")
     assert moved.mode == "troops"
+
+
+def test_the_guest_of_a_host_is_the_visitor_and_detected_aircraft_the_ones_acting(pipeline: Pipeline) -> None:
+    hosted = one_event(_analyze(pipeline, "Kenya hosted the Somali president in Nairobi."), "CONSULT", "hosted")
+    assert (countries(hosted.actor), countries(hosted.recipient)) == ({"SOM"}, {"KEN"})  # PLOVER: visitor acts
+    text = "Taiwan detected 32 Chinese military aircraft around the island."
+    detected = one_event(_analyze(pipeline, text), "MOBILIZE", "detected")
+    assert (codes(detected.actor), codes(detected.recipient)) == ({"CHNMIL"}, {"TWN"})
+
+
+def test_types_the_plover_manual_settles(pipeline: Pipeline) -> None:
+    """Promised aid is AGREE; a stated readiness to meet is AGREE; UN presences expelled are SANCTION 'expel'."""
+    cases = {
+        "Britain pledged 50 million pounds in humanitarian aid for Sudan.": "AGREE",
+        "North Korea said it was willing to hold talks with South Korea.": "AGREE",
+        "Iran expelled UN nuclear inspectors.": "SANCTION",
+        "Jordan shared intelligence with Israel about the drone attack.": "COOPERATE",
+        "Germany delivered tanks to Ukraine.": "AID",
+        "Saudi Arabia eased its blockade of Yemen's ports.": "RETREAT",
+        "France withdrew the pension bill after weeks of strikes.": "CONCEDE",
+        "Armenia accepted Russian mediation in the conflict.": "AGREE",
+    }
+    for text, expected in cases.items():
+        assert [event.event for event in _analyze(pipeline, text).events] == [expected], text

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from watchfloor.geo.context import dateline_index
+from watchfloor.geo.context import DocumentPlaces, NamedPlace, dateline_index
 from watchfloor.geo.gazetteer import Gazetteer, fold, load
 from watchfloor.geo.resolve import Resolver
 from watchfloor.kb import KnowledgeBase
@@ -183,3 +185,12 @@ def test_a_capital_inside_a_name_places_it_far_from_the_focus(resolver: Resolver
 def test_the_coasts_of_american_news(resolver: Resolver) -> None:
     west = resolver.resolve("West Coast", {"USA", "BEL"})
     assert west is not None and west.candidate.country == "USA"
+
+
+def test_the_main_country_of_a_tie_is_the_one_placed_first_not_a_set_s_order() -> None:
+    """Tied countries once fell to the order of a Python set, which changes with every process (hash seed)."""
+    placed = (("russia", "RUS"), ("germany", "DEU"), ("poland", "POL"))
+    named = [NamedPlace(key, code, None, 0.0, 0.0, False) for key, code in placed]
+    for countries in ({"POL", "DEU", "RUS"}, {"DEU", "RUS", "POL"}):
+        assert DocumentPlaces(Counter(countries), named).main_country() == "RUS"
+    assert DocumentPlaces(Counter({"POL": 1, "DEU": 1}), []).main_country() == "DEU"

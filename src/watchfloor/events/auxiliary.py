@@ -59,7 +59,8 @@ def _stated_intention(trigger: Token, clause: list[Token]) -> bool:
 
     A conditional in reported speech ("would meet him if ...") is still the statement of an intention.
     """
-    if trigger.dep_ == "xcomp" and trigger.head.lower_ in READINESS_WORDS:
+    verb = governing_verb(trigger) if is_nominal(trigger) else trigger  # "willing to hold talks"
+    if verb is not None and verb.dep_ == "xcomp" and verb.head.lower_ in READINESS_WORDS:
         return True
     verb = reported_verb(trigger)
     return verb is not None and any(t.lower_ in FUTURE_IN_REPORT and t.dep_ == "aux" for t in (*clause, *verb.children))
@@ -92,6 +93,8 @@ def _promised_or_threatened(trigger: Token) -> bool:
     """'threatened to ban voting', 'offered to hand over', 'threatened to launch an offensive': the act is only
     promised or threatened; the promise or threat is the event."""
     verb = governing_verb(trigger) if is_nominal(trigger) else trigger
+    if is_nominal(trigger) and verb is not None and verb.lemma_.lower() in COMMITMENT_VERBS:
+        return True  # "pledged £50 million in humanitarian aid", "threatened sanctions"
     for _ in range(2):
         if verb is None or verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False

@@ -495,6 +495,8 @@ def _prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:
         if event.event in OBJECT_DENYING_TYPES | EASING_TYPES:  # "lifted the curfew": no curfew is imposed
             compounds = [c for obj in direct for c in obj.children if c.dep_ == "compound"]  # "ended mediation efforts"
             dropped.update(child.i for child in (*objects, *compounds))
+        elif event.event == "AGREE":  # "accepted Russian mediation": the mediation the rule names is agreed to, not done
+            dropped.update(child.i for child in objects if child.lemma_.lower() in required)
         elif any(nominal[c.i].event != event.event and c.lemma_.lower() not in required for c in objects):
             continue
         kept_verbs.add(token.i)

@@ -110,8 +110,10 @@ class Lexicon:
 
 
 def _has_object(token: Token) -> bool:
-    """'returned two paintings to Brazil', 'paintings were returned': not 'returned to Brazil'."""
-    return any(child.dep_ in ("dobj", "nsubjpass") for child in token.children)
+    """'returned two paintings to Brazil', 'paintings were returned', 'people evacuated by the US': not 'returned to
+    Brazil'."""
+    participle = token.dep_ == "acl" and token.tag_ == "VBN"  # the noun it follows is its object
+    return participle or any(child.dep_ in ("dobj", "nsubjpass") for child in token.children)
 
 
 def _words(value: object, where: str) -> tuple[str, ...]:

@@ -125,7 +125,10 @@ class DocumentPlaces:
         )
 
     def main_country(self) -> str | None:
-        """The country with most mentions and places in the document."""
+        """The country with most mentions and places in the document; of equals, the one placed first (then by
+        code), so a tie never falls to the order of a set."""
         counts = Counter(self.countries)
         counts.update(place.country for place in self.named if place.country)
-        return counts.most_common(1)[0][0] if counts else None
+        order = [place.country for place in self.named if place.country]
+        first = {code: order.index(code) if code in order else len(order) for code in counts}
+        return min(counts, key=lambda code: (-counts[code], first[code], code)) if counts else None
