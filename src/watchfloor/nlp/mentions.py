@@ -53,7 +53,7 @@ FIRST_PERSON = SPEAKER_PLURAL | {"i", "my", "me"}
 FIRST_PERSON_FORMS = FIRST_PERSON | {word.capitalize() for word in FIRST_PERSON}  # as written: "US" is no pronoun
 POLICE_NOUNS = frozenset(["guard", "police", "coastguard"])
 GOVERNMENT_NOUNS = frozenset(
-    "government ministry official administration leader diplomat cabinet envoy authority politician regime".split()
+    "government ministry official administration leader diplomat cabinet envoy authority politician regime junta".split()
 )
 # "Tens of thousands of students", "a group of Moroccan diplomats": the actor is the noun after "of"
 COLLECTIVE_NOUNS = frozenset(
