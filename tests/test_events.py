@@ -654,3 +654,15 @@ def test_one_sentence_per_cameo_cue_category_is_typed_as_plover_says(pipeline: P
         if main is None or main.event != expected:
             wrong.append(f"{code} {expected}: {main.event if main else None} | {text}")
     assert len(wrong) <= len(rows) // 10, wrong
+
+
+def test_crowds_by_size_riots_vows_of_force_and_what_is_called_for(pipeline: Pipeline) -> None:
+    streets = one_event(_analyze(pipeline, "Tens of thousands took to the streets of Seoul."), "PROTEST", "took")
+    assert codes(streets.actor) == {"KORCVL"}
+    clashed = one_event(_analyze(pipeline, "Protesters clashed with police in Nairobi."), "PROTEST", "clashed")
+    assert clashed.mode == "riot"
+    assert [e.event for e in _analyze(pipeline, "Iran vowed to retaliate against Israel for the strike.").events] == ["THREATEN"]
+    assert [e.event for e in _analyze(pipeline, "Pakistan called for talks with India.").events] == ["REQUEST"]
+    arrived = _analyze(pipeline, "The Turkish foreign minister arrived in Tehran for a two-day visit.")
+    visit = one_event(arrived, "CONSULT", "visit")
+    assert countries(visit.actor) == {"TUR"}

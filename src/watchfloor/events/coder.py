@@ -230,6 +230,8 @@ def _retyped(
     """Types the lexicon cannot tell apart by the trigger alone: the public protesting, troops sent to keep a peace."""
     if _crowd_protest(event_name, trigger, found):
         return "PROTEST", "demo", context
+    if event_name == "ASSAULT" and _crowd(found) and any(r.sector in ("COP", "GOV") for r in found.recipient):
+        return "PROTEST", "riot", context  # "protesters clashed with police": a violent protest, not an armed attack
     if event_name == "MOBILIZE" and any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in trigger.sent):
         return "COOPERATE", None, ["peacekeeping", "military"]
     return event_name, mode, context
@@ -465,8 +467,9 @@ def _realised(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
 
 def _promised_concessions(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
     """'The military agreed to lift all restrictions', 'vowed to end the curfew': a promise whose content is a
-    concession or a retreat is that concession (PLOVER's CONCEDE), not an AGREE; the promise gives way."""
-    conceded = {token.i for token, event in found if event.event == "CONCEDE"}
+    concession or a retreat is that concession (PLOVER's CONCEDE), not an AGREE; 'vowed to retaliate' is a threat.
+    The promise gives way."""
+    conceded = {token.i for token, event in found if event.event in ("CONCEDE", "THREATEN")}
     promises = {
         token.i
         for token, event in found
@@ -494,7 +497,8 @@ def _prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:
         objects = [child for child in direct if child.i in nominal]
         if event.event in OBJECT_DENYING_TYPES | EASING_TYPES:  # "lifted the curfew": no curfew is imposed
             compounds = [c for obj in direct for c in obj.children if c.dep_ == "compound"]  # "ended mediation efforts"
-            dropped.update(child.i for child in (*objects, *compounds))
+            sought = [obj for prep in token.children if prep.lower_ == "for" for obj in prep.children]  # "called for talks"
+            dropped.update(child.i for child in (*objects, *compounds, *sought) if child.i in nominal)
         elif event.event == "AGREE":  # "accepted Russian mediation": the mediation the rule names is agreed to, not done
             dropped.update(child.i for child in objects if child.lemma_.lower() in required)
         elif any(nominal[c.i].event != event.event and c.lemma_.lower() not in required for c in objects):
@@ -606,8 +610,12 @@ def _confidence(found: Participants, when: DateSpan, entry: Entry, trigger: Toke
 def _crowd_protest(event_name: str, trigger: Token, found: Participants) -> bool:
     """'Students protested in Seoul': a protest by the public, not a state's diplomatic protest, is PLOVER's
     PROTEST (a demonstration); the lexicon can only tell them apart by their subjects."""
-    crowd = bool(found.actor) and all(actor.sector in CROWD_SECTORS for actor in found.actor)
-    return event_name == "ACCUSE" and trigger.lemma_.lower() == "protest" and trigger.pos_ == "VERB" and crowd
+    return event_name == "ACCUSE" and trigger.lemma_.lower() == "protest" and trigger.pos_ == "VERB" and _crowd(found)
+
+
+def _crowd(found: Participants) -> bool:
+    """Every actor is of the public: civilians, the opposition, workers, refugees."""
+    return bool(found.actor) and all(actor.sector in CROWD_SECTORS for actor in found.actor)
 
 
 def _on_condition(trigger: Token) -> bool:

@@ -16,6 +16,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 # "During a trip to Tokyo, Hegseth said": Hegseth travelled; "Hezbollah used civilians as human shields"
 FRAMING_PREPS = frozenset({"during", "on", "at", "as"})
 MEETING_NOUNS = frozenset({"discussion", "talk", "meeting", "call", "conversation", "negotiation", "summit", "visit", "trip"})
+TRAVEL_VERBS = frozenset({"arrive", "travel", "come", "go", "fly", "head", "leave", "land"})  # "arrived in Tehran for talks"
 EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "oust"})
 RECIPROCAL_WORDS = frozenset({"joint", "jointly", "bilateral", "combined", "trilateral", "together"})
 THIRD_PARTY_NOUNS = frozenset({"mediation", "mediator"})
@@ -275,9 +276,9 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
             _merge(found, subject_of(head, ctx))
             break
         if head.pos_ in ("VERB", "AUX"):
-            framing = token.dep_ == "prep" and (
-                token.lower_ in FRAMING_PREPS or (token.lower_ == "in" and noun.lemma_ in MEETING_NOUNS)
-            )
+            travelled = token.lower_ == "for" and head.lemma_.lower() in TRAVEL_VERBS
+            meeting = noun.lemma_ in MEETING_NOUNS and (token.lower_ == "in" or travelled)
+            framing = token.dep_ == "prep" and (token.lower_ in FRAMING_PREPS or meeting)
             if token.dep_ in ("dobj", "nsubjpass", "attr", "npadvmod", "conj") or framing:
                 _merge(found, subject_of(head, ctx, pronouns=head.lemma_ not in ("be", "describe", "say", "call", "monitor")))
             break
