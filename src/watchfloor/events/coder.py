@@ -232,6 +232,8 @@ def _retyped(
         return "PROTEST", "demo", context
     if event_name == "ASSAULT" and _crowd(found) and any(r.sector in ("COP", "GOV") for r in found.recipient):
         return "PROTEST", "riot", context  # "protesters clashed with police": a violent protest, not an armed attack
+    if event_name == "COERCE" and trigger.lemma_.lower() == "block" and _crowd(found):
+        return "PROTEST", "obstruct", context  # "activists blocked a highway": a blockade by the public is a protest
     if event_name == "MOBILIZE" and any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in trigger.sent):
         return "COOPERATE", None, ["peacekeeping", "military"]
     return event_name, mode, context
