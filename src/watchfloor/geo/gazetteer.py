@@ -31,7 +31,7 @@ from watchfloor.settings import cache_folder
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 LOOKUP_CACHE = 50_000
 
 

@@ -147,13 +147,14 @@ def subdivisions(iso3: dict[str, str], towns: TownSubdivisions) -> list[tuple[li
 
 
 # The administrative words GeoNames puts around a subdivision's name, which news leaves out:
-# "Province of Laguna", "Provincia di Bergamo", "Département du Nord"; "Thanh Hóa Province", "Katsina State".
+# "Province of Laguna", "Provincia di Bergamo", "Département du Nord"; "Thanh Hóa Province", "Katsina State",
+# "Cauca Department".
 ADMIN_PREFIX = re.compile(
     r"^(?:Province|Provincia|Província|Département|Departamento|Municipio|Distrito|Partido|Daïra|Arrondissement"
     r"|Délégation|Préfecture|Cercle|Caza|Commune|County|District|Municipality|Regional District|City|Borough)"
     r" (?:of|de la|de|di|du|del|des|d')\s?"
 )
-ADMIN_SUFFIX = re.compile(r" (?:Province|Region|State|Oblast'?|Governorate|Prefecture|Krai|Kray)$")
+ADMIN_SUFFIX = re.compile(r" (?:Province|Region|State|Oblast'?|Governorate|Prefecture|Krai|Kray|Department)$")
 
 
 def _short_names(name: str) -> list[str]:
