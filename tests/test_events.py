@@ -666,3 +666,18 @@ def test_crowds_by_size_riots_vows_of_force_and_what_is_called_for(pipeline: Pip
     arrived = _analyze(pipeline, "The Turkish foreign minister arrived in Tehran for a two-day visit.")
     visit = one_event(arrived, "CONSULT", "visit")
     assert countries(visit.actor) == {"TUR"}
+
+
+def test_recipients_of_told_launched_closed_and_light_verb_strikes(pipeline: Pipeline) -> None:
+    cases = {
+        "Britain told Iran to release the tanker.": ("REQUEST", "GBR", "IRN"),
+        "Iran launched hundreds of drones at Israel.": ("ASSAULT", "IRN", "ISR"),
+        "Poland closed its border with Belarus.": ("COERCE", "POL", "BLR"),
+        "The Saudi-led coalition carried out air strikes in Yemen.": ("ASSAULT", "SAU", "YEM"),
+        "Russian troops entered Georgia.": ("MOBILIZE", "RUS", "GEO"),
+    }
+    for text, (event_type, actor, recipient) in cases.items():
+        events = _analyze(pipeline, text).events
+        assert [e.event for e in events] == [event_type], text
+        assert actor in countries(events[0].actor) and recipient in countries(events[0].recipient), text
+    assert not _analyze(pipeline, "The amendment would increase funding for the account by $191 million.").events

@@ -675,6 +675,8 @@ def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFa
     place, but guerrillas blowing up power lines into Kabul act against Afghanistan.
     """
     own = _own_subtree(trigger) if material else _direct_places(trigger)
+    if material and is_nominal(trigger) and trigger.dep_ == "dobj":  # "carried out air strikes in Yemen"
+        own |= {t.i for prep in trigger.head.children if prep.dep_ == "prep" for t in prep.subtree}
     if len({actor.country for actor in found.actor}) > 1 and not material:
         return  # "Indian and Pakistani ministers met in New York": a meeting among the actors, not with the host
     # a state at home has no recipient by place; rebels or protesters at home act against their country

@@ -191,7 +191,7 @@ def _sector_of_noun(head: Token) -> str | None:
     if lemma in FACILITY_NOUNS:  # "a military base", "a police station": whoever holds it
         owners = {FACILITY_OWNERS.get(child.lemma_.lower()) for child in head.children if child.dep_ in MODIFIER_DEPS}
         return next((owner for owner in ("COP", "MIL") if owner in owners), None)
-    if lemma in CROWD_NUMBERS and head.dep_ in ("nsubj", "nsubjpass", "pobj"):  # "tens of thousands took to the streets"
+    if head.lower_ in CROWD_NUMBERS and head.dep_ in ("nsubj", "nsubjpass", "pobj"):  # "tens of thousands took to the streets"
         return "CVL"
     if lemma in POLICE_NOUNS or (lemma == "guard" and any(c.lower_ == "coast" for c in head.children)):
         return "COP"
@@ -217,7 +217,8 @@ CIVILIAN_CRAFT = {
 FACILITY_NOUNS = frozenset("base headquarters station post checkpoint depot barracks outpost convoy garrison".split())
 FACILITY_OWNERS = {**dict.fromkeys(("military", "army", "navy", "naval", "air"), "MIL"), "police": "COP"}
 # A crowd named by its size alone, reached after "of" or standing as a subject: "tens of thousands", "hundreds"
-CROWD_NUMBERS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions"})
+# (plural only: "$191 million" is an amount)
+CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "millions"})
 # Nouns that name a group only when counted: "five people were killed", not "the people of the state"
 COUNTED_ONLY = frozenset({"people", "person"})
 # Sector nouns that as a modifier describe a thing, not its people: "union jobs", "terrorist attack", "people power"
