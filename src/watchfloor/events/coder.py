@@ -230,7 +230,8 @@ def _retyped(
     """Types the lexicon cannot tell apart by the trigger alone: the public protesting, troops sent to keep a peace."""
     if _crowd_protest(event_name, trigger, found):
         return "PROTEST", "demo", context
-    if event_name == "ASSAULT" and _crowd(found) and any(r.sector in ("COP", "GOV") for r in found.recipient):
+    targets_state = any(r.sector in ("COP", "GOV") for r in found.recipient)
+    if event_name == "ASSAULT" and _crowd(found) and (targets_state or mode == "destroy"):
         return "PROTEST", "riot", context  # "protesters clashed with police": a violent protest, not an armed attack
     if event_name == "COERCE" and trigger.lemma_.lower() == "block" and _crowd(found):
         return "PROTEST", "obstruct", context  # "activists blocked a highway": a blockade by the public is a protest

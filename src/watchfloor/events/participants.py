@@ -275,6 +275,11 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
         if token.dep_ == "acomp" and token.lemma_.lower() == "responsible":  # "X is responsible for mass killings"
             _merge(found, subject_of(head, ctx))
             break
+        if head.pos_ in ("VERB", "AUX") and noun.lemma_.lower() == "alert" and head.lemma_.lower() in ("put", "place"):
+            placed = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]  # "the army was put on alert"
+            alerted = [actor for c in placed for actor in actors_of(c, ctx)]
+            _merge(found, alerted if any(a.country for a in alerted) else subject_of(head, ctx) or alerted)  # "its forces"
+            break
         if head.pos_ in ("VERB", "AUX"):
             travelled = token.lower_ == "for" and head.lemma_.lower() in TRAVEL_VERBS
             meeting = noun.lemma_ in MEETING_NOUNS and (token.lower_ == "in" or travelled)

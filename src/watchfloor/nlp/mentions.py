@@ -27,7 +27,7 @@ GROUP_SECTORS = {
     **dict.fromkeys("rebel guerrilla guerilla insurgent militant separatist militia militiaman jihadist".split(), "REB"),
     **dict.fromkeys("fundamentalist islamist extremist".split(), "REB"),
     **dict.fromkeys("opposition protester protestor demonstrator activist dissident".split(), "OPP"),
-    **dict.fromkeys("student worker employee resident civilian villager citizen farmer worshipper".split(), "CVL"),
+    **dict.fromkeys("student worker employee resident civilian villager citizen farmer worshipper miner".split(), "CVL"),
     **dict.fromkeys("fisherman pilgrim hostage prisoner detainee inmate".split(), "CVL"),
     **dict.fromkeys("refugee migrant asylum-seeker seeker".split(), "REF"),
     **dict.fromkeys("court judge prosecutor tribunal".split(), "JUD"),
