@@ -681,3 +681,11 @@ def test_recipients_of_told_launched_closed_and_light_verb_strikes(pipeline: Pip
         assert [e.event for e in events] == [event_type], text
         assert actor in countries(events[0].actor) and recipient in countries(events[0].recipient), text
     assert not _analyze(pipeline, "The amendment would increase funding for the account by $191 million.").events
+
+
+def test_a_country_misspelt_by_a_letter_is_still_the_actor(pipeline: Pipeline) -> None:
+    agreed = one_event(_analyze(pipeline, "Ethopia has agreed to re-open its borders to UN peacekeepers."), "AGREE", "open")
+    assert countries(agreed.actor) == {"ETH"}
+    emir = _analyze(pipeline, "Quatar's emir launched a mediation effort between the Emirates and Saudi Arabia.")
+    assert countries(emir.events[0].actor) == {"QAT"}
+    assert not any(e.actor for e in _analyze(pipeline, "Columbia rejected the offer.").events)  # a river, a university

@@ -111,3 +111,10 @@ def test_a_document_s_issuer_is_the_body_whose_website_published_it(kb: Knowledg
     eu = kb.issuer("https://www.eeas.europa.eu/eeas/statement")  # a subdomain belongs to its parent
     assert eu is not None and eu.id == "org.eu"
     assert kb.issuer("https://www.archives.gov/research") is None and kb.issuer(None) is None
+
+
+def test_one_letter_slips_and_what_is_no_slip() -> None:
+    from watchfloor.kb.base import one_edit_apart
+
+    assert one_edit_apart("ethopia", "ethiopia") and one_edit_apart("quatar", "qatar") and one_edit_apart("cihna", "china")
+    assert not one_edit_apart("austria", "australia") and not one_edit_apart("niger", "niger")

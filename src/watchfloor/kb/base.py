@@ -57,6 +57,7 @@ class KnowledgeBase:
         self._holders: dict[str, list[tuple[Entity, int]]] = defaultdict(list)
         self._capitals: dict[str, Entity] = {}
         self._websites = {site: entity for entity in self.entities.values() for site in entity.websites}
+        self._spellings: dict[str, Entity] | None = None  # built on the first misspelling asked about
         for entity in self.entities.values():
             if entity.kind == "capital":
                 self._capitals[entity.name.lower()] = entity
@@ -101,6 +102,25 @@ class KnowledgeBase:
         if found is None and key.endswith("s") and " " not in key:
             found = self._demonyms.get(key[:-1])
         return found
+
+    def misspelt_country(self, word: str) -> Entity | None:
+        """The one country whose name or demonym ``word`` misspells by a letter ('Ethopia', 'Quatar'); wire copy
+        has such slips, and an actor lost to one costs the whole event its country. Only words of six letters or
+        more, and never a real name that is one letter off a country ('Columbia': a river, a district, a
+        university)."""
+        key = word.lower().strip()
+        if len(key) < MISSPELT_MIN_LENGTH or key in NOT_MISSPELLINGS or not key.isalpha():
+            return None
+        if self._spellings is None:
+            self._spellings = {
+                name: entity
+                for entity in self.entities.values()
+                if entity.kind == "country"
+                for name in (entity.name.lower(), *(a.lower() for a in entity.aliases), *(d.lower() for d in entity.demonyms))
+                if len(name) >= MISSPELT_MIN_LENGTH - 1
+            }
+        found = {entity.id: entity for name, entity in self._spellings.items() if one_edit_apart(key, name)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def country(self, iso3: str | None) -> Entity | None:
         return self.entities.get(f"country.{iso3.lower()}") if iso3 else None
@@ -209,3 +229,19 @@ def load_kb(extra: str | Path | None = None) -> KnowledgeBase:
     return KnowledgeBase(
         entities, offices, loader.facts(sections["facts"]), loader.attributes(sections["attributes"]), references
     )
+
+
+MISSPELT_MIN_LENGTH = 6
+NOT_MISSPELLINGS = frozenset({"columbia"})
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """One letter inserted, dropped, changed, or two neighbours swapped (Damerau distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+        return len(diffs) == 1 or swapped
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

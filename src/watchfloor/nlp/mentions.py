@@ -109,6 +109,8 @@ def kb_entity(ent: Span, kb: KnowledgeBase) -> Entity | None:
     found = kb.resolve(text)
     if found is None and ent.label_ == "NORP":  # "Palestinians", "Iraqis": a plural demonym
         found = kb.demonym(text)
+    if found is None and (ent.label_ in ("GPE", "NORP") or (ent.label_ == "ORG" and len(ent) == 1)):
+        found = kb.misspelt_country(text)  # "Quatar's emir": a slip of the keyboard, which the tagger calls anything
     if found is None and ent.label_ == "PERSON" and len(text.split()) > 1:
         found = kb.resolve(text.split()[-1])
         if found is not None and found.kind != "person":
@@ -262,6 +264,8 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
             entity = _as_actor(kb_entity(ent, ctx.kb), ent, ctx.kb)
             for found in [ctx.kb.metonym(entity)] if entity is not None else dyad_entities(ent, ctx.kb):
                 _add(actors, actor_for(found, ctx.original_text(ent), token, ctx.anchor))
+        if not actors and token.pos_ == "PROPN" and not token.ent_type_:  # "Ethopia has agreed": untagged, misspelt
+            _add(actors, _misspelt_country(token, ctx))
         if not actors and token.lower_ in FIRST_PERSON and token.pos_ == "PRON":  # "us", not "US"
             actors.extend(_speakers(token, ctx))
         if not actors and _names_a_pair(token):
@@ -275,6 +279,11 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
         if not actors:
             _add(actors, _group_actor(token, tokens, ctx) or _titled_person(tokens, token, ctx))
     return _drop_less_specific(actors)
+
+
+def _misspelt_country(token: Token, ctx: DocContext) -> Actor | None:
+    country = ctx.kb.misspelt_country(token.text)
+    return actor_for(country, token.text, token, ctx.anchor) if country is not None else None
 
 
 def collective_head(token: Token) -> Token:
