@@ -49,7 +49,7 @@ THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "restri
 INHERIT_REACH = 600  # characters: about three sentences of news prose
 BASELINE_WORDS = frozenset({"compared", "than", "since", "until", "by", "ahead", "before"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
-OBJECT_DENYING_TYPES = frozenset({"REJECT", "SANCTION", "ACCUSE", "THREATEN", "REQUEST"})
+OBJECT_DENYING_TYPES = frozenset({"REJECT", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT"})  # "welcomed the release"
 EASING_TYPES = frozenset({"CONCEDE", "RETREAT"})
 CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "REF"})  # the public, in the streets
 PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers"})
@@ -230,9 +230,8 @@ def _retyped(
     """Types the lexicon cannot tell apart by the trigger alone: the public protesting, troops sent to keep a peace."""
     if _crowd_protest(event_name, trigger, found):
         return "PROTEST", "demo", context
-    targets_state = any(r.sector in ("COP", "GOV") for r in found.recipient)
-    if event_name == "ASSAULT" and _crowd(found) and (targets_state or mode == "destroy"):
-        return "PROTEST", "riot", context  # "protesters clashed with police": a violent protest, not an armed attack
+    if event_name == "ASSAULT" and _riot(found, mode):
+        return "PROTEST", "riot", context
     if event_name == "COERCE" and trigger.lemma_.lower() == "block" and _crowd(found):
         return "PROTEST", "obstruct", context  # "activists blocked a highway": a blockade by the public is a protest
     if event_name == "MOBILIZE" and any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in trigger.sent):
@@ -614,6 +613,15 @@ def _crowd_protest(event_name: str, trigger: Token, found: Participants) -> bool
     """'Students protested in Seoul': a protest by the public, not a state's diplomatic protest, is PLOVER's
     PROTEST (a demonstration); the lexicon can only tell them apart by their subjects."""
     return event_name == "ACCUSE" and trigger.lemma_.lower() == "protest" and trigger.pos_ == "VERB" and _crowd(found)
+
+
+def _riot(found: Participants, mode: str | None) -> bool:
+    """Violence by the public at the police or the state, or its property, is a violent protest, not an armed attack:
+    'protesters clashed with police', 'clashes between protesters and police', 'rioters burned shops'."""
+    sectors = {actor.sector for actor in found.actor}
+    with_police = bool(sectors & CROWD_SECTORS) and sectors <= CROWD_SECTORS | {"COP"}
+    targets_state = any(r.sector in ("COP", "GOV") for r in found.recipient)
+    return with_police or (_crowd(found) and (targets_state or mode == "destroy"))
 
 
 def _crowd(found: Participants) -> bool:

@@ -251,7 +251,7 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
 def _between(noun: Token, ctx: DocContext, result: Participants) -> None:
     """'Talks between A and B': A and B together; 'mediation (efforts) between A and B': A and B receive it."""
     between = _prep_objects(noun, ctx, frozenset({"between", "among"}))
-    if not between and noun.dep_ == "compound":  # "a mediation effort between India and Pakistan"
+    if not between and noun.dep_ in ("compound", "nsubj"):  # "a mediation effort between ...", "clashes broke out between"
         between = _prep_objects(noun.head, ctx, frozenset({"between", "among"}))
     if between and noun.lemma_ in THIRD_PARTY_NOUNS:
         result.take("recipient", between, f"'{noun.text} between ...'")

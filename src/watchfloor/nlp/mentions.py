@@ -245,7 +245,7 @@ RELATION_NOUNS = frozenset("ally partner neighbor neighbour rival adversary enem
 
 
 def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor]:
-    """Actors named by the phrase headed by ``head`` and its conjuncts ("the US and Japan").
+    """Actors named by the phrase headed by ``head`` and its conjuncts ("the US and Japan", "protesters and police").
 
     "US allies" names the allies, not the US: a relation noun with a modifier yields no actor.
     """
@@ -253,32 +253,41 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
     nominal_conjuncts = [token for token in head.conjuncts if token.pos_ in ("NOUN", "PROPN", "PRON")]
     for token in (head, *nominal_conjuncts):
         token = collective_head(token)
-        if token.lemma_.lower() in RELATION_NOUNS:
-            continue
-        tokens = phrase_tokens(token)
-        holder = office_holder(tokens, ctx.kb, ctx.anchor) if not any(t.ent_type_ == "PERSON" for t in tokens) else None
-        if holder is not None:
-            _add(actors, actor_for(holder, " ".join(t.text for t in tokens), token, ctx.anchor))
-            continue
-        for ent in entities_in(tokens):
-            entity = _as_actor(kb_entity(ent, ctx.kb), ent, ctx.kb)
-            for found in [ctx.kb.metonym(entity)] if entity is not None else dyad_entities(ent, ctx.kb):
-                _add(actors, actor_for(found, ctx.original_text(ent), token, ctx.anchor))
-        if not actors and token.pos_ == "PROPN" and not token.ent_type_:  # "Ethopia has agreed": untagged, misspelt
-            _add(actors, _misspelt_country(token, ctx))
-        if not actors and token.lower_ in FIRST_PERSON and token.pos_ == "PRON":  # "us", not "US"
-            actors.extend(_speakers(token, ctx))
-        if not actors and _names_a_pair(token):
-            actors.extend(_last_pair(ctx, " ".join(t.text for t in tokens)))
-        if not actors and pronouns and token.lower_ in PRONOUNS:
-            actors.extend(_clause_antecedent(token, ctx) or _antecedents(token.lower_, ctx))
-        if not actors and pronouns:
-            actors.extend(_their_state(token, ctx))
-        if not actors:
-            actors.extend(_officials_of_countries(token, ctx))
-        if not actors:
-            _add(actors, _group_actor(token, tokens, ctx) or _titled_person(tokens, token, ctx))
+        if token.lemma_.lower() not in RELATION_NOUNS:
+            for actor in _actors_of_one(token, ctx, pronouns):
+                _add(actors, actor)
     return _drop_less_specific(actors)
+
+
+def _actors_of_one(token: Token, ctx: DocContext, pronouns: bool) -> list[Actor]:
+    """The actors one conjunct names: an office holder, named entities, else the first fallback that finds any."""
+    tokens = phrase_tokens(token)
+    holder = office_holder(tokens, ctx.kb, ctx.anchor) if not any(t.ent_type_ == "PERSON" for t in tokens) else None
+    if holder is not None:
+        found = actor_for(holder, " ".join(t.text for t in tokens), token, ctx.anchor)
+        return [found] if found is not None else []
+    actors: list[Actor] = []
+    for ent in entities_in(tokens):
+        entity = _as_actor(kb_entity(ent, ctx.kb), ent, ctx.kb)
+        for named in [ctx.kb.metonym(entity)] if entity is not None else dyad_entities(ent, ctx.kb):
+            _add(actors, actor_for(named, ctx.original_text(ent), token, ctx.anchor))
+    if actors:
+        return actors
+    if token.pos_ == "PROPN" and not token.ent_type_:  # "Ethopia has agreed": untagged, misspelt
+        _add(actors, _misspelt_country(token, ctx))
+    if not actors and token.lower_ in FIRST_PERSON and token.pos_ == "PRON":  # "us", not "US"
+        actors.extend(_speakers(token, ctx))
+    if not actors and _names_a_pair(token):
+        actors.extend(_last_pair(ctx, " ".join(t.text for t in tokens)))
+    if not actors and pronouns and token.lower_ in PRONOUNS:
+        actors.extend(_clause_antecedent(token, ctx) or _antecedents(token.lower_, ctx))
+    if not actors and pronouns:
+        actors.extend(_their_state(token, ctx))
+    if not actors:
+        actors.extend(_officials_of_countries(token, ctx))
+    if not actors:
+        _add(actors, _group_actor(token, tokens, ctx) or _titled_person(tokens, token, ctx))
+    return actors
 
 
 def _misspelt_country(token: Token, ctx: DocContext) -> Actor | None:
