@@ -619,7 +619,7 @@ def _riot(found: Participants, mode: str | None) -> bool:
     """Violence by the public at the police or the state, or its property, is a violent protest, not an armed attack:
     'protesters clashed with police', 'clashes between protesters and police', 'rioters burned shops'."""
     sectors = {actor.sector for actor in found.actor}
-    with_police = bool(sectors & CROWD_SECTORS) and sectors <= CROWD_SECTORS | {"COP"}
+    with_police = "COP" in sectors and bool(sectors & CROWD_SECTORS) and sectors <= CROWD_SECTORS | {"COP"}
     targets_state = any(r.sector in ("COP", "GOV") for r in found.recipient)
     return with_police or (_crowd(found) and (targets_state or mode == "destroy"))
 
