@@ -37,7 +37,9 @@ REPORTING_VERBS = frozenset(
 COMMITMENT_VERBS = frozenset({"threaten", "vow", "promise", "pledge", "offer", "agree", "undertake", "warn"})
 READINESS_WORDS = frozenset({"willing", "ready", "determined", "eager", "poised", "keen"})
 FUTURE_IN_REPORT = frozenset({"will", "would", "'ll", "'d", "shall"})
-NEGATING_VERBS = frozenset({"refuse", "fail", "reject", "decline", "cancel", "postpone", "suspend", "halt", "deny"})
+NEGATING_VERBS = frozenset(
+    {"refuse", "fail", "reject", "decline", "cancel", "postpone", "suspend", "halt", "deny", "thwart", "foil", "prevent", "avert"}
+)
 
 
 def _denied_by_governor(trigger: Token) -> bool:
