@@ -57,7 +57,9 @@ class KnowledgeBase:
         self._holders: dict[str, list[tuple[Entity, int]]] = defaultdict(list)
         self._capitals: dict[str, Entity] = {}
         self._websites = {site: entity for entity in self.entities.values() for site in entity.websites}
-        self._spellings: dict[str, Entity] | None = None  # built on the first misspelling asked about
+        self._spellings: dict[str, Entity] = {}  # country names by spelling, built on the first misspelling asked about
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        self._misspelt: dict[str, Entity | None] = {}
         for entity in self.entities.values():
             if entity.kind == "capital":
                 self._capitals[entity.name.lower()] = entity
@@ -111,16 +113,23 @@ class KnowledgeBase:
         key = word.lower().strip()
         if len(key) < MISSPELT_MIN_LENGTH or key in NOT_MISSPELLINGS or not key.isalpha():
             return None
-        if self._spellings is None:
-            self._spellings = {
-                name: entity
+        if key not in self._misspelt:
+            near = [name for size in (len(key) - 1, len(key), len(key) + 1) for name in self._spellings_of_length(size)]
+            found = {self._spellings[name].id: self._spellings[name] for name in near if one_edit_apart(key, name)}
+            self._misspelt[key] = next(iter(found.values())) if len(found) == 1 else None
+        return self._misspelt[key]
+
+    def _spellings_of_length(self, size: int) -> list[str]:
+        if not self._spellings:
+            self._spellings.update(
+                (name, entity)
                 for entity in self.entities.values()
                 if entity.kind == "country"
                 for name in (entity.name.lower(), *(a.lower() for a in entity.aliases), *(d.lower() for d in entity.demonyms))
-                if len(name) >= MISSPELT_MIN_LENGTH - 1
-            }
-        found = {entity.id: entity for name, entity in self._spellings.items() if one_edit_apart(key, name)}
-        return next(iter(found.values())) if len(found) == 1 else None
+            )
+            for name in self._spellings:
+                self._by_length[len(name)].append(name)
+        return self._by_length.get(size, [])
 
     def country(self, iso3: str | None) -> Entity | None:
         return self.entities.get(f"country.{iso3.lower()}") if iso3 else None
