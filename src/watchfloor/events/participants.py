@@ -31,7 +31,10 @@ ACT_NOUNS = frozenset(
 # Verbs whose object is a subject matter: "discussed the situation in Syria" is talking with someone else
 TOPIC_VERBS = frozenset({"discuss", "debate", "review"})
 # Things said or decreed, whose "from" or "by" names who said them: "an appeal from X", "a ban by X"
-SPEECH_NOUNS = frozenset("appeal call offer proposal demand request plea invitation ultimatum ban order decree".split())
+SPEECH_NOUNS = frozenset(
+    "appeal call offer proposal demand request plea invitation ultimatum ban order decree".split()
+    + "charge accusation allegation claim".split()
+)
 # Acts whose "of" names who underwent them: "the arrest of X", "the release of hostages", "the expulsion of diplomats"
 PATIENT_NOUNS = frozenset(
     "arrest detention release removal dismissal ouster extradition expulsion deportation execution assassination"
