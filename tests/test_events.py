@@ -689,3 +689,16 @@ def test_a_country_misspelt_by_a_letter_is_still_the_actor(pipeline: Pipeline) -
     emir = _analyze(pipeline, "Quatar's emir launched a mediation effort between the Emirates and Saudi Arabia.")
     assert countries(emir.events[0].actor) == {"QAT"}
     assert not any(e.actor for e in _analyze(pipeline, "Columbia rejected the offer.").events)  # a river, a university
+
+
+def test_an_announced_concession_says_it_is_not_yet_done(pipeline: Pipeline) -> None:
+    promised = one_event(_analyze(pipeline, "China has agreed to lift a ban on imports of British beef."), "CONCEDE", "lift")
+    assert promised.aux is None and "not yet done" in promised.explanation["intention"]
+    done = one_event(_analyze(pipeline, "Egypt has lifted the state of emergency."), "CONCEDE", "lifted")
+    assert "intention" not in done.explanation
+    from watchfloor.report import event_lines
+
+    assert "[announced]" in event_lines(promised)[0] and "[announced]" not in event_lines(done)[0]
+    rejected = _analyze(pipeline, "Russia rejected accusations from Britain that it poisoned the spy.")
+    denied = one_event(rejected, "REJECT", "rejected")
+    assert countries(denied.recipient) == {"GBR"}

@@ -41,7 +41,7 @@ def _quote(text: str, indent: str = "      ") -> str:
 def event_lines(event: Event) -> list[str]:
     kind = event.event + (f"/{event.mode}" if event.mode else "")
     where = f" @ {event.place.name}" if event.place else ""
-    flag = f" [{event.aux}]" if event.aux else ""
+    flag = f" [{event.aux}]" if event.aux else " [announced]" if event.explanation.get("intention") else ""
     head = f"  {_when(event):<12} {kind:<22} {_actors(event.actor)} -> {_actors(event.recipient)}{where}{flag}"
     names = ", ".join(f"{a.text} = {a.name}" for a in (*event.actor, *event.recipient))
     lines = [head, f"      via '{event.trigger}'; {names}; confidence {event.confidence:.2f}"]

@@ -180,7 +180,9 @@ class EventCoder:
         event_name, mode, context = _retyped(*_joint(entry, found, trigger), trigger, found)
         when = _nearest_date(trigger, facts)
         aux = auxiliary(trigger, facts.sentence, when, ctx.anchor)
+        stated = aux == "future"
         event_name, mode, aux = self._intent(event_name, mode, aux, trigger)
+        stated = stated and aux is None  # the intention itself is the event of the day
         span = _sentence_span(facts.sentence, ctx)
         quantities = sentence_quantities(facts.sentence, ctx)
         place, preposition = where
@@ -203,7 +205,7 @@ class EventCoder:
             span=span,
             confidence=_confidence(found, when, entry, trigger, aux),
             trigger=trigger.text,
-            explanation=_explain(trigger, entry, found, when),
+            explanation=_explain(trigger, entry, found, when, stated),
         )
 
 
@@ -239,11 +241,15 @@ def _retyped(
     return event_name, mode, context
 
 
-def _explain(trigger: Token, entry: Entry, found: Participants, when: DateSpan) -> dict[str, Any]:
-    """Why this event: the lexicon entry that fired, how each role was found, where the date came from."""
+def _explain(trigger: Token, entry: Entry, found: Participants, when: DateSpan, stated: bool = False) -> dict[str, Any]:
+    """Why this event: the lexicon entry that fired, how each role was found, where the date came from, and whether
+    the act is only announced or promised ('will lift the ban': CONCEDE, as PLOVER codes it, but not yet done)."""
     rule = {"lemma": entry.lemma, "pos": entry.pos, "event": entry.event, "mode": entry.mode, "requires": list(entry.requires)}
     date = f"'{when.text}'" if when.text else "no date in the sentence: the document's date"
-    return {"trigger": trigger.text, "rule": rule, "roles": list(found.how), "date": date}
+    explained = {"trigger": trigger.text, "rule": rule, "roles": list(found.how), "date": date}
+    if stated:
+        explained["intention"] = f"'{trigger.text}' is announced or promised, not yet done: the statement is the event"
+    return explained
 
 
 def _inherit(
