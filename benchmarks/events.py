@@ -139,10 +139,11 @@ def _plover_metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def penta_class(event: Any) -> int:
     """The gold's CAMEO class of one of our PLOVER events (0 for no event).
 
-    The ConfliBERT labels are CAMEO's PentaClass, not PLOVER's quads, and the two taxonomies part in three places:
+    The ConfliBERT labels are CAMEO's PentaClass, not PLOVER's quads, and the two taxonomies part in four places:
     a REQUEST is a CAMEO appeal (class 0) or demand (class 3), told apart by its rule's lemma (`APPEAL_LEMMAS`);
     a CONCEDE done is CAMEO's 08 YIELD (material cooperation, class 2; the manual maps 081-083 to CONCEDE but calls
-    it verbal), an announced one CAMEO's 03 express intent and an apology its 055 (class 1);
+    it verbal), an announced one CAMEO's 03 express intent and an apology its 055 (class 1); a REJECT that denies
+    an accusation is CAMEO's 016, "deny responsibility" (class 0), which the PLOVER manual allows under REJECT;
     SANCTION is verbal conflict, as in the PLOVER manual's "Quad categories" summary table and in the gold's
     own labels (CAMEO 16, "reduce relations": suspended aid, expelled diplomats, halted mediation, sanctions),
     where the SANCTION section of the manual, which our ontology follows, says material conflict. Every other
@@ -155,6 +156,8 @@ def penta_class(event: Any) -> int:
         return 0 if lemma in APPEAL_LEMMAS else 3
     if event.event == "SANCTION":
         return 3
+    if event.event == "REJECT" and event.explanation.get("denial"):  # CAMEO 016, "deny responsibility": a statement
+        return 0
     if event.event == "CONCEDE":  # CAMEO 08 YIELD, done; announced (CAMEO 03) or an apology (CAMEO 055): verbal
         lemma = str(event.explanation.get("rule", {}).get("lemma", ""))
         return 1 if event.explanation.get("intention") or lemma in APOLOGY_LEMMAS else 2

@@ -702,3 +702,10 @@ def test_an_announced_concession_says_it_is_not_yet_done(pipeline: Pipeline) -> 
     rejected = _analyze(pipeline, "Russia rejected accusations from Britain that it poisoned the spy.")
     denied = one_event(rejected, "REJECT", "rejected")
     assert countries(denied.recipient) == {"GBR"}
+
+
+def test_a_rejection_that_answers_an_accusation_says_it_is_a_denial(pipeline: Pipeline) -> None:
+    denied = one_event(_analyze(pipeline, "Moscow denied that its troops had crossed the border."), "REJECT", "denied")
+    assert "denial of responsibility" in denied.explanation["denial"]
+    rejected = one_event(_analyze(pipeline, "Iran rejected the UN resolution."), "REJECT", "rejected")
+    assert "denial" not in rejected.explanation

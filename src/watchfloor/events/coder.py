@@ -52,6 +52,7 @@ OBLIGATION_MODALS = frozenset({"must", "should"})
 OBJECT_DENYING_TYPES = frozenset({"REJECT", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT"})  # "welcomed the release"
 EASING_TYPES = frozenset({"CONCEDE", "RETREAT"})
 CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "REF"})  # the public, in the streets
+ACCUSATION_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "report", "responsibility", "involvement"})
 PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "csubj", "amod", "npadvmod", "pcomp"})
 PLACE_PRIORITY = {"sea": 0, "strait": 0, "island": 0, "base": 1, "region": 2, "admin": 2, "other": 3, "city": 3, "country": 4}
@@ -205,7 +206,7 @@ class EventCoder:
             span=span,
             confidence=_confidence(found, when, entry, trigger, aux),
             trigger=trigger.text,
-            explanation=_explain(trigger, entry, found, when, stated),
+            explanation=_explain(trigger, entry, found, when, stated) | _denial(trigger, event_name),
         )
 
 
@@ -619,6 +620,19 @@ def _crowd_protest(event_name: str, trigger: Token, found: Participants) -> bool
     """'Students protested in Seoul': a protest by the public, not a state's diplomatic protest, is PLOVER's
     PROTEST (a demonstration); the lexicon can only tell them apart by their subjects."""
     return event_name == "ACCUSE" and trigger.lemma_.lower() == "protest" and trigger.pos_ == "VERB" and _crowd(found)
+
+
+def _denial(trigger: Token, event_name: str) -> dict[str, str]:
+    """'denied charges that it tortured a priest', 'rejected accusations of genocide', 'denied that its troops crossed':
+    a REJECT that answers an accusation is a denial of responsibility (CAMEO's 016, which the PLOVER manual allows
+    under REJECT), not the rejection of a proposal; the explanation says which."""
+    if event_name != "REJECT":
+        return {}
+    objects = [child for child in trigger.children if child.dep_ == "dobj" and child.lemma_.lower() in ACCUSATION_NOUNS]
+    denied_clause = trigger.lemma_.lower() == "deny" and any(child.dep_ == "ccomp" for child in trigger.children)
+    if not objects and not denied_clause:
+        return {}
+    return {"denial": "a denial of responsibility for what the actor is accused of, not the rejection of a proposal"}
 
 
 def _riot(found: Participants, mode: str | None) -> bool:
