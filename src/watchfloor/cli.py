@@ -311,27 +311,21 @@ def events(
     def run() -> None:
         with open_store(load_settings(db=db).db) as store:
             if explain:
-                found = store.event(explain)
-                if found is None:
-                    _fail(f"no event with id {explain!r} in the database")
-                typer.echo(explain_event(found))  # type: ignore[arg-type]
+                _print_explained(store, explain)
                 return
-            filters = _filters(
-                actor=actor,
-                recipient=recipient,
-                event_type=type,
-                mode=mode,
-                context=context,
-                since=since,
-                until=until,
-                place=place,
-                text=search,
-                limit=limit,
-            )
+            kinds = {"event_type": type, "mode": mode, "context": context, "place": place, "text": search}
+            filters = _filters(actor=actor, recipient=recipient, since=since, until=until, limit=limit, **kinds)
             filters.include_aux = include_aux
             _emit(store.events(filters), format, EVENT_COLUMNS)
 
     _guard(run)
+
+
+def _print_explained(store: Any, event_id: str) -> None:
+    found = store.event(event_id)
+    if found is None:
+        _fail(f"no event with id {event_id!r} in the database")
+    typer.echo(explain_event(found))
 
 
 @app.command()
