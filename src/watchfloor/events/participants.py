@@ -233,10 +233,12 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
         result.take("actor", _prep_objects(noun, ctx, frozenset({"by", "from", "of"})), f"'{noun.text} by/of ...'")
     if not result.actor:
         result.take("actor", _governing_actors(noun, ctx, result.reciprocal), f"the clause '{noun.text}' belongs to")
-    result.take("recipient", _prep_objects(noun, ctx, RECIPIENT_PREPS), f"prepositional object of '{noun.text}'")
+    # a joint drill "near the Armenian border" is held near Armenia, not with it
+    preps = RECIPIENT_PREPS - {"near", "around"} if result.reciprocal else RECIPIENT_PREPS
+    result.take("recipient", _prep_objects(noun, ctx, preps), f"prepositional object of '{noun.text}'")
     if not result.recipient and noun.dep_ == "dobj":  # "opened fire on demonstrators", "launched strikes against X"
         verb = noun.head
-        result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text} {noun.text}'")
+        result.take("recipient", _prep_objects(verb, ctx, preps), f"prepositional object of '{verb.text} {noun.text}'")
         if not result.recipient:  # "opened fire to disperse demonstrators"
             _complement_recipients(verb, ctx, result, purpose=True)
     if not result.recipient and noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "used civilians as human shields"

@@ -34,7 +34,7 @@ GROUP_SECTORS = {
     **dict.fromkeys("parliament lawmaker legislator senator congressman legislature".split(), "LEG"),
     **dict.fromkeys("newspaper journalist reporter broadcaster".split(), "MED"),
     **dict.fromkeys("company firm businessman corporation".split(), "BUS"),
-    **dict.fromkeys("gang smuggler trafficker".split(), "CRM"),
+    **dict.fromkeys("gang smuggler trafficker pirate".split(), "CRM"),
     # CAMEO's unidentified armed forces: armed men whose side the text does not say
     **dict.fromkeys("gunman gunmen attacker assailant sniper kidnapper abductor bomber raider terrorist".split(), "UAF"),
     **dict.fromkeys("rioter striker marcher".split(), "OPP"),
