@@ -28,7 +28,7 @@ GROUP_SECTORS = {
     **dict.fromkeys("fundamentalist islamist extremist".split(), "REB"),
     **dict.fromkeys("opposition protester protestor demonstrator activist dissident".split(), "OPP"),
     **dict.fromkeys("student worker employee resident civilian villager citizen farmer worshipper miner".split(), "CVL"),
-    **dict.fromkeys("fisherman pilgrim hostage prisoner detainee inmate".split(), "CVL"),
+    **dict.fromkeys("fisherman pilgrim hostage prisoner detainee inmate supporter".split(), "CVL"),
     **dict.fromkeys("refugee migrant asylum-seeker seeker".split(), "REF"),
     **dict.fromkeys("court judge prosecutor tribunal".split(), "JUD"),
     **dict.fromkeys("parliament lawmaker legislator senator congressman legislature".split(), "LEG"),
