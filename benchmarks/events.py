@@ -151,15 +151,14 @@ def penta_class(event: Any) -> int:
     """
     if event is None:
         return 0
+    lemma = str(event.explanation.get("rule", {}).get("lemma", ""))
     if event.event == "REQUEST":
-        lemma = str(event.explanation.get("rule", {}).get("lemma", ""))
         return 0 if lemma in APPEAL_LEMMAS else 3
     if event.event == "SANCTION":
         return 3
     if event.event == "REJECT" and event.explanation.get("denial"):  # CAMEO 016, "deny responsibility": a statement
         return 0
     if event.event == "CONCEDE":  # CAMEO 08 YIELD, done; announced (CAMEO 03) or an apology (CAMEO 055): verbal
-        lemma = str(event.explanation.get("rule", {}).get("lemma", ""))
         return 1 if event.explanation.get("intention") or lemma in APOLOGY_LEMMAS else 2
     return QUADS.get(event.quad, 0)
 

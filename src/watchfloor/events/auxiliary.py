@@ -50,7 +50,7 @@ def _denied_by_governor(trigger: Token) -> bool:
 
 def reported_verb(trigger: Token) -> Token | None:
     """The verb of the clause a reporting verb introduces ("Syria said it would ..."), or None."""
-    verb = governing_verb(trigger) if is_nominal(trigger) else trigger
+    verb = _act_verb(trigger)
     if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS:
         return verb
     return None
@@ -61,11 +61,16 @@ def _stated_intention(trigger: Token, clause: list[Token]) -> bool:
 
     A conditional in reported speech ("would meet him if ...") is still the statement of an intention.
     """
-    verb = governing_verb(trigger) if is_nominal(trigger) else trigger  # "willing to hold talks"
+    verb = _act_verb(trigger)  # "willing to hold talks"
     if verb is not None and verb.dep_ == "xcomp" and verb.head.lower_ in READINESS_WORDS:
         return True
     verb = reported_verb(trigger)
     return verb is not None and any(t.lower_ in FUTURE_IN_REPORT and t.dep_ == "aux" for t in (*clause, *verb.children))
+
+
+def _act_verb(trigger: Token) -> Token | None:
+    """The verb of the act: the trigger itself, or the verb a nominal trigger hangs on ("will hold ... drills")."""
+    return governing_verb(trigger) if is_nominal(trigger) else trigger
 
 
 def governing_verb(trigger: Token) -> Token | None:
@@ -94,7 +99,7 @@ def _clause_tokens(trigger: Token) -> list[Token]:
 def _promised_or_threatened(trigger: Token) -> bool:
     """'threatened to ban voting', 'offered to hand over', 'threatened to launch an offensive': the act is only
     promised or threatened; the promise or threat is the event."""
-    verb = governing_verb(trigger) if is_nominal(trigger) else trigger
+    verb = _act_verb(trigger)
     if is_nominal(trigger) and verb is not None and verb.lemma_.lower() in COMMITMENT_VERBS:
         return True  # "pledged £50 million in humanitarian aid", "threatened sanctions"
     for _ in range(2):

@@ -44,7 +44,7 @@ def is_nominal(token: Token) -> bool:
 
 
 # Things a noun trigger can only name the kind of when it modifies them
-CRAFT_NOUNS = frozenset("boat ship vessel craft aircraft plane jet helicopter drone submarine vehicle car rifle dog".split())
+MODIFIED_THINGS = frozenset("boat ship vessel craft aircraft plane jet helicopter drone submarine vehicle car rifle dog".split())
 DESCENT_LEVELS = 3  # "handed over $4 million worth of new medical equipment": equipment is three levels down
 
 
@@ -87,7 +87,7 @@ class Lexicon:
         candidates = self._index.get((token.lemma_.lower(), pos)) or self._index.get((token.lower_, pos))
         if not candidates:
             return None
-        if pos == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() in CRAFT_NOUNS:
+        if pos == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() in MODIFIED_THINGS:
             return None  # "patrol boats", "attack helicopters": a kind of craft, not an act
         nearby = _neighbourhood(token, pos)
         fired = [

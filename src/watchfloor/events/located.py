@@ -18,7 +18,7 @@ from watchfloor.events.participants import STATE_SECTORS, Participants, settle
 from watchfloor.geo.context import named_places
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.entities import entities_in
-from watchfloor.nlp.mentions import FIRST_PERSON_FORMS, GROUP_CODES, UNKNOWN_STATE
+from watchfloor.nlp.mentions import CRAFT_NOUNS, FIRST_PERSON_FORMS, GROUP_CODES, UNKNOWN_STATE
 from watchfloor.records import Actor, Place
 
 if TYPE_CHECKING:
@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 
 FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "visiting"})
 ABROAD_SECTORS = frozenset({"REF"})  # refugees and migrants are seldom of the country they are in
-# Ships and aircraft fly their own flag, whatever the waters or the side: "rebels seized a cargo ship"
-CRAFT_WORDS = frozenset({"ship", "vessel", "boat", "tanker", "freighter", "aircraft", "plane", "jet", "airliner"})
 # Sectors of officials and organs a text may leave without their state ('President ...', 'Gen. ...', 'the government')
 TITLED_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG"})
 DOMESTIC_MEASURES = frozenset({"COERCE", "CONCEDE"})  # restrictions and their easing, at home unless said otherwise
@@ -134,7 +132,8 @@ def _locate_groups(found: Participants, code: str, why: str, ctx: DocContext) ->
             group = actor.code in GROUP_CODES or actor.code.startswith(UNKNOWN_STATE)  # not a titled person
             unnamed = group and actor.kb_id is None and actor.country is None
             words = set(actor.text.lower().split())
-            native = actor.sector not in ABROAD_SECTORS and not (FOREIGN_WORDS | CRAFT_WORDS) & words
+            # ships and aircraft fly their own flag, whatever the waters or the side: "rebels seized a cargo ship"
+            native = actor.sector not in ABROAD_SECTORS and not (FOREIGN_WORDS | CRAFT_NOUNS) & words
             if unnamed and actor.sector and native:
                 located = f"{country.country}{actor.sector}"
                 role[index] = dataclasses.replace(actor, code=located, country=country.country)

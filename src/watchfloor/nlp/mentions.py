@@ -188,7 +188,7 @@ def _sector_of_noun(head: Token) -> str | None:
     if lemma in COUNTED_ONLY and not _counted(head):
         return None
     civilian = {CIVILIAN_CRAFT.get(child.lower_) for child in head.children if child.dep_ in MODIFIER_DEPS} - {None}
-    if lemma in CRAFT_NOUNS and civilian:  # "a cargo ship", "a passenger jet", "a suicide bomber"
+    if (lemma in CRAFT_NOUNS or lemma == "bomber") and civilian:  # "a cargo ship", "a passenger jet", "a suicide bomber"
         return civilian.pop()
     if lemma in FACILITY_NOUNS:  # "a military base", "a police station": whoever holds it
         owners = {FACILITY_OWNERS.get(child.lemma_.lower()) for child in head.children if child.dep_ in MODIFIER_DEPS}
@@ -209,7 +209,7 @@ def _sector_of_noun(head: Token) -> str | None:
 
 
 # Modifiers that make a ship or an aircraft civilian, and the sector of those aboard; a suicide bomber is a person
-CRAFT_NOUNS = frozenset("ship vessel aircraft plane jet helicopter drone bomber".split())
+CRAFT_NOUNS = frozenset("ship vessel boat tanker freighter aircraft plane jet airliner helicopter drone".split())
 CIVILIAN_CRAFT = {
     **dict.fromkeys("cargo merchant container commercial freight oil".split(), "BUS"),
     **dict.fromkeys("fishing passenger cruise civilian".split(), "CVL"),
