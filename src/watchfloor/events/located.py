@@ -50,7 +50,7 @@ def _first_person(actor: Actor) -> bool:
 
 
 def locate_groups_by_context(
-    found: Participants, place: Place | None, facts: SentenceFacts, ctx: DocContext, material: bool
+    found: Participants, place: Place | None, facts: SentenceFacts, ctx: DocContext, material: bool, violent: bool = False
 ) -> None:
     """Give groups named only by their sector a country from the event's place or its other side.
 
@@ -59,19 +59,26 @@ def locate_groups_by_context(
     naming one country only ('the government conceded to demands that Guineans abroad could vote'); as a
     recipient ('sent troops to South Sudan', 'an ultimatum to Muslim leaders'), as a speaker among several
     countries ('the leaders welcome investment across the Philippines') or with no place it is dropped, not
-    coded on a guess.
+    coded on a guess; but the soldiers or police an attack killed or an arrest took are of the country where it
+    happened ('a bomb went off in Kathmandu, killing four soldiers').
     """
-    unplaced = [actor for actor in found.recipient if actor.code.startswith(UNKNOWN_STATE)]
-    found.recipient = [actor for actor in found.recipient if actor not in unplaced]
-    found.how.extend(f"'{actor.text}' names no country: not coded as recipient on a guess" for actor in unplaced)
+    if not (violent and place is not None and place.country):
+        _drop_unplaced_recipients(found)
     _officials_of_the_only_country(found, facts, ctx)
     if not material:
         found.actor = [actor for actor in found.actor if not actor.code.startswith(UNKNOWN_STATE)]
     if place is not None:
         _of_the_place(found, place, ctx)
     found.actor = [actor for actor in found.actor if not actor.code.startswith(UNKNOWN_STATE)]
+    _drop_unplaced_recipients(found)
     _of_the_other_side(found, facts, ctx)
     settle(found)
+
+
+def _drop_unplaced_recipients(found: Participants) -> None:
+    unplaced = [actor for actor in found.recipient if actor.code.startswith(UNKNOWN_STATE)]
+    found.recipient = [actor for actor in found.recipient if actor not in unplaced]
+    found.how.extend(f"'{actor.text}' names no country: not coded as recipient on a guess" for actor in unplaced)
 
 
 def _of_the_place(found: Participants, place: Place, ctx: DocContext) -> None:

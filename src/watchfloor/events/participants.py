@@ -11,15 +11,18 @@ from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.mentions import PRONOUNS, actors_of
 from watchfloor.records import Actor
 
-RECIPIENT_PREPS = frozenset({"on", "to", "with", "against", "into", "toward", "towards", "at", "near", "around"})
+RECIPIENT_PREPS = frozenset({"on", "to", "with", "against", "into", "toward", "towards", "at", "near", "around", "outside"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 # "During a trip to Tokyo, Hegseth said": Hegseth travelled; "Hezbollah used civilians as human shields"
 FRAMING_PREPS = frozenset({"during", "on", "at", "as"})
 MEETING_NOUNS = frozenset({"discussion", "talk", "meeting", "call", "conversation", "negotiation", "summit", "visit", "trip"})
 TRAVEL_VERBS = frozenset({"arrive", "travel", "come", "go", "fly", "head", "leave", "land"})  # "arrived in Tehran for talks"
+TAKING_VERBS = frozenset({"seize", "capture", "recapture", "retake", "wrest", "take", "grab", "steal"})  # from whom
 EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "oust"})
 RECIPROCAL_WORDS = frozenset({"joint", "jointly", "bilateral", "combined", "trilateral", "together"})
 THIRD_PARTY_NOUNS = frozenset({"mediation", "mediator"})
+# Acts done without an object: a participle of one with no passive marker is active ("people protested")
+INTRANSITIVE_ACTS = frozenset({"protest", "march", "rally", "demonstrate", "riot", "strike", "clash", "gather", "mutiny"})
 MISPARSED_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "dep", "nmod"})
 NAMED_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # The state itself and its organs; any other sector (rebels, opposition, civilians ...) is not the state
@@ -79,6 +82,8 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     misparsed = next((c for c in verb.lefts if c.dep_ in MISPARSED_SUBJECT_DEPS and c.ent_type_ in NAMED_ACTOR_LABELS), None)
     if misparsed is not None:  # "USAID deployed ...", parsed with USAID as an adverb
         return actors_of(misparsed, ctx, pronouns)
+    if _misparsed_main_verb(verb):  # "Hundreds of people protested in Lagos", parsed as a noun phrase
+        return actors_of(verb.head, ctx, pronouns)
     if verb.dep_ == "acl":  # "Trump's decision to impose tariffs"
         return [actor for child in verb.head.children if child.dep_ == "poss" for actor in actors_of(child, ctx)]
     if verb.dep_ == "xcomp" and (controller := _object_controller(verb.head)) is not None:
@@ -88,6 +93,18 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head != verb:
         return subject_of(verb.head, ctx, depth + 1, pronouns)
     return []
+
+
+def _misparsed_main_verb(verb: Token) -> bool:
+    """'Hundreds of people protested in Lagos': the small model reads a sentence whose subject starts with a number
+    as a noun phrase ('people' the root, 'protested' a participle modifying it). In a sentence with no verb as
+    root, a participle that takes an object or is one of the acts done without one is its main verb, and the
+    root its subject; a bare transitive participle stays passive ('Hundreds of people killed in floods')."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(child.dep_ in ("agent", "auxpass") for child in verb.children):
+        return False
+    return verb.lemma_.lower() in INTRANSITIVE_ACTS or any(child.dep_ == "dobj" for child in verb.children)
 
 
 def _agents(verb: Token, ctx: DocContext) -> list[Actor]:
@@ -153,6 +170,8 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
             preps = preps | {"from", "by"}
         result.take("recipient", _prep_objects(child, ctx, preps), f"prepositional object of '{child.text}'")
     result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
+    if verb.lemma_.lower() in TAKING_VERBS:  # "recaptured the town from separatist rebels"
+        result.take("recipient", _prep_objects(verb, ctx, frozenset({"from"})), f"taken from: '{verb.text} from ...'")
     if not result.recipient:
         _complement_recipients(verb, ctx, result)
     if not result.recipient:

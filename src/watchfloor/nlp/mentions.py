@@ -20,7 +20,7 @@ from watchfloor.records import Actor
 ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "PRODUCT", "FAC", "LOC"}
 MILITARY_NOUNS = frozenset(
     "aircraft jet fighter bomber warship ship vessel destroyer frigate carrier submarine navy army troop force military "
-    "soldier drone missile plane helicopter fleet marine airman sailor unit personnel militaries".split()
+    "soldier drone missile plane helicopter fleet marine airman sailor unit personnel militaries commander".split()
 )
 # Groups named by a common noun, with the PLOVER/CAMEO-style sector code they stand for
 GROUP_SECTORS = {
@@ -34,7 +34,7 @@ GROUP_SECTORS = {
     **dict.fromkeys("parliament lawmaker legislator senator congressman legislature".split(), "LEG"),
     **dict.fromkeys("newspaper journalist reporter broadcaster".split(), "MED"),
     **dict.fromkeys("company firm businessman corporation".split(), "BUS"),
-    **dict.fromkeys("gang smuggler trafficker pirate".split(), "CRM"),
+    **dict.fromkeys("gang smuggler trafficker pirate hacker".split(), "CRM"),
     # CAMEO's unidentified armed forces: armed men whose side the text does not say
     **dict.fromkeys("gunman gunmen attacker assailant sniper kidnapper abductor bomber raider terrorist".split(), "UAF"),
     **dict.fromkeys("rioter striker marcher".split(), "OPP"),
