@@ -14,6 +14,7 @@ from watchfloor.nlp.mentions import bare
 from watchfloor.records import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SITE_PREPS = frozenset({"at", "in", "inside", "outside", "near"})
 # The result contract's place kinds; the KB's finer feature type is kept in Place.feature.
 CONTRACT_KIND = {
     "gulf": "sea",
@@ -66,7 +67,14 @@ def _is_place_mention(ent: Span, resolver: Resolver) -> bool:
     name ("Toronto beat Boston", "California sued"): the model often tags a metonymic place as ORG."""
     if ent.label_ in PLACE_LABELS or ent.ent_id_.startswith("place."):
         return True
+    if ent.label_ == "ORG" and _after_a_locative(ent) and resolver.is_kb_place(bare(ent.text)):
+        return True  # "met at the White House", "talks in the Kremlin": the seat, not the government
     return ent.label_ == "ORG" and not ent.ent_id_ and resolver.is_well_known_place(bare(ent.text))
+
+
+def _after_a_locative(ent: Span) -> bool:
+    head = ent.root
+    return head.dep_ == "pobj" and head.head.lower_ in SITE_PREPS
 
 
 def _inferred_place(best: Scored, text: str, span: tuple[int, int]) -> Place:

@@ -147,6 +147,10 @@ class Resolver:
             for candidate in self.gazetteer.candidates(name)
         ) or any(entity.kind in ("country", "capital") for entity in self.kb.lookup(name))
 
+    def is_kb_place(self, name: str) -> bool:
+        """A place of the KB's own table called ``name`` (a sea, a base, a seat of government)."""
+        return any(entity.kind == "place" for entity in self.kb.lookup(name))
+
     @staticmethod
     def focus(resolved: list[Scored]) -> Scored | None:
         """The town or district a document is about: where its unnamed streets and buildings are.
