@@ -712,3 +712,20 @@ def test_a_rejection_that_answers_an_accusation_says_it_is_a_denial(pipeline: Pi
     assert "denial of responsibility" in denied.explanation["denial"]
     rejected = one_event(_analyze(pipeline, "Iran rejected the UN resolution."), "REJECT", "rejected")
     assert "denial" not in rejected.explanation
+
+
+def test_crowds_counted_before_their_verb_and_victims_where_the_attack_was(pipeline: Pipeline) -> None:
+    # the small model parses "Hundreds of people protested" as a noun phrase; the crowd is still the subject
+    protest = one_event(_analyze(pipeline, "Hundreds of people protested in Lagos on Monday."), "PROTEST", "protested")
+    assert codes(protest.actor) == {"NGACVL"}
+    assert not _analyze(pipeline, "Hundreds of people killed in floods.").events  # a headline's passive stays passive
+    bomb = _analyze(pipeline, "A bomb went off near army headquarters in Kathmandu, killing four soldiers.")
+    assert codes(one_event(bomb, "ASSAULT", "killing").recipient) == {"NPLMIL"}
+    sent = _analyze(pipeline, "India sent troops to the border.")
+    assert not any(actor.code.startswith("---") for event in sent.events for actor in event.recipient)
+    retook = _analyze(pipeline, "Malian troops recaptured the town of Kidal from separatist rebels.")
+    retaken = one_event(retook, "ASSAULT", "Kidal")
+    assert {"MLIMIL"} <= codes(retaken.actor) and {actor.sector for actor in retaken.recipient} == {"REB"}
+    stole = _analyze(pipeline, "North Korean hackers stole data from South Korea's defence ministry.")
+    cyber = one_event(stole, "COERCE", "data")
+    assert cyber.mode == "cyber" and countries(cyber.actor) == {"PRK"} and countries(cyber.recipient) == {"KOR"}

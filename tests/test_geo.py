@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from tests.helpers import codes
 from watchfloor.geo.context import DocumentPlaces, NamedPlace, dateline_index
 from watchfloor.geo.gazetteer import Gazetteer, fold, load
 from watchfloor.geo.resolve import Resolver
@@ -194,3 +195,18 @@ def test_the_main_country_of_a_tie_is_the_one_placed_first_not_a_set_s_order() -
     for countries in ({"POL", "DEU", "RUS"}, {"DEU", "RUS", "POL"}):
         assert DocumentPlaces(Counter(countries), named).main_country() == "RUS"
     assert DocumentPlaces(Counter({"POL": 1, "DEU": 1}), []).main_country() == "DEU"
+
+
+def test_a_capital_s_name_is_the_state_where_the_document_s_towns_are(resolver: Resolver) -> None:
+    in_the_state = resolver.resolve_all(["Seattle", "Tacoma", "Washington", "Spokane"], {"USA"})[2]
+    assert in_the_state is not None and in_the_state.candidate.kind == "admin"
+    capital = resolver.resolve_all(["Washington", "Baltimore", "Seattle"], {"USA"})[0]
+    assert capital is not None and capital.candidate.kind != "admin"  # one town in the state is not enough
+
+
+def test_a_seat_of_government_after_at_is_a_place(pipeline: Pipeline) -> None:
+    result = analyze("President Biden met Prime Minister Kishida at the White House on Friday.", pipeline=pipeline)
+    seat = next(place for place in result.places if place.name == "White House")
+    assert seat.country == "USA" and abs(seat.lat - 38.9) < 0.1
+    said = analyze("The White House said it would impose tariffs on Chinese steel.", pipeline=pipeline)
+    assert not said.places and "USAGOV" in codes(said.events[0].actor)  # the speaker is the government

@@ -117,6 +117,16 @@ class DocumentPlaces:
             place.state == state and place.country == country and place.key != exclude for place in self.named
         )
 
+    def towns_in_state(self, country: str | None, state: str, exclude: str) -> list[tuple[float, float]]:
+        """The points of the different towns the document names in a state, and of the state itself under another
+        name ('Wash.', 'Washington state'); the asked name's own mentions left out."""
+        towns = {
+            place.key: (place.lat, place.lon)
+            for place in self.named
+            if place.state == state and place.country == country and place.key != exclude
+        }
+        return list(towns.values())
+
     def near(self, lat: float, lon: float, exclude: str, radius_km: float) -> bool:
         from watchfloor.geo.resolve import km
 

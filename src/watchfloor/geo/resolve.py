@@ -88,6 +88,26 @@ def _city_over_its_province(best: Scored, scored: list[Scored], name: str) -> Sc
     return max(cities, key=lambda item: item.candidate.population) if cities else best
 
 
+STATE_TOWNS = 2  # other towns of the document in a state that make its name the state, not a namesake city
+
+
+def _state_of_the_other_towns(best: Scored, scored: list[Scored], name: str, context: DocumentPlaces) -> Scored:
+    """'Washington' in a story from Tacoma about Camp Murray and Spokane is the state, not the capital: a
+    first-level division of the best candidate's country, called exactly ``name``, in which the document
+    names other towns far from the city it was taken for ('New York' beside Brooklyn or Albany stays the city)."""
+    city = best.candidate
+    if city.kind not in ("capital", "city", "kb") or city.admin1 == city.name:
+        return best
+    key = fold(name)
+    for item in scored:
+        state = item.candidate
+        if state.kind == "admin" and state.country == city.country and fold(state.name) == key:
+            towns = context.towns_in_state(state.country, state.name, key)
+            if len(towns) >= STATE_TOWNS and all(km(city.lat, city.lon, lat, lon) > CITY_OVER_PROVINCE_KM for lat, lon in towns):
+                return item
+    return best
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance."""
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
@@ -184,7 +204,8 @@ class Resolver:
         ]
         if not scored:
             return None
-        return _city_over_its_province(max(scored, key=lambda item: item.score), scored, name)
+        best = _city_over_its_province(max(scored, key=lambda item: item.score), scored, name)
+        return _state_of_the_other_towns(best, scored, name, context)
 
     def _part(self, name: str, context: DocumentPlaces, focus: Scored | None) -> Scored | None:
         """The longest run of words inside an unknown name that is a place: 'Colorado State University'."""

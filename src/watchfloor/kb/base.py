@@ -202,6 +202,9 @@ class KnowledgeBase:
     def ruler_patterns(self) -> list[dict[str, str]]:
         """Entity-ruler patterns so that every name the KB knows is found as an entity."""
         patterns: list[dict[str, str]] = []
+        bodies = {
+            name for entity in self.entities.values() if entity.kind == "organisation" for name in (entity.name, *entity.aliases)
+        }
         for entity in self.entities.values():
             if entity.kind == "capital":
                 continue  # capitals such as Victoria or Stanley are common names: NER finds them, lookup resolves them
@@ -211,6 +214,8 @@ class KnowledgeBase:
             if entity.kind == "place" and entity.place_kind == "base":
                 label = "FAC"
             names = {entity.name, *entity.aliases}
+            if entity.kind == "place" and entity.place_kind == "other":
+                names -= bodies  # "the White House said": the body; the building is found by lookup after "at"
             patterns.extend({"label": label, "pattern": name, "id": entity.id} for name in names if len(name) > 1)
             patterns.extend({"label": "NORP", "pattern": name, "id": entity.id} for name in entity.demonyms)
         return patterns
