@@ -729,3 +729,16 @@ def test_crowds_counted_before_their_verb_and_victims_where_the_attack_was(pipel
     stole = _analyze(pipeline, "North Korean hackers stole data from South Korea's defence ministry.")
     cyber = one_event(stole, "COERCE", "data")
     assert cyber.mode == "cyber" and countries(cyber.actor) == {"PRK"} and countries(cyber.recipient) == {"KOR"}
+
+
+def test_questions_courtesies_and_self_defence_report_no_act(pipeline: Pipeline) -> None:
+    asked = one_event(_analyze(pipeline, "Does the President plan to block the sale of F-16s to Turkey?"), "COERCE", "block")
+    assert asked.aux == "hypothetical"  # a reporter's question, hidden by default like any hypothetical
+    assert not _analyze(pipeline, "Thank you, Karine.").events
+    assert not _analyze(pipeline, "Israel has to be able to defend itself.").events
+    assert not _analyze(pipeline, "The PRC continues to deploy these unfair trade practices.").events
+    assert not _analyze(pipeline, "Republican senators say he can kill the bill without a review.").events
+    defended = one_event(
+        _analyze(pipeline, "Britain's foreign minister defended the decision to expel the Russian envoy."), "SUPPORT", "defended"
+    )
+    assert defended.aux is None

@@ -111,6 +111,11 @@ def _promised_or_threatened(trigger: Token) -> bool:
     return False
 
 
+def is_question(sentence: Span) -> bool:
+    """A sentence asking, not telling: press briefings and interviews put many acts in questions."""
+    return sentence.text.rstrip(" \n\"'”’)").endswith("?")
+
+
 def refused_intention(trigger: Token) -> bool:
     """'The government will not lift the ban': a stated refusal, which PLOVER codes as REJECT."""
     clause = _clause_tokens(trigger)
@@ -125,6 +130,8 @@ def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | Non
         return "negated"
     if _denied_by_governor(trigger):
         return "negated"
+    if is_question(sentence):
+        return "hypothetical"  # "Does he plan to block it?", "Why not ban them altogether?": asked, not reported
     if _stated_intention(trigger, clause):
         return "future"
     if any(token.lower_ in ("if", "unless") and token.dep_ == "mark" for token in clause):
