@@ -742,3 +742,12 @@ def test_questions_courtesies_and_self_defence_report_no_act(pipeline: Pipeline)
         _analyze(pipeline, "Britain's foreign minister defended the decision to expel the Russian envoy."), "SUPPORT", "defended"
     )
     assert defended.aux is None
+
+
+def test_hyphenated_descriptions_and_known_names_out_of_reach_are_not_coded(pipeline: Pipeline) -> None:
+    backed = _analyze(pipeline, "Israel struck Iran-backed groups in Lebanon.")
+    assert [e.event for e in backed.events] == ["ASSAULT"]  # the strike, not a SUPPORT from "Iran-backed"
+    led = one_event(_analyze(pipeline, "The Saudi-led coalition bombed Sanaa."), "ASSAULT", "bombed")
+    assert countries(led.actor) == {"SAU"}
+    vague = _analyze(pipeline, "Biden will have a couple of days of several important meetings.")
+    assert not any("not in the knowledge base" in " ".join(e.explanation["roles"]) for e in vague.events)

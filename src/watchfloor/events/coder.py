@@ -224,6 +224,8 @@ def _uncoded_party(trigger: Token, found: Participants, ctx: DocContext) -> bool
     coded with that party uncoded, the name kept in the explanation. A government's own papers name its offices by
     initials ('the ITWG shall consult'): not parties there."""
     name = unknown_named_subject(trigger, acronyms=not ctx.issuers)
+    if name is not None and ctx.kb.lookup(name):
+        return False  # a name the KB knows, out of the parse's reach here ("Biden will have ... meetings"): no guess
     if name is not None:
         found.how.append(f"'{name}' (named as its subject) is not in the knowledge base: left uncoded")
     return name is not None

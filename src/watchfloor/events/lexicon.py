@@ -102,11 +102,17 @@ class Lexicon:
     def triggers(self, sentence: Span) -> list[tuple[Token, Entry]]:
         found = []
         for token in sentence:
-            if token.pos_ in ("VERB", "AUX", "NOUN"):
+            if token.pos_ in ("VERB", "AUX", "NOUN") and not _describes(token):
                 entry = self.match(token)
                 if entry is not None:
                     found.append((token, entry))
         return found
+
+
+def _describes(token: Token) -> bool:
+    """'Iran-backed groups', 'a Russian-made drone': a participle joined to a name by a hyphen describes a thing
+    (an alignment, an origin) and reports no act of the day."""
+    return token.dep_ == "amod" and token.i > 0 and token.nbor(-1).text == "-"
 
 
 def _has_object(token: Token) -> bool:
