@@ -56,6 +56,7 @@ def _neighbourhood(token: Token, pos: str) -> set[str]:
     # a prepositional phrase before a verb frames it ("On Monday, X called Y"): its words are no particle of the verb
     level = [child for child in token.children if not (child.dep_ == "prep" and child.i < token.i and pos == "VERB")]
     for _ in range(DESCENT_LEVELS):
+        level = [child for child in level if not _another_clause(child)]
         nearby.update(child.lemma_.lower() for child in level if not _of_time(child))
         level = [grandchild for child in level for grandchild in child.children]
     nearby.update(t.lemma_.lower() for t in token.doc[token.i + 1 : token.i + 6] if not _of_time(t))
@@ -65,6 +66,15 @@ def _neighbourhood(token: Token, pos: str) -> set[str]:
     if token.dep_ == "relcl":
         nearby.add(token.head.lemma_.lower())
     return nearby
+
+
+def _another_clause(token: Token) -> bool:
+    """'cut off aid after the military seized power': the words of a subordinate clause with its own subject, or
+    of a verb coordinated with the trigger, belong to another act and do not qualify this one; a purpose
+    ('sent troops to distribute supplies') still does."""
+    if token.dep_ == "advcl":
+        return any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+    return token.dep_ == "parataxis" or (token.dep_ == "conj" and token.pos_ == "VERB")
 
 
 def _of_time(token: Token) -> bool:
