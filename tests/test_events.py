@@ -751,3 +751,33 @@ def test_hyphenated_descriptions_and_known_names_out_of_reach_are_not_coded(pipe
     assert countries(led.actor) == {"SAU"}
     vague = _analyze(pipeline, "Biden will have a couple of days of several important meetings.")
     assert not any("not in the knowledge base" in " ".join(e.explanation["roles"]) for e in vague.events)
+
+
+def test_actor_and_recipient_countries_of_the_role_probes(pipeline: Pipeline) -> None:
+    """Who did it to whom in sentences of old wire copy and today's news: at least 90% of each side right."""
+    rows = [
+        line.split("\t")
+        for line in (Path(__file__).parent / "fixtures" / "role_probes.tsv").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
+    documents = [make_document(text, f"roles-{n}", {"published": "2024-06-01"}, None) for n, (_, _, text) in enumerate(rows)]
+    wrong_actor, wrong_recipient = [], []
+    for (actor, recipient, text), result in zip(rows, pipeline.pipe(documents), strict=True):
+        main = max(result.events, key=lambda event: event.confidence) if result.events else None
+        if main is None or actor not in countries(main.actor):
+            wrong_actor.append(text)
+        if main is None or recipient not in countries(main.recipient):
+            wrong_recipient.append(text)
+    assert len(wrong_actor) <= len(rows) // 10, wrong_actor
+    assert len(wrong_recipient) <= len(rows) // 10, wrong_recipient
+
+
+def test_peoples_of_a_region_armed_groups_at_home_and_troops_crossing_over(pipeline: Pipeline) -> None:
+    seized = one_event(
+        _analyze(pipeline, "Chechen separatists seized the southern Russian town of Budennovsk."), "ASSAULT", "seized"
+    )
+    assert codes(seized.actor) == {"RUSREB"}
+    pipeline_attack = _analyze(pipeline, "Colombian guerrillas blew up an oil pipeline in the northeast of the country.")
+    assert countries(one_event(pipeline_attack, "ASSAULT", "pipeline").recipient) == {"COL"}
+    crossed = one_event(_analyze(pipeline, "Turkish troops crossed into northern Iraq."), "MOBILIZE", "crossed")
+    assert countries(crossed.actor) == {"TUR"} and countries(crossed.recipient) == {"IRQ"}

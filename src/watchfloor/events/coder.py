@@ -20,6 +20,7 @@ from watchfloor.events.incidents import actor_codes, one_per_incident
 from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
 from watchfloor.events.located import (
     DOMESTIC_MEASURES,
+    insurgency_at_home,
     locate_groups_by_context,
     measure_on_own_country,
     speaking_of_itself,
@@ -618,13 +619,15 @@ def _complete_recipients(
     trigger: Token, found: Participants, facts: SentenceFacts, ctx: DocContext, event_name: str, material: bool
 ) -> None:
     """With no recipient named: the country where a material act took place, the government a protest
-    addresses, the state's own country for a domestic measure; the first that applies."""
+    addresses, the state's own country for a domestic measure or an armed group's attack; the first that applies."""
     if not found.recipient:
         _recipient_from_place(trigger, found, facts, ctx, material)
     if not found.recipient and event_name == "PROTEST":
         _protest_addresses_own_government(found, ctx)
     if not found.recipient and (event_name in DOMESTIC_MEASURES or event_name == "THREATEN"):
         measure_on_own_country(trigger, found, facts, ctx)  # "threatened to institute a curfew in Algiers" too
+    if not found.recipient and event_name in VIOLENT_TYPES:
+        insurgency_at_home(found, facts, ctx)
 
 
 def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFacts, ctx: DocContext, material: bool) -> None:

@@ -169,3 +169,23 @@ def measure_on_own_country(trigger: Token, found: Participants, facts: SentenceF
         text = ctx.original_text(target.doc[target.left_edge.i : target.right_edge.i + 1]) if target is not None else entity.name
         own = Actor(text=text, name=entity.name, code=entity.country, country=entity.country, sector=None, kb_id=entity.id)
         found.take("recipient", [own], "a domestic measure with no named target falls on the state's own country")
+
+
+INSURGENT_SECTORS = frozenset({"REB", "UAF", "OPP"})
+
+
+def insurgency_at_home(found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
+    """'Colombian guerrillas blew up an oil pipeline': an armed group's attack with no target named falls on its own
+    country, as CAMEO and the PLOVER gold records code it; only in a sentence and a document naming no other country."""
+    insurgents = [actor for actor in found.actor if actor.country and actor.sector in INSURGENT_SECTORS]
+    countries = {actor.country for actor in insurgents}
+    if (
+        len(countries) != 1
+        or len(insurgents) != len(found.actor)
+        or (ctx.countries | _sentence_countries(facts, ctx)) - countries
+    ):
+        return
+    entity = ctx.kb.country(next(iter(countries)))
+    if entity is not None and entity.country:
+        own = Actor(text=entity.name, name=entity.name, code=entity.country, country=entity.country, sector=None, kb_id=entity.id)
+        found.take("recipient", [own], "an armed group's attack with no named target falls on its own country")
