@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from watchfloor.events.lexicon import is_nominal
 from watchfloor.nlp.context import DocContext
-from watchfloor.nlp.mentions import PRONOUNS, actors_of
+from watchfloor.nlp.mentions import PRONOUNS, UNKNOWN_STATE, actors_of
 from watchfloor.records import Actor
 
 RECIPIENT_PREPS = frozenset({"on", "to", "with", "against", "into", "toward", "towards", "at", "near", "around", "outside"})
@@ -172,11 +172,16 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
     if verb.lemma_.lower() in TAKING_VERBS:  # "recaptured the town from separatist rebels"
         result.take("recipient", _prep_objects(verb, ctx, frozenset({"from"})), f"taken from: '{verb.text} from ...'")
-    if not result.recipient:
+    if not _placed(result.recipient):  # "scrambled jets to warn away Chinese aircraft": the jets are its own
         _complement_recipients(verb, ctx, result)
     if not result.recipient:
         _indirect_recipients(verb, ctx, result)
     return result
+
+
+def _placed(actors: list[Actor]) -> bool:
+    """Any actor whose state is known or that is no state organ (a group of no country still says who)."""
+    return any(not actor.code.startswith(UNKNOWN_STATE) for actor in actors)
 
 
 def _counted_up_to(verb: Token) -> list[Token]:
