@@ -77,7 +77,7 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     for child in (*verb.children, *(grandchild for aux in auxiliaries for grandchild in aux.children)):
         if child.dep_ in SUBJECT_DEPS or (depth > 0 and child.dep_ == "nsubjpass"):
             return actors_of(child, ctx, pronouns)
-        if child.dep_ == "agent":
+        if _is_agent(child):
             return _agents(verb, ctx)
     misparsed = next((c for c in verb.lefts if c.dep_ in MISPARSED_SUBJECT_DEPS and c.ent_type_ in NAMED_ACTOR_LABELS), None)
     if misparsed is not None:  # "USAID deployed ...", parsed with USAID as an adverb
@@ -108,9 +108,15 @@ def _misparsed_main_verb(verb: Token) -> bool:
 
 
 def _agents(verb: Token, ctx: DocContext) -> list[Actor]:
-    """The actors of a passive verb's 'by' phrase."""
-    agents = [pobj for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children]
+    """The actors of a passive verb's 'by' phrase (parsed as a plain preposition when the verb keeps an object:
+    'Ukraine was promised air defence systems by Germany')."""
+    agents = [pobj for agent in verb.children if _is_agent(agent) for pobj in agent.children if pobj.dep_ == "pobj"]
     return [actor for pobj in agents for actor in actors_of(pobj, ctx)]
+
+
+def _is_agent(child: Token) -> bool:
+    passive = any(sibling.dep_ == "auxpass" for sibling in child.head.children)
+    return child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ == "by")
 
 
 def shares_a_passive(verb: Token) -> bool:
