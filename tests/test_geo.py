@@ -210,3 +210,11 @@ def test_a_seat_of_government_after_at_is_a_place(pipeline: Pipeline) -> None:
     assert seat.country == "USA" and abs(seat.lat - 38.9) < 0.1
     said = analyze("The White House said it would impose tariffs on Chinese steel.", pipeline=pipeline)
     assert not said.places and "USAGOV" in codes(said.events[0].actor)  # the speaker is the government
+
+
+def test_a_country_s_name_among_another_country_s_states_is_the_state(resolver: Resolver) -> None:
+    names = ["Florida", "Louisiana", "Georgia", "Nevada"]
+    state = resolver.resolve_all(names, {"USA"})[2]
+    assert state is not None and state.candidate.kind == "admin" and state.candidate.country == "USA"
+    country = resolver.resolve_all(["Tbilisi", "Georgia", "Florida", "Texas"], set())[1]
+    assert country is not None and country.candidate.country == "GEO"  # Tbilisi says which Georgia

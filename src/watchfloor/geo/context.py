@@ -127,6 +127,20 @@ class DocumentPlaces:
         }
         return list(towns.values())
 
+    def places_in(self, country: str | None, exclude: str) -> int:
+        """How many places the document names in a country under other names than ``exclude``."""
+        return sum(place.country == country and place.key != exclude for place in self.named)
+
+    def states_of(self, country: str | None, exclude: str) -> int:
+        """How many different first-level divisions of a country the document names as such."""
+        return len(
+            {
+                place.state
+                for place in self.named
+                if place.country == country and not place.local and place.state and place.key != exclude
+            }
+        )
+
     def near(self, lat: float, lon: float, exclude: str, radius_km: float) -> bool:
         from watchfloor.geo.resolve import km
 

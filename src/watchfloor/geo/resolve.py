@@ -108,6 +108,21 @@ def _state_of_the_other_towns(best: Scored, scored: list[Scored], name: str, con
     return best
 
 
+def _state_among_states(best: Scored, scored: list[Scored], name: str, context: DocumentPlaces) -> Scored:
+    """'Georgia' beside Florida, Louisiana and Nevada is the American state: a country whose name a first-level
+    division of another country also bears, in a document that names other divisions of that country and nothing
+    else of the first."""
+    if best.candidate.kind != "country" or context.places_in(best.candidate.country, fold(name)) > 0:
+        return best
+    key = fold(name)
+    for item in scored:
+        state = item.candidate
+        other_country = state.kind == "admin" and state.country != best.candidate.country and fold(state.name) == key
+        if other_country and context.states_of(state.country, key) >= STATE_TOWNS:
+            return item
+    return best
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance."""
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
@@ -205,7 +220,7 @@ class Resolver:
         if not scored:
             return None
         best = _city_over_its_province(max(scored, key=lambda item: item.score), scored, name)
-        return _state_of_the_other_towns(best, scored, name, context)
+        return _state_among_states(_state_of_the_other_towns(best, scored, name, context), scored, name, context)
 
     def _part(self, name: str, context: DocumentPlaces, focus: Scored | None) -> Scored | None:
         """The longest run of words inside an unknown name that is a place: 'Colorado State University'."""
