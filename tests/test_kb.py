@@ -118,3 +118,10 @@ def test_one_letter_slips_and_what_is_no_slip() -> None:
 
     assert one_edit_apart("ethopia", "ethiopia") and one_edit_apart("quatar", "qatar") and one_edit_apart("cihna", "china")
     assert not one_edit_apart("austria", "australia") and not one_edit_apart("niger", "niger")
+
+
+def test_the_white_house_s_national_security_advisers_by_date(kb: KnowledgeBase) -> None:
+    sullivan = kb.holder("USA.national_security_adviser", date(2021, 10, 6))
+    bolton = kb.holder("USA.national_security_adviser", date(2019, 1, 1))
+    assert sullivan is not None and sullivan.name == "Jake Sullivan"
+    assert bolton is not None and bolton.name == "John Bolton"
