@@ -781,3 +781,16 @@ def test_peoples_of_a_region_armed_groups_at_home_and_troops_crossing_over(pipel
     assert countries(one_event(pipeline_attack, "ASSAULT", "pipeline").recipient) == {"COL"}
     crossed = one_event(_analyze(pipeline, "Turkish troops crossed into northern Iraq."), "MOBILIZE", "crossed")
     assert countries(crossed.actor) == {"TUR"} and countries(crossed.recipient) == {"IRQ"}
+
+
+def test_the_official_a_delegation_met_is_of_the_country_of_the_meeting(pipeline: Pipeline) -> None:
+    text = (
+        "On September 30, the Assistant Secretary of State traveled to Haiti in his first\n"
+        "official visit to underscore the commitment of the United States to the people of\n"
+        "Haiti and to its institutions during this challenging time for the whole country.\n"
+        "The delegation of the State Department later also met with Prime Minister Ariel\n"
+        "Henry in Port-au-Prince to discuss the security situation and humane repatriation.\n"
+    )
+    met = one_event(_analyze(pipeline, text), "CONSULT", "met")
+    host = next(actor for actor in met.recipient if actor.sector == "GOV")
+    assert host.code == "HTIGOV" and host.text == "Prime Minister Ariel Henry"  # one name across the line break

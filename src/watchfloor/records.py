@@ -74,6 +74,11 @@ class Actor(_Serialisable):
     sector: str | None
     kb_id: str | None
 
+    def __post_init__(self) -> None:
+        # a name broken over two lines of hard-wrapped text ("Prime Minister Ariel\nHenry") is one name
+        self.text = " ".join(self.text.split())
+        self.name = " ".join(self.name.split())
+
 
 @dataclass(slots=True)
 class Place(_Serialisable):

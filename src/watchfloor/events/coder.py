@@ -20,6 +20,7 @@ from watchfloor.events.incidents import actor_codes, one_per_incident
 from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
 from watchfloor.events.located import (
     DOMESTIC_MEASURES,
+    VIOLENT_TYPES,
     insurgency_at_home,
     locate_groups_by_context,
     measure_on_own_country,
@@ -52,7 +53,6 @@ INHERIT_REACH = 600  # characters: about three sentences of news prose
 BASELINE_WORDS = frozenset({"compared", "than", "since", "until", "by", "ahead", "before"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
 OBJECT_DENYING_TYPES = frozenset({"REJECT", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT"})  # "welcomed the release"
-VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts on people where they are
 EASING_TYPES = frozenset({"CONCEDE", "RETREAT"})
 CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "REF"})  # the public, in the streets
 ACCUSATION_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "report", "responsibility", "involvement"})
@@ -149,7 +149,7 @@ class EventCoder:
         if demanded is not None:
             found, entry = demanded, dataclasses.replace(entry, event="REQUEST", mode=None)
         where = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
-        locate_groups_by_context(found, where[0], facts, ctx, self._material(entry.event), entry.event in VIOLENT_TYPES)
+        locate_groups_by_context(found, where[0], facts, ctx, entry.event, self._material(entry.event))
         if found.actor and all(refers_to_a_pair(actor) for actor in found.actor):
             # "the two leaders discussed ..." after "Trump held a call with the Crown Prince": the same act told
             # again. Otherwise the pair is not coded as a new act's actors: the date that goes with it is unknown.

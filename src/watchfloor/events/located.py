@@ -28,6 +28,7 @@ FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "visiting"})
 ABROAD_SECTORS = frozenset({"REF"})  # refugees and migrants are seldom of the country they are in
 # Sectors of officials and organs a text may leave without their state ('President ...', 'Gen. ...', 'the government')
 TITLED_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG"})
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts on people where they are
 DOMESTIC_MEASURES = frozenset({"COERCE", "CONCEDE"})  # restrictions and their easing, at home unless said otherwise
 SUMMIT_PLURALS = frozenset({"leaders", "ministers", "diplomats", "envoys", "delegates", "delegations"})
 
@@ -50,7 +51,7 @@ def _first_person(actor: Actor) -> bool:
 
 
 def locate_groups_by_context(
-    found: Participants, place: Place | None, facts: SentenceFacts, ctx: DocContext, material: bool, violent: bool = False
+    found: Participants, place: Place | None, facts: SentenceFacts, ctx: DocContext, event_type: str, material: bool
 ) -> None:
     """Give groups named only by their sector a country from the event's place or its other side.
 
@@ -60,10 +61,13 @@ def locate_groups_by_context(
     recipient ('sent troops to South Sudan', 'an ultimatum to Muslim leaders'), as a speaker among several
     countries ('the leaders welcome investment across the Philippines') or with no place it is dropped, not
     coded on a guess; but the soldiers or police an attack killed or an arrest took are of the country where it
-    happened ('a bomb went off in Kathmandu, killing four soldiers').
+    happened ('a bomb went off in Kathmandu, killing four soldiers'), and the official a visitor met is of the
+    country the meeting was in ('met with Prime Minister Ariel Henry' in Haiti).
     """
-    if not (violent and place is not None and place.country):
+    if not (event_type in VIOLENT_TYPES and place is not None and place.country):
         _drop_unplaced_recipients(found)
+    if event_type == "CONSULT" and place is not None and place.country:
+        _hosts_at_the_place(found, place, ctx)
     _officials_of_the_only_country(found, facts, ctx)
     if not material:
         found.actor = [actor for actor in found.actor if not actor.code.startswith(UNKNOWN_STATE)]
@@ -73,6 +77,17 @@ def locate_groups_by_context(
     _drop_unplaced_recipients(found)
     _of_the_other_side(found, facts, ctx)
     settle(found)
+
+
+def _hosts_at_the_place(found: Participants, place: Place, ctx: DocContext) -> None:
+    country = ctx.kb.country(place.country)
+    if country is None or country.country is None or any(actor.country == country.country for actor in found.actor):
+        return
+    for index, actor in enumerate(found.recipient):
+        if actor.kb_id is None and actor.country is None and actor.code == actor.sector and actor.sector in TITLED_SECTORS:
+            located = f"{country.country}{actor.sector}"
+            found.recipient[index] = dataclasses.replace(actor, code=located, country=country.country)
+            found.how.append(f"{located} ({actor.text}): the host, an official of the country the meeting was in")
 
 
 def _drop_unplaced_recipients(found: Participants) -> None:
