@@ -794,3 +794,11 @@ def test_the_official_a_delegation_met_is_of_the_country_of_the_meeting(pipeline
     met = one_event(_analyze(pipeline, text), "CONSULT", "met")
     host = next(actor for actor in met.recipient if actor.sector == "GOV")
     assert host.code == "HTIGOV" and host.text == "Prime Minister Ariel Henry"  # one name across the line break
+
+
+def test_who_speaks_with_a_leader_to_congratulate_him(pipeline: Pipeline) -> None:
+    text = "President Joseph R. Biden, Jr. spoke today with Prime Minister Kishida Fumio of Japan to congratulate him."
+    result = _analyze(pipeline, text)
+    call = one_event(result, "CONSULT", "spoke")
+    assert codes(call.actor) == {"USAGOV"} and codes(call.recipient) == {"JPNGOV"}
+    assert codes(one_event(result, "SUPPORT", "congratulate").actor) == {"USAGOV"}  # not Kishida, the parse's subject

@@ -125,3 +125,8 @@ def test_the_white_house_s_national_security_advisers_by_date(kb: KnowledgeBase)
     bolton = kb.holder("USA.national_security_adviser", date(2019, 1, 1))
     assert sullivan is not None and sullivan.name == "Jake Sullivan"
     assert bolton is not None and bolton.name == "John Bolton"
+
+
+def test_on_a_handover_day_the_incoming_holder_answers(kb: KnowledgeBase) -> None:
+    kishida = kb.holder("JPN.head_of_government", date(2021, 10, 4))  # Suga's last day, Kishida's first
+    assert kishida is not None and kishida.name == "Fumio Kishida"

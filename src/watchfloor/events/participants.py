@@ -72,6 +72,8 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     ``pronouns`` False leaves a pronoun subject unresolved: used when the verb is not the event's
     own ("it was the ninth joint patrol"), where "it" rarely names the actor.
     """
+    if _subject_of_an_infinitive_misparsed(verb) and depth < 3:  # "spoke with Kishida to congratulate him"
+        return subject_of(verb.head.head, ctx, depth + 1, pronouns)
     auxiliaries = [child for child in verb.children if child.dep_ == "aux" and child.lemma_ in ("have", "be", "do")]
     # "The United Kingdom and France however have opposed": the parser may hang the subject on the auxiliary
     for child in (*verb.children, *(grandchild for aux in auxiliaries for grandchild in aux.children)):
@@ -93,6 +95,15 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head != verb:
         return subject_of(verb.head, ctx, depth + 1, pronouns)
     return []
+
+
+def _subject_of_an_infinitive_misparsed(verb: Token) -> bool:
+    """'spoke with Prime Minister Kishida to congratulate him': the parser makes Kishida the subject of the
+    infinitive inside the 'with' phrase; only 'for X to ...' gives an infinitive its own subject, so the one who
+    congratulates is the subject of 'spoke'."""
+    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    preposition = verb.head
+    return infinitive and verb.dep_ == "pcomp" and preposition.lower_ != "for" and preposition.head.pos_ in ("VERB", "AUX")
 
 
 def _misparsed_main_verb(verb: Token) -> bool:
@@ -141,6 +152,10 @@ def _prep_objects(token: Token, ctx: DocContext, preps: frozenset[str]) -> list[
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     _merge(found, actors_of(pobj, ctx))
+                elif pobj.dep_ == "pcomp" and _subject_of_an_infinitive_misparsed(pobj):  # "with Kishida to ..."
+                    for subject in pobj.children:
+                        if subject.dep_ == "nsubj":
+                            _merge(found, actors_of(subject, ctx))
     return found
 
 

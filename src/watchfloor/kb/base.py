@@ -165,11 +165,14 @@ class KnowledgeBase:
         return max(facts, key=lambda fact: fact.valid_from or date.min) if facts else None
 
     def holder(self, office_id: str, when: date) -> Entity | None:
-        """The person who held ``office_id`` on ``when``, or None if the KB does not know."""
-        for person, index in self._holders.get(office_id, []):
-            if person.terms[index].covers(when):
-                return person
-        return None
+        """The person who held ``office_id`` on ``when``, or None if the KB does not know; on a handover day,
+        when one term ends and the next begins, the incoming holder."""
+        found = [
+            (person.terms[index].valid_from, person)
+            for person, index in self._holders.get(office_id, [])
+            if person.terms[index].covers(when)
+        ]
+        return max(found, key=lambda item: item[0])[1] if found else None
 
     def holders(self, office_id: str) -> list[tuple[Entity, int]]:
         """Every (person, term index) of an office, in KB order."""
