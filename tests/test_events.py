@@ -797,7 +797,7 @@ def test_the_official_a_delegation_met_is_of_the_country_of_the_meeting(pipeline
 
 
 def test_who_speaks_with_a_leader_to_congratulate_him(pipeline: Pipeline) -> None:
-    text = "President Joseph R. Biden, Jr. spoke today with Prime Minister Kishida Fumio of Japan to congratulate him."
+    text = "President Joseph R. Biden, Jr. spoke today with Prime Minister Kishida Fumio of Japan to congratulate him on his win."
     result = _analyze(pipeline, text)
     call = one_event(result, "CONSULT", "spoke")
     assert codes(call.actor) == {"USAGOV"} and codes(call.recipient) == {"JPNGOV"}
