@@ -33,6 +33,24 @@ def test_every_normalised_character_maps_into_the_original(original: str) -> Non
     assert list(result.offsets) == sorted(result.offsets)
 
 
+def test_hard_wrapped_lines_run_on_and_keep_their_offsets() -> None:
+    original = (
+        "Readout\n\n"
+        "The President met with the Secretary General of the United Nations and\n"
+        "the Prime Minister of the Republic of Korea today to discuss the United\n"
+        "States of America and its partners, including the security situation on\n"
+        "the Korean Peninsula and the economy of the wider region of East Asia.\n"
+        "Short line\n"
+        "The leaders agreed to meet again soon in Seoul to continue their talks.\n"
+    )
+    result = normalise(original)
+    assert "the United States of America" in result.text  # one name again
+    assert "Readout\n\n" in result.text and "East Asia.\nShort line\nThe leaders" in result.text
+    start = result.text.index("States of America")
+    span = result.original_span(start, start + len("States of America"))
+    assert original[span[0] : span[1]] == "States of America"
+
+
 def test_markdown_links_and_emphasis_are_dropped_but_mapped() -> None:
     original = "The [brainchild](https://example.org/a) of **Sen. Warren** said."
     result = normalise(original)
@@ -46,7 +64,7 @@ def _reference_normalise(original: str) -> tuple[str, list[int]]:
     """The definition, one character cluster at a time (the run-by-run code must agree with it)."""
     import unicodedata
 
-    from watchfloor.text import _CLUSTER, _QUOTES, _SPACES, _markup_to_drop
+    from watchfloor.text import _CLUSTER, _QUOTES, _SPACES, _markup_to_drop, unwrap_lines
 
     chars: list[str] = []
     offsets: list[int] = []
@@ -66,7 +84,7 @@ def _reference_normalise(original: str) -> tuple[str, list[int]]:
                 offsets.pop()
             chars.append(char)
             offsets.append(match.start())
-    return "".join(chars), offsets
+    return unwrap_lines("".join(chars)), offsets
 
 
 _TRICKY = st.sampled_from(

@@ -101,7 +101,47 @@ def normalise(original: str) -> NormalisedText:
                 builder.add_run(segment, match.start())
             else:
                 builder.add_clusters(original, *match.span())
-    return NormalisedText("".join(builder.pieces), tuple(builder.offsets), len(original))
+    return NormalisedText(unwrap_lines("".join(builder.pieces)), tuple(builder.offsets), len(original))
+
+
+WRAP_MAX_WIDTH = 100  # wider lines are paragraphs, not a wrapped column
+WRAPPED_MIN_LINES = 5
+WRAPPED_FULL_SHARE = 0.85  # a line this close to the wrap width is a full wrapped line
+WRAPPED_FULL_LINES_SHARE = 0.5  # hard-wrapped text: at least half its lines are full
+WRAPPED_SHORT_SHARE = 0.7  # in wrapped text, a line clearly shorter than the width ends where its author ended it
+SENTENCE_ENDINGS = ".!?:"
+
+
+def wrap_width(text: str) -> int:
+    """The width hard-wrapped prose is broken at (most lines within a few characters of the longest), or 0.
+
+    Nearly all White House releases are wrapped at about 72 columns: a line break there is no paragraph's end,
+    and a line ending in a name ("met with Chinese Communist / Party Politburo Member ...") is no headline.
+    """
+    lengths = sorted(len(line.rstrip()) for line in text.splitlines() if line.strip())
+    if len(lengths) < WRAPPED_MIN_LINES:
+        return 0
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    full = sum(1 for length in lengths if length >= WRAPPED_FULL_SHARE * width)
+    return width if width <= WRAP_MAX_WIDTH and full >= WRAPPED_FULL_LINES_SHARE * len(lengths) else 0
+
+
+def unwrap_lines(text: str) -> str:
+    """Hard-wrapped prose read as running text: a line break after a full line that ends no sentence becomes a
+    space ('the United States of / America' is one name to the tagger). Blank lines and short lines (titles, list
+    heads) keep their breaks; every character keeps its offset."""
+    width = wrap_width(text)
+    if not width:
+        return text
+    chars = list(text)
+    position = 0
+    for line in text.split("\n")[:-1]:
+        end = position + len(line)
+        full = len(line) >= WRAPPED_SHORT_SHARE * width
+        if full and line.rstrip()[-1:] not in SENTENCE_ENDINGS and text[end + 1 : end + 2] not in ("\n", ""):
+            chars[end] = " "
+        position = end + 1
+    return "".join(chars)
 
 
 def _kept_stretches(original: str, drop: list[tuple[int, int]]) -> list[tuple[int, int]]:

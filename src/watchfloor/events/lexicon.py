@@ -120,9 +120,10 @@ class Lexicon:
 
 
 def _describes(token: Token) -> bool:
-    """'Iran-backed groups', 'a Russian-made drone': a participle joined to a name by a hyphen describes a thing
-    (an alignment, an origin) and reports no act of the day."""
-    return token.dep_ == "amod" and token.i > 0 and token.nbor(-1).text == "-"
+    """'Iran-backed groups', 'returning citizens', 'wrongfully detained Americans': a participle used as an
+    adjective describes the people or thing it qualifies and reports no act of the day (the act, if news, is
+    told by its own verb)."""
+    return token.dep_ == "amod" and token.pos_ == "VERB"
 
 
 def _has_object(token: Token) -> bool:

@@ -189,7 +189,8 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         preps = RECIPIENT_PREPS | {"of", "for", "between"} if wider else RECIPIENT_PREPS
         if child.lemma_.lower() in SPEECH_NOUNS:  # "dismissed an appeal from President X", "violated a ban by X"
             preps = preps | {"from", "by"}
-        result.take("recipient", _prep_objects(child, ctx, preps), f"prepositional object of '{child.text}'")
+        for part in (child, *(c for c in child.conjuncts if c.pos_ == "NOUN")):  # "violence and abuses of the regime"
+            result.take("recipient", _prep_objects(part, ctx, preps), f"prepositional object of '{part.text}'")
     result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
     if verb.lemma_.lower() in TAKING_VERBS:  # "recaptured the town from separatist rebels"
         result.take("recipient", _prep_objects(verb, ctx, frozenset({"from"})), f"taken from: '{verb.text} from ...'")

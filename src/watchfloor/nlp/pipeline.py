@@ -34,10 +34,6 @@ DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
 HEADLINE_CHARS = 100  # a shorter line ending in a capitalised word is a headline, not a wrapped line
-WRAPPED_MIN_LINES = 5
-WRAPPED_FULL_SHARE = 0.85  # a line this close to the wrap width is a full wrapped line
-WRAPPED_FULL_LINES_SHARE = 0.5  # hard-wrapped text: at least half its lines are full
-WRAPPED_HEADLINE_SHARE = 0.7  # in wrapped text, a headline is a line clearly shorter than the width
 
 
 @Language.component("watchfloor_paragraphs")
@@ -52,11 +48,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     paragraph_start = 0
     line_start = 0
     one_paragraph_per_line = lines_are_paragraphs(doc.text)
-    headline_chars = min(HEADLINE_CHARS, int(WRAPPED_HEADLINE_SHARE * wrap_width(doc.text)) or HEADLINE_CHARS)
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text:
-            if one_paragraph_per_line or _ends_sentence(doc, line_start, previous.i, token, headline_chars):
+            if one_paragraph_per_line or _ends_sentence(doc, line_start, previous.i, token):
                 token.is_sent_start = True
                 paragraph_start = token.i
             line_start = token.i
@@ -74,28 +69,14 @@ def lines_are_paragraphs(text: str) -> bool:
     return ended / len(lines) >= 0.6
 
 
-def wrap_width(text: str) -> int:
-    """The width hard-wrapped prose is broken at (most lines within a few characters of the longest), or 0.
-
-    Press releases wrapped at 72 columns have every line shorter than a headline; a line ending in a name
-    ("met with Chinese Communist / Party Politburo Member ...") is then no headline unless clearly shorter.
-    """
-    lengths = sorted(len(line.rstrip()) for line in text.splitlines() if line.strip())
-    if len(lengths) < WRAPPED_MIN_LINES:
-        return 0
-    width = lengths[int(0.9 * (len(lengths) - 1))]
-    full = sum(1 for length in lengths if length >= WRAPPED_FULL_SHARE * width)
-    return width if width <= HEADLINE_CHARS and full >= WRAPPED_FULL_LINES_SHARE * len(lengths) else 0
-
-
-def _ends_sentence(doc: Doc, line_start: int, newline: int, following: Token, headline_chars: int = HEADLINE_CHARS) -> bool:
+def _ends_sentence(doc: Doc, line_start: int, newline: int, following: Token) -> bool:
     if doc[newline].text.count("\n") > 1 or newline == line_start:
         return True
     last = doc[newline - 1]
     if last.text in SENTENCE_END:
         return True
     line = doc[line_start:newline].text
-    headline_like = len(line) < headline_chars and not last.text[:1].islower()
+    headline_like = len(line) < HEADLINE_CHARS and not last.text[:1].islower()
     return headline_like and following.text[:1].isupper()
 
 
