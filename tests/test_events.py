@@ -802,3 +802,13 @@ def test_who_speaks_with_a_leader_to_congratulate_him(pipeline: Pipeline) -> Non
     call = one_event(result, "CONSULT", "spoke")
     assert codes(call.actor) == {"USAGOV"} and codes(call.recipient) == {"JPNGOV"}
     assert codes(one_event(result, "SUPPORT", "congratulate").actor) == {"USAGOV"}  # not Kishida, the parse's subject
+
+
+def test_a_group_named_with_a_possessive_is_of_its_owner(pipeline: Pipeline) -> None:
+    text = "China has expanded the aggressive use of its coast guard against the Philippines."
+    used = one_event(_analyze(pipeline, text), "COERCE", "coast guard")
+    assert "CHNCOP" in codes(used.actor) or countries(used.actor) == {"CHN"}
+    moved = one_event(
+        _analyze(pipeline, "Russia said on Monday that it had moved its troops to the border."), "MOBILIZE", "troops"
+    )
+    assert countries(moved.actor) == {"RUS"}

@@ -352,12 +352,10 @@ def _titled_person(tokens: list[Token], head: Token, ctx: DocContext) -> Actor |
 def _their_state(head: Token, ctx: DocContext) -> list[Actor]:
     """'Putin said his country will not lift the ban': 'his country', 'its government' are the state of the one
     the possessive refers to (the speaker of the clause, else the last subject)."""
-    possessive = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")), None)
+    possessive = _possessive(head)
     if possessive is None or head.lemma_.lower() not in ("country", "nation", "government"):
         return []
-    owners = _clause_antecedent(head, ctx) or _antecedents(possessive.lower_, ctx)
-    states = {owner.country for owner in owners if owner.country}
-    entity = ctx.kb.country(states.pop()) if len(states) == 1 else None
+    entity = _possessors_country(head, ctx)
     if entity is None or entity.country is None:
         return []
     sector = "GOV" if head.lemma_.lower() == "government" else None
@@ -427,9 +425,9 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
     """
     of_group = _sector_named_with(head)
     sector = of_group if of_group and head.lemma_.lower() in GROUP_HEADS else _sector_of_noun(head) or of_group
-    country = _located_in(head, ctx) or _speakers_country(head, ctx)
     if sector is None:
         return None
+    country = _located_in(head, ctx) or _speakers_country(head, ctx) or _possessors_country(head, ctx)
     text = " ".join(token.text for token in tokens if token.dep_ not in ("det", "punct") or token.pos_ == "PRON")
     if country is not None:
         return Actor(text=text, name=text, code=f"{country.country}{sector}", country=country.country, sector=sector, kb_id=None)
@@ -455,6 +453,30 @@ def _sector_named_with(head: Token) -> str | None:
                 if group.dep_ == "pobj" and not group.ent_type_:
                     return _sector_named_with(group) or _sector_of_noun(group)
     return None
+
+
+def _possessors_country(head: Token, ctx: DocContext) -> Entity | None:
+    """'China ... expanded the aggressive use of its Coast Guard', 'Russia moved its troops': the group of the one the
+    possessive refers to, when that is one country."""
+    possessive = _possessive(head)
+    if possessive is None:
+        return None
+    owners = _clause_antecedent(head, ctx) or _clause_subject(head, ctx) or _antecedents(possessive.lower_, ctx)
+    states = {owner.country for owner in owners if owner.country}
+    return ctx.kb.country(states.pop()) if len(states) == 1 else None
+
+
+def _clause_subject(token: Token, ctx: DocContext) -> list[Actor]:
+    """The subject of the clause a phrase sits in ('Russia moved its troops': Russia), the phrase itself excepted."""
+    verb = next((ancestor for ancestor in token.ancestors if ancestor.pos_ in ("VERB", "AUX")), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subject is None or subject.i == token.i or token.i in {t.i for t in subject.subtree}:
+        return []
+    return actors_of(subject, ctx)
+
+
+def _possessive(head: Token) -> Token | None:
+    return next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")), None)
 
 
 def _speakers_country(head: Token, ctx: DocContext) -> Entity | None:
