@@ -812,3 +812,10 @@ def test_a_group_named_with_a_possessive_is_of_its_owner(pipeline: Pipeline) -> 
         _analyze(pipeline, "Russia said on Monday that it had moved its troops to the border."), "MOBILIZE", "troops"
     )
     assert countries(moved.actor) == {"RUS"}
+
+
+def test_courtesies_campaign_fights_and_election_wins_are_no_acts(pipeline: Pipeline) -> None:
+    assert not _analyze(pipeline, "MS. JEAN-PIERRE: Appreciate it.").events
+    assert not _analyze(pipeline, "The President will continue to fight to protect access to health care.").events
+    fighting = one_event(_analyze(pipeline, "Ukrainian forces are fighting hard in Kharkiv."), "ASSAULT", "fighting")
+    assert countries(fighting.actor) == {"UKR"}
