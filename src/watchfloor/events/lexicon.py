@@ -50,8 +50,8 @@ DESCENT_LEVELS = 3  # "handed over $4 million worth of new medical equipment": e
 
 def _neighbourhood(token: Token, pos: str) -> set[str]:
     """The lemmas an entry's ``requires`` and ``excludes`` are looked for in: the token's descendants down
-    to three levels, the five tokens after it and the two before it, a noun's governing verb, and the noun a
-    relative clause hangs on ('a storm that killed six')."""
+    to three levels (short of another act's clause), the five tokens after it and the two before it, a noun's
+    governing verb, and the noun a relative clause hangs on ('a storm that killed six')."""
     nearby: set[str] = set()
     # a prepositional phrase before a verb frames it ("On Monday, X called Y"): its words are no particle of the verb
     level = [child for child in token.children if not (child.dep_ == "prep" and child.i < token.i and pos == "VERB")]
