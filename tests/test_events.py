@@ -819,3 +819,9 @@ def test_courtesies_campaign_fights_and_election_wins_are_no_acts(pipeline: Pipe
     assert not _analyze(pipeline, "The President will continue to fight to protect access to health care.").events
     fighting = one_event(_analyze(pipeline, "Ukrainian forces are fighting hard in Kharkiv."), "ASSAULT", "fighting")
     assert countries(fighting.actor) == {"UKR"}
+
+
+def test_the_treasury_sanctions_and_the_commerce_department_restricts(pipeline: Pipeline) -> None:
+    text = "The Department of the Treasury sanctioned a Russian military training center on Friday."
+    sanctioned = one_event(_analyze(pipeline, text), "SANCTION", "sanctioned")
+    assert codes(sanctioned.actor) == {"USAGOV"} and countries(sanctioned.recipient) == {"RUS"}
