@@ -825,3 +825,11 @@ def test_the_treasury_sanctions_and_the_commerce_department_restricts(pipeline: 
     text = "The Department of the Treasury sanctioned a Russian military training center on Friday."
     sanctioned = one_event(_analyze(pipeline, text), "SANCTION", "sanctioned")
     assert codes(sanctioned.actor) == {"USAGOV"} and countries(sanctioned.recipient) == {"RUS"}
+
+
+def test_a_passive_with_its_own_subject_takes_no_actor_from_the_next_clause(pipeline: Pipeline) -> None:
+    text = "In the past 24 hours, 77 Palestinians have been killed, 145 people have been injured."
+    killed = one_event(_analyze(pipeline, text), "ASSAULT", "killed")
+    assert not killed.actor and "PSE" in countries(killed.recipient)
+    committed = _analyze(pipeline, "The United States condemns the attack and is committed to helping Ukraine.")
+    assert all(countries(event.actor) == {"USA"} for event in committed.events)

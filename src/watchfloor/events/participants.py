@@ -92,6 +92,8 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
         return actors_of(controller, ctx)  # "urged Japan to raise spending": Japan raises it
     if shares_a_passive(verb):  # "four people were shot and killed": the people are the recipients
         return _agents(verb.head, ctx)
+    if {"auxpass", "nsubjpass"} <= {child.dep_ for child in verb.children}:
+        return []  # "77 Palestinians have been killed, 145 people injured": a passive with no agent names no actor
     if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head != verb:
         return subject_of(verb.head, ctx, depth + 1, pronouns)
     return []
