@@ -801,7 +801,9 @@ def test_who_speaks_with_a_leader_to_congratulate_him(pipeline: Pipeline) -> Non
     result = _analyze(pipeline, text)
     call = one_event(result, "CONSULT", "spoke")
     assert codes(call.actor) == {"USAGOV"} and codes(call.recipient) == {"JPNGOV"}
-    assert codes(one_event(result, "SUPPORT", "congratulate").actor) == {"USAGOV"}  # not Kishida, the parse's subject
+    congratulated = one_event(result, "SUPPORT", "congratulate")
+    assert codes(congratulated.actor) == {"USAGOV"}  # not Kishida, the parse's subject
+    assert codes(congratulated.recipient) == {"JPNGOV"}  # "him" is the other party, not Biden himself
 
 
 def test_a_group_named_with_a_possessive_is_of_its_owner(pipeline: Pipeline) -> None:

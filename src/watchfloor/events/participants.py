@@ -17,6 +17,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 FRAMING_PREPS = frozenset({"during", "on", "at", "as"})
 MEETING_NOUNS = frozenset({"discussion", "talk", "meeting", "call", "conversation", "negotiation", "summit", "visit", "trip"})
 TRAVEL_VERBS = frozenset({"arrive", "travel", "come", "go", "fly", "head", "leave", "land"})  # "arrived in Tehran for talks"
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 TAKING_VERBS = frozenset({"seize", "capture", "recapture", "retake", "wrest", "take", "grab", "steal"})  # from whom
 EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "oust"})
 RECIPROCAL_WORDS = frozenset({"joint", "jointly", "bilateral", "combined", "trilateral", "together"})
@@ -182,7 +183,7 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
             if obj.dep_ == "dobj"
         ]
     for child in objects:
-        named = actors_of(child, ctx)
+        named = _other_party(child, actors_of(child, ctx), result.actor, ctx)
         result.take("recipient", named, f"{'passive subject' if child.dep_ == 'nsubjpass' else 'object'} '{child.text}'")
         # "demanded the removal of President X", "a camp for Congolese refugees was attacked": when the object names
         # no one, its "of" or "for" does (for an act's object, or when the actor is known)
@@ -201,6 +202,16 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     if not result.recipient:
         _indirect_recipients(verb, ctx, result)
     return result
+
+
+def _other_party(pronoun: Token, named: list[Actor], actors: list[Actor], ctx: DocContext) -> list[Actor]:
+    """'Biden spoke with Kishida to congratulate him': an object pronoun is not the subject it would resolve to (that
+    would be 'himself'), but the other party of the last event, when the same sentence names it."""
+    own = {actor.code for actor in actors}
+    if pronoun.lower_ not in OBJECT_PRONOUNS or not named or not own or {actor.code for actor in named} - own:
+        return named
+    sentence = pronoun.sent.text
+    return [party for party in ctx.last_parties if party.code not in own and party.text in sentence][:1]
 
 
 def _placed(actors: list[Actor]) -> bool:
