@@ -37,6 +37,7 @@ REPORTING_VERBS = frozenset(
 COMMITMENT_VERBS = frozenset({"threaten", "vow", "promise", "pledge", "offer", "agree", "undertake", "warn"})
 READINESS_WORDS = frozenset({"willing", "ready", "determined", "eager", "poised", "keen"})
 FUTURE_IN_REPORT = frozenset({"will", "would", "'ll", "'d", "shall"})
+CLOSING_MARKS = frozenset({'"', "'", "”", "’", ")"})
 NEGATING_VERBS = frozenset(
     {"refuse", "fail", "reject", "decline", "cancel", "postpone", "suspend", "halt", "deny", "thwart", "foil", "prevent", "avert"}
 )
@@ -112,8 +113,10 @@ def _promised_or_threatened(trigger: Token) -> bool:
 
 
 def is_question(sentence: Span) -> bool:
-    """A sentence asking, not telling: press briefings and interviews put many acts in questions."""
-    return sentence.text.rstrip(" \n\"'”’)").endswith("?")
+    """A sentence asking, not telling: press briefings and interviews put many acts in questions. Read from its last
+    tokens (past closing quotes and brackets), not from ``Span.text``, which spaCy rebuilds on every call."""
+    last = next((token for token in reversed(sentence) if not token.is_space and token.text not in CLOSING_MARKS), None)
+    return last is not None and last.text.endswith("?")
 
 
 def refused_intention(trigger: Token) -> bool:

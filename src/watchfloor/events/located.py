@@ -10,12 +10,14 @@ not an act on anyone.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from watchfloor.events.participants import STATE_SECTORS, Participants, settle
 from watchfloor.geo.context import named_places
+from watchfloor.kb.model import Entity
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.entities import entities_in
 from watchfloor.nlp.mentions import CRAFT_NOUNS, FIRST_PERSON_FORMS, GROUP_CODES, UNKNOWN_STATE
@@ -67,7 +69,7 @@ def locate_groups_by_context(
     if not (event_type in VIOLENT_TYPES and place is not None and place.country):
         _drop_unplaced_recipients(found)
     if event_type == "CONSULT" and place is not None and place.country:
-        _hosts_at_the_place(found, place, ctx)
+        _hosts_at_the_place(found, place)
     _officials_of_the_only_country(found, facts, ctx)
     if not material:
         found.actor = [actor for actor in found.actor if not actor.code.startswith(UNKNOWN_STATE)]
@@ -79,15 +81,21 @@ def locate_groups_by_context(
     settle(found)
 
 
-def _hosts_at_the_place(found: Participants, place: Place, ctx: DocContext) -> None:
-    country = ctx.kb.country(place.country)
-    if country is None or country.country is None or any(actor.country == country.country for actor in found.actor):
+def _hosts_at_the_place(found: Participants, place: Place) -> None:
+    """A titled official the KB does not know, met by visitors from elsewhere, is of the country the meeting was in."""
+    if place.country is None or any(actor.country == place.country for actor in found.actor):
         return
     for index, actor in enumerate(found.recipient):
         if actor.kb_id is None and actor.country is None and actor.code == actor.sector and actor.sector in TITLED_SECTORS:
-            located = f"{country.country}{actor.sector}"
-            found.recipient[index] = dataclasses.replace(actor, code=located, country=country.country)
-            found.how.append(f"{located} ({actor.text}): the host, an official of the country the meeting was in")
+            _relocate(found, found.recipient, index, place.country, "the host, an official of the country the meeting was in")
+
+
+def _relocate(found: Participants, role: list[Actor], index: int, country: str, why: str) -> None:
+    """Give the actor at ``role[index]``, named only by its sector, the country ``country`` and say why."""
+    actor = role[index]
+    located = f"{country}{actor.sector}"
+    role[index] = dataclasses.replace(actor, code=located, country=country)
+    found.how.append(f"{located} ({actor.text}): {why}")
 
 
 def _drop_unplaced_recipients(found: Participants) -> None:
@@ -110,8 +118,8 @@ def _of_the_other_side(found: Participants, facts: SentenceFacts, ctx: DocContex
     domestic one. (In a story about the South China Sea, the fishermen the Chinese coast guard fires
     at are not assumed Chinese.)"""
     sides = {actor.country for actor in (*found.actor, *found.recipient) if actor.country}
-    if len(sides) == 1 and not (ctx.countries | _sentence_countries(facts, ctx)) - sides:
-        _locate_groups(found, sides.pop(), "of the other side's country (a domestic act)", ctx)
+    if (only := _the_only_country(sides, facts, ctx)) is not None:
+        _locate_groups(found, only[0], "of the other side's country (a domestic act)", ctx)
 
 
 def _officials_of_the_only_country(found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
@@ -135,9 +143,7 @@ def _officials_of_the_only_country(found: Participants, facts: SentenceFacts, ct
             organ = actor.code == f"{UNKNOWN_STATE}{actor.sector}" and not at_home and _one_body(actor)
             unnamed = actor.code == actor.sector or organ
             if actor.kb_id is None and actor.country is None and unnamed and actor.sector in TITLED_SECTORS:
-                located = f"{country.country}{actor.sector}"
-                role[index] = dataclasses.replace(actor, code=located, country=country.country)
-                found.how.append(f"{located} ({actor.text}): an official of the only country the text names")
+                _relocate(found, role, index, country.country, "an official of the only country the text names")
 
 
 def _one_body(actor: Actor) -> bool:
@@ -157,9 +163,7 @@ def _locate_groups(found: Participants, code: str, why: str, ctx: DocContext) ->
             # ships and aircraft fly their own flag, whatever the waters or the side: "rebels seized a cargo ship"
             native = actor.sector not in ABROAD_SECTORS and not (FOREIGN_WORDS | CRAFT_NOUNS) & words
             if unnamed and actor.sector and native:
-                located = f"{country.country}{actor.sector}"
-                role[index] = dataclasses.replace(actor, code=located, country=country.country)
-                found.how.append(f"{located} ({actor.text}): {why}")
+                _relocate(found, role, index, country.country, why)
 
 
 def _sentence_countries(facts: SentenceFacts, ctx: DocContext) -> set[str]:
@@ -176,13 +180,12 @@ def measure_on_own_country(trigger: Token, found: Participants, facts: SentenceF
     target falls on the state's own country, as the PLOVER gold records code it; only in a sentence and a
     document that name no other country."""
     states = {actor.country for actor in found.actor if actor.country and actor.sector in ("GOV", "MIL", "COP", "JUD")}
-    if len(states) != 1 or (ctx.countries | _sentence_countries(facts, ctx)) - states:
-        return
-    entity = ctx.kb.country(next(iter(states)))
-    if entity is not None and entity.country:
+    only = _the_only_country(states, facts, ctx)
+    if only is not None:
+        code, entity = only
         target = next((child for child in trigger.children if child.dep_ in ("dobj", "nsubjpass")), None)
         text = ctx.original_text(target.doc[target.left_edge.i : target.right_edge.i + 1]) if target is not None else entity.name
-        own = Actor(text=text, name=entity.name, code=entity.country, country=entity.country, sector=None, kb_id=entity.id)
+        own = Actor(text=text, name=entity.name, code=code, country=code, sector=None, kb_id=entity.id)
         found.take("recipient", [own], "a domestic measure with no named target falls on the state's own country")
 
 
@@ -193,14 +196,17 @@ def insurgency_at_home(found: Participants, facts: SentenceFacts, ctx: DocContex
     """'Colombian guerrillas blew up an oil pipeline': an armed group's attack with no target named falls on its own
     country, as CAMEO and the PLOVER gold records code it; only in a sentence and a document naming no other country."""
     insurgents = [actor for actor in found.actor if actor.country and actor.sector in INSURGENT_SECTORS]
-    countries = {actor.country for actor in insurgents}
-    if (
-        len(countries) != 1
-        or len(insurgents) != len(found.actor)
-        or (ctx.countries | _sentence_countries(facts, ctx)) - countries
-    ):
-        return
-    entity = ctx.kb.country(next(iter(countries)))
-    if entity is not None and entity.country:
-        own = Actor(text=entity.name, name=entity.name, code=entity.country, country=entity.country, sector=None, kb_id=entity.id)
+    only = _the_only_country({actor.country for actor in insurgents}, facts, ctx)
+    if only is not None and len(insurgents) == len(found.actor):
+        code, entity = only
+        own = Actor(text=entity.name, name=entity.name, code=code, country=code, sector=None, kb_id=entity.id)
         found.take("recipient", [own], "an armed group's attack with no named target falls on its own country")
+
+
+def _the_only_country(codes: AbstractSet[str | None], facts: SentenceFacts, ctx: DocContext) -> tuple[str, Entity] | None:
+    """The one country ``codes`` hold, with its KB entity, when neither the sentence nor the document names another."""
+    code = next(iter(codes)) if len(codes) == 1 else None
+    entity = ctx.kb.country(code)
+    if code is None or entity is None or (ctx.countries | _sentence_countries(facts, ctx)) - {code}:
+        return None
+    return code, entity

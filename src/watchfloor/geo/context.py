@@ -110,12 +110,10 @@ class DocumentPlaces:
     def country_weight(self, code: str | None, exclude: str) -> int:
         if code is None:
             return 0
-        return self.countries[code] + sum(place.country == code and place.key != exclude for place in self.named)
+        return self.countries[code] + self.places_in(code, exclude)
 
     def has_state(self, country: str | None, state: str | None, exclude: str) -> bool:
-        return state is not None and any(
-            place.state == state and place.country == country and place.key != exclude for place in self.named
-        )
+        return state is not None and bool(self.towns_in_state(country, state, exclude))
 
     def towns_in_state(self, country: str | None, state: str, exclude: str) -> list[tuple[float, float]]:
         """The points of the different towns the document names in a state, and of the state itself under another
