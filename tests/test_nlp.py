@@ -66,3 +66,17 @@ def test_a_dateline_without_a_date_is_its_own_sentence(pipeline: Pipeline, text:
 
 def test_a_country_code_and_a_dash_are_not_a_dateline(pipeline: Pipeline) -> None:
     assert len(list(pipeline.nlp("US - Japan ties deepened as both held talks.").sents)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The governor of New Jersey met officials on Monday.", "New Jersey"),
+        ("Officials in Western Australia said the port would reopen.", "Western Australia"),
+        ("Police in Northern Ireland arrested two men.", "Northern Ireland"),
+        ("The summit moved to Mexico City.", "Mexico City"),
+    ],
+)
+def test_a_place_named_after_a_country_is_found_whole(pipeline: Pipeline, text: str, place: str) -> None:
+    """The ruler knows 'Jersey' and 'Mexico' as countries; the longer name must still win."""
+    assert place in [entity.text for entity in pipeline.nlp(text).ents]

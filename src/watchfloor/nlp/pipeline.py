@@ -110,6 +110,7 @@ def _load(model: str, kb: KnowledgeBase) -> Language:
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "validate": False})
     with nlp.select_pipes(enable=["tagger", "attribute_ruler"] if "tagger" in nlp.pipe_names else []):
         ruler.add_patterns(kb.ruler_patterns())  # type: ignore[attr-defined]
+        ruler.add_patterns([{"label": "GPE", "pattern": name} for name in PLACES_NAMED_AFTER_COUNTRIES])  # type: ignore[attr-defined]
     if "attribute_ruler" in nlp.pipe_names:
         attributes = nlp.get_pipe("attribute_ruler")
         for form, lemma in LEMMA_FIXES.items():
@@ -117,6 +118,19 @@ def _load(model: str, kb: KnowledgeBase) -> Language:
         attributes.add([[{"LOWER": "remains", "TAG": "NNS"}]], {"LEMMA": "remains"})  # type: ignore[attr-defined]
     return nlp
 
+
+# Places whose names hold a country's: the ruler finds the country ("Jersey", "Mexico") and the statistical NER then
+# leaves out the rest ("New"), so "the governor of New Jersey" became a governor of Jersey. As patterns of their own the
+# longer names win; the gazetteer places them. Chosen from the gazetteer's subdivisions and cities of 100,000+ people
+# whose names contain a country's name, keeping those news names (not "West Jordan", Utah, nor "La Trinidad").
+PLACES_NAMED_AFTER_COUNTRIES = (
+    *("New Jersey", "New Mexico", "Jersey City", "Mexico City", "Panama City", "Guatemala City", "Kuwait City"),
+    *("Benin City", "Port Sudan", "Port of Spain", "Santiago de Cuba", "Andorra la Vella"),
+    *("Western Australia", "South Australia", "Northern Ireland", "Inner Mongolia", "Hong Kong Island"),
+    *("East Azerbaijan", "West Azerbaijan", "Upper Austria", "Lower Austria", "North Holland", "South Holland"),
+    *("Central Macedonia", "West Macedonia", "East Kazakhstan", "North Kazakhstan", "Greater Poland", "Lesser Poland"),
+    *("Niger State", "Kfar Saba"),
+)
 
 # Forms the small English model lemmatises wrongly (as the noun "stag", the verb "rap", ...), found by running
 # every inflection of the event lexicon's words through it; set before its lemmatiser, which keeps them
