@@ -30,6 +30,7 @@ class Entry:
     requires: tuple[str, ...]
     excludes: tuple[str, ...]
     transitive: bool = False  # fires only on a verb with a direct object or a passive subject
+    intransitive: bool = False  # fires only on a verb with neither: "students demonstrated", not "demonstrated resolve"
     object_acts: bool = False  # the object did the act, the subject underwent it: "X hosted Y", "X detected Y's jets"
 
 
@@ -106,13 +107,14 @@ class Lexicon:
             if all(word in nearby for word in entry.requires)
             and not any(word in nearby for word in entry.excludes)
             and (not entry.transitive or _has_object(token))
+            and (not entry.intransitive or not _has_object(token, clauses=True))
         ]
         return max(fired, key=lambda entry: len(entry.requires)) if fired else None
 
     def triggers(self, sentence: Span) -> list[tuple[Token, Entry]]:
         found = []
         for token in sentence:
-            if token.pos_ in ("VERB", "AUX", "NOUN") and not _describes(token):
+            if token.pos_ in ("VERB", "AUX", "NOUN") and not _describes(token) and not _vacancy(token):
                 entry = self.match(token)
                 if entry is not None:
                     found.append((token, entry))
@@ -126,11 +128,20 @@ def _describes(token: Token) -> bool:
     return token.dep_ == "amod" and token.pos_ == "VERB"
 
 
-def _has_object(token: Token) -> bool:
+def _vacancy(token: Token) -> bool:
+    """'Jane Roe, to be United States Attorney, vice John Doe, resigned': a nomination names the post's last holder
+    and how the post fell vacant ('vice X, resigned / retired'); that resignation is no act of the day."""
+    if token.i == 0 or token.doc[token.i - 1].text != ",":
+        return False
+    return any(before.lower_ == "vice" for before in token.doc[max(token.i - 10, token.sent.start) : token.i])
+
+
+def _has_object(token: Token, clauses: bool = False) -> bool:
     """'returned two paintings to Brazil', 'paintings were returned', 'people evacuated by the US': not 'returned to
-    Brazil'."""
+    Brazil'. With ``clauses``, a that-clause is an object too ('demonstrating that our commitment begins at home')."""
     participle = token.dep_ == "acl" and token.tag_ == "VBN"  # the noun it follows is its object
-    return participle or any(child.dep_ in ("dobj", "nsubjpass") for child in token.children)
+    deps = ("dobj", "nsubjpass", "ccomp") if clauses else ("dobj", "nsubjpass")
+    return participle or any(child.dep_ in deps for child in token.children)
 
 
 def _words(value: object, where: str) -> tuple[str, ...]:
@@ -158,6 +169,7 @@ def load_lexicon() -> Lexicon:
             requires=_words(record.get("requires"), record["lemma"]),
             excludes=_words(record.get("excludes"), record["lemma"]),
             transitive=bool(record.get("transitive", False)),
+            intransitive=bool(record.get("intransitive", False)),
             object_acts=bool(record.get("object_acts", False)),
         )
         for record in data["entries"]
@@ -182,6 +194,8 @@ def _validate(entries: list[Entry]) -> None:
             problem = f"unknown context {unknown[0]!r}"
         elif (entry.lemma, entry.pos, entry.requires) in seen:
             problem = "appears twice with the same requires"
+        elif entry.transitive and entry.intransitive:
+            problem = "cannot be both transitive and intransitive"
         if problem:
             raise KnowledgeBaseError(Code.KB_FILE, "lexicon.yaml", detail=f"{where}: {problem}")
         seen.add((entry.lemma, entry.pos, entry.requires))
