@@ -31,6 +31,7 @@ from watchfloor.events.participants import (
     STATE_SECTORS,
     TOPIC_VERBS,
     Participants,
+    compelled,
     is_conditional,
     is_infinitive,
     participants,
@@ -142,7 +143,7 @@ class EventCoder:
     ) -> Event | None:
         if entry.event not in self.ontology.types:
             return None
-        found = participants(trigger, ctx)
+        found = compelled(trigger, participants(trigger, ctx), ctx, entry.event)
         if entry.object_acts and found.recipient:
             found = _object_acts(found)
         demanded = _obligation(trigger, found, ctx)

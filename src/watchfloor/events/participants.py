@@ -386,6 +386,29 @@ def participants(trigger: Token, ctx: DocContext) -> Participants:
     return found
 
 
+COMPELLING_VERBS = frozenset({"order", "force", "compel", "require", "instruct", "direct", "oblige"})
+COMPELLED_TYPES = frozenset({"COERCE", "SANCTION"})
+
+
+def compelled(trigger: Token, found: Participants, ctx: DocContext, event_type: str) -> Participants:
+    """'The government ordered La Prensa to suspend publication', 'forced the mission to close': a coercive act done
+    on someone's order is the act of the one who ordered it, on the one ordered (the grammatical subject of the
+    infinitive undergoes it). Other acts keep their doer: 'ordered troops to attack the village' is the troops'."""
+    head = trigger.head
+    if event_type not in COMPELLED_TYPES or trigger.dep_ != "xcomp" or head.lemma_.lower() not in COMPELLING_VERBS:
+        return found
+    controller = _object_controller(head)
+    orderer = subject_of(head, ctx)
+    if controller is None or not orderer:
+        return found
+    ordered = actors_of(controller, ctx)
+    why = f"ordered by the subject of '{head.text}'"
+    result = Participants()
+    result.take("actor", orderer, why)
+    result.take("recipient", [actor for actor in ordered if actor not in orderer], f"the object of '{head.text}'")
+    return result
+
+
 def settle(found: Participants) -> None:
     """Final shape: a state's own forces are not its recipient; joint acts list every party as actor.
 

@@ -1,0 +1,61 @@
+"""Words that look like acts in official and economic prose but report none, and who does an act done on order."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import codes, countries, find_events, one_event
+from watchfloor.pipeline import Pipeline
+from watchfloor.records import Result
+from watchfloor.sources import make_document
+
+
+def _analyze(pipeline: Pipeline, text: str) -> Result:
+    return next(iter(pipeline.pipe([make_document(text, "precision", {"published": "2025-06-10"}, None)])))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_event"),
+    [
+        ("The pilot programme in Japan demonstrated the value of early warning systems.", "PROTEST"),
+        ("The United States demonstrated that its commitment to human rights begins at home.", "PROTEST"),
+        ("The Japanese foreign minister rallied more than 40 nations behind the plan.", "PROTEST"),
+        ("Japan and India pledged to fight corruption and inflation together.", "ASSAULT"),
+        ("Electricity demand from Japanese companies rose sharply in May.", "REQUEST"),
+        ("The United States is mobilizing private companies to drive investment in clean energy.", "MOBILIZE"),
+        ("India will speed up the deployment of clean energy and chargers across the country.", "MOBILIZE"),
+        ("The United States and the European Union want to meet the Global Methane Pledge.", "CONSULT"),
+        ("US forces in Somalia are responsible for executing counterterrorism operations.", "ASSAULT"),
+        ("Japan's foreign minister provided opening remarks at the conference.", "AID"),
+        ("Unused Japanese visa numbers shall be allocated to other regions as needed.", "AID"),
+    ],
+)
+def test_acts_in_name_only_are_not_coded(pipeline: Pipeline, text: str, not_event: str) -> None:
+    result = _analyze(pipeline, text)
+    assert not find_events(result, not_event), [(e.event, e.trigger) for e in result.events]
+
+
+def test_the_same_verbs_still_code_the_acts(pipeline: Pipeline) -> None:
+    students = _analyze(pipeline, "Thousands of students demonstrated in Seoul against the new law.")
+    protest = one_event(students, "PROTEST", "Seoul")
+    assert countries(protest.actor) == {"KOR"}
+    rally = _analyze(pipeline, "Opposition supporters rallied in Dhaka on Sunday.")
+    assert find_events(rally, "PROTEST")
+    aid = one_event(_analyze(pipeline, "Japan allocated 5 million dollars in emergency aid to Turkey."), "AID", "emergency aid")
+    assert countries(aid.actor) == {"JPN"} and countries(aid.recipient) == {"TUR"}
+
+
+def test_a_nomination_names_how_the_post_fell_vacant_not_a_resignation(pipeline: Pipeline) -> None:
+    text = "Jane Roe, of New Jersey, to be United States Attorney for the District of New Jersey, vice John Doe, resigned."
+    assert _analyze(pipeline, text).events == []
+    resigned = _analyze(pipeline, "Japan's defence minister, Gen Nakatani, resigned on Friday.")
+    assert find_events(resigned, "RETREAT")
+
+
+def test_a_coercive_act_done_on_order_is_the_act_of_who_ordered_it(pipeline: Pipeline) -> None:
+    text = "Nicaragua's government ordered the opposition newspaper La Prensa to suspend publication indefinitely."
+    censored = one_event(_analyze(pipeline, text), "COERCE", "La Prensa")
+    assert countries(censored.actor) == {"NIC"} and "MED" in {actor.sector for actor in censored.recipient}
+    assert any("ordered by the subject of 'ordered'" in how for how in censored.explanation["roles"])
+    expelled = one_event(_analyze(pipeline, "Iran ordered two German diplomats to leave the country."), "SANCTION", "diplomats")
+    assert countries(expelled.actor) == {"IRN"} and codes(expelled.recipient) == {"DEUGOV"}
