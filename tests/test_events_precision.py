@@ -28,6 +28,9 @@ def _analyze(pipeline: Pipeline, text: str) -> Result:
         ("US forces in Somalia are responsible for executing counterterrorism operations.", "ASSAULT"),
         ("Japan's foreign minister provided opening remarks at the conference.", "AID"),
         ("Unused Japanese visa numbers shall be allocated to other regions as needed.", "AID"),
+        ("Japan hosts the largest number of US forces overseas.", "CONSULT"),
+        ("The US president decided to block the release of the audio of his interview.", "RETREAT"),
+        ("Our actions toward China, pardon me, are focused on strategic sectors.", "CONCEDE"),
     ],
 )
 def test_acts_in_name_only_are_not_coded(pipeline: Pipeline, text: str, not_event: str) -> None:

@@ -69,12 +69,17 @@ def _neighbourhood(token: Token, pos: str) -> set[str]:
     return nearby
 
 
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
 def _another_clause(token: Token) -> bool:
     """'cut off aid after the military seized power': the words of a subordinate clause with its own subject, or
     of a verb coordinated with the trigger, belong to another act and do not qualify this one; a purpose
     ('sent troops to distribute supplies') still does."""
     if token.dep_ == "advcl":
         return any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+    if token.dep_ == "relcl":  # "fired people that they thought were at fault"; not "missiles that landed on the base"
+        return any(child.dep_ in ("nsubj", "nsubjpass") and child.tag_ not in RELATIVE_TAGS for child in token.children)
     return token.dep_ == "parataxis" or (token.dep_ == "conj" and token.pos_ == "VERB")
 
 
