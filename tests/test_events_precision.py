@@ -31,6 +31,7 @@ def _analyze(pipeline: Pipeline, text: str) -> Result:
         ("Japan hosts the largest number of US forces overseas.", "CONSULT"),
         ("The US president decided to block the release of the audio of his interview.", "RETREAT"),
         ("Our actions toward China, pardon me, are focused on strategic sectors.", "CONCEDE"),
+        ("Beating cancer is something Japanese and American researchers can do together.", "ASSAULT"),
     ],
 )
 def test_acts_in_name_only_are_not_coded(pipeline: Pipeline, text: str, not_event: str) -> None:
@@ -62,3 +63,9 @@ def test_a_coercive_act_done_on_order_is_the_act_of_who_ordered_it(pipeline: Pip
     assert any("ordered by the subject of 'ordered'" in how for how in censored.explanation["roles"])
     expelled = one_event(_analyze(pipeline, "Iran ordered two German diplomats to leave the country."), "SANCTION", "diplomats")
     assert countries(expelled.actor) == {"IRN"} and codes(expelled.recipient) == {"DEUGOV"}
+
+
+def test_an_act_the_speakers_rule_out_is_their_refusal(pipeline: Pipeline) -> None:
+    text = "US authorities said yesterday that removing the sanctions on Burma is currently out of the question."
+    refused = one_event(_analyze(pipeline, text), "REJECT", "Burma")
+    assert countries(refused.actor) == {"USA"} and countries(refused.recipient) == {"MMR"}

@@ -120,9 +120,22 @@ def is_question(sentence: Span) -> bool:
 
 
 def refused_intention(trigger: Token) -> bool:
-    """'The government will not lift the ban': a stated refusal, which PLOVER codes as REJECT."""
+    """'The government will not lift the ban', 'lifting the ban is out of the question': a stated refusal, which
+    PLOVER codes as REJECT."""
     clause = _clause_tokens(trigger)
-    return any(t.dep_ == "neg" for t in clause) and any(t.lower_ in FUTURE_IN_REPORT for t in clause)
+    return ruled_out(trigger) or (any(t.dep_ == "neg" for t in clause) and any(t.lower_ in FUTURE_IN_REPORT for t in clause))
+
+
+RULED_OUT = ("out of the question", "off the table", "not an option", "not on the table")
+
+
+def ruled_out(trigger: Token) -> bool:
+    """'Removing the sanctions is out of the question': an act named as the subject of a clause that rules it out."""
+    if trigger.dep_ != "csubj":
+        return False
+    clause = trigger.head
+    said = clause.doc[clause.i : clause.right_edge.i + 1].text.lower()
+    return any(phrase in said for phrase in RULED_OUT)
 
 
 def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | None) -> Aux | None:
@@ -131,7 +144,7 @@ def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | Non
     negators = ("no", "never", "none", "nobody", "neither")
     if any(token.dep_ == "neg" or (token.lower_ in negators and token.dep_ in ("det", "nsubj", "nsubjpass")) for token in clause):
         return "negated"
-    if _denied_by_governor(trigger):
+    if _denied_by_governor(trigger) or ruled_out(trigger):
         return "negated"
     if is_question(sentence):
         return "hypothetical"  # "Does he plan to block it?", "Why not ban them altogether?": asked, not reported

@@ -97,6 +97,8 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
         return []  # "77 Palestinians have been killed, 145 people injured": a passive with no agent names no actor
     if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head != verb:
         return subject_of(verb.head, ctx, depth + 1, pronouns)
+    if depth < 3 and verb.dep_ == "csubj" and verb.head.dep_ == "ccomp":  # "US officials said lifting sanctions is out of
+        return subject_of(verb.head.head, ctx, depth + 1, pronouns)  # the question": the speakers would lift them
     return []
 
 
