@@ -69,3 +69,15 @@ def test_an_act_the_speakers_rule_out_is_their_refusal(pipeline: Pipeline) -> No
     text = "US authorities said yesterday that removing the sanctions on Burma is currently out of the question."
     refused = one_event(_analyze(pipeline, text), "REJECT", "Burma")
     assert countries(refused.actor) == {"USA"} and countries(refused.recipient) == {"MMR"}
+
+
+def test_the_author_of_a_statement_says_what_it_says(pipeline: Pipeline) -> None:
+    text = "The Japanese foreign ministry issued a statement calling on China to release the detained businessman."
+    appeal = one_event(_analyze(pipeline, text), "REQUEST", "statement")
+    assert countries(appeal.actor) == {"JPN"} and countries(appeal.recipient) == {"CHN"}
+
+
+def test_a_pronoun_behind_an_empty_it_is_the_speaker_above(pipeline: Pipeline) -> None:
+    text = "The Sri Lankan government has made it clear it will not lift the ban on the LTTE."
+    refused = one_event(_analyze(pipeline, text), "REJECT", "LTTE")
+    assert codes(refused.actor) == {"LKAGOV"}

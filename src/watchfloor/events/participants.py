@@ -88,7 +88,10 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     if _misparsed_main_verb(verb):  # "Hundreds of people protested in Lagos", parsed as a noun phrase
         return actors_of(verb.head, ctx, pronouns)
     if verb.dep_ == "acl":  # "Trump's decision to impose tariffs"
-        return [actor for child in verb.head.children if child.dep_ == "poss" for actor in actors_of(child, ctx)]
+        owners = [actor for child in verb.head.children if child.dep_ == "poss" for actor in actors_of(child, ctx)]
+        if not owners and _issued_text(verb.head) and depth < 3:  # "Amnesty issued a statement calling on ..."
+            return subject_of(verb.head.head, ctx, depth + 1, pronouns)
+        return owners
     if verb.dep_ == "xcomp" and (controller := _object_controller(verb.head)) is not None:
         return actors_of(controller, ctx)  # "urged Japan to raise spending": Japan raises it
     if shares_a_passive(verb):  # "four people were shot and killed": the people are the recipients
@@ -100,6 +103,15 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     if depth < 3 and verb.dep_ == "csubj" and verb.head.dep_ == "ccomp":  # "US officials said lifting sanctions is out of
         return subject_of(verb.head.head, ctx, depth + 1, pronouns)  # the question": the speakers would lift them
     return []
+
+
+ISSUED_TEXTS = frozenset({"statement", "message", "letter", "communique", "communiqué", "declaration", "note", "resolution"})
+
+
+def _issued_text(noun: Token) -> bool:
+    """A statement, letter or resolution that the governing verb's subject issued, sent or adopted: what the text
+    says ('calling on Canada to ...') is said by its author."""
+    return noun.lemma_.lower() in ISSUED_TEXTS and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
 
 
 def _subject_of_an_infinitive_misparsed(verb: Token) -> bool:

@@ -365,12 +365,23 @@ def _their_state(head: Token, ctx: DocContext) -> list[Actor]:
 
 
 def _clause_antecedent(pronoun: Token, ctx: DocContext) -> list[Actor]:
-    """'Taiwan said it had dispatched ...': a pronoun in a reported clause is the speaker."""
+    """'Taiwan said it had dispatched ...': a pronoun in a reported clause is the speaker; through a clause whose own
+    subject names no one ('the government has made it clear it will not lift the ban'), the speaker above it."""
     verb = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ not in ("ccomp", "advcl", "xcomp") or verb.head.i == verb.i:
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return []
-    subject = next((child for child in verb.head.children if child.dep_ == "nsubj"), None)
-    return actors_of(subject, ctx, pronouns=False) if subject is not None else []
+    for _ in range(3):
+        if verb.dep_ not in CLAUSE_DEPS or verb.head.i == verb.i:
+            return []
+        subject = next((child for child in verb.head.children if child.dep_ == "nsubj"), None)
+        found = actors_of(subject, ctx, pronouns=False) if subject is not None else []
+        if found or (subject is not None and subject.pos_ != "PRON"):
+            return found
+        verb = verb.head
+    return []
+
+
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp"})
 
 
 def _names_a_pair(token: Token) -> bool:
