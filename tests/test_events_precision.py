@@ -81,3 +81,21 @@ def test_a_pronoun_behind_an_empty_it_is_the_speaker_above(pipeline: Pipeline) -
     text = "The Sri Lankan government has made it clear it will not lift the ban on the LTTE."
     refused = one_event(_analyze(pipeline, text), "REJECT", "LTTE")
     assert codes(refused.actor) == {"LKAGOV"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        ("Iraqi government troops have captured the main airport in Mosul.", "ASSAULT", "IRQ", None),
+        ("Japan lifted travel curbs to and from North Korea.", "CONCEDE", "JPN", "PRK"),
+        ("American troops have begun leaving Afghanistan.", "RETREAT", "USA", "AFG"),
+        ("Morocco announced a suspension of air links with Spain.", "SANCTION", "MAR", None),
+        ("Venezuela's government said that lifting the ban on aid is out of question.", "REJECT", "VEN", None),
+    ],
+)
+def test_captures_curbs_lifted_troops_leaving_and_links_suspended(
+    pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None
+) -> None:
+    found = [e for e in _analyze(pipeline, text).events if e.event == event]
+    assert found and actor in countries(found[0].actor), [(e.event, e.trigger) for e in _analyze(pipeline, text).events]
+    assert recipient is None or recipient in countries(found[0].recipient)

@@ -126,7 +126,7 @@ def refused_intention(trigger: Token) -> bool:
     return ruled_out(trigger) or (any(t.dep_ == "neg" for t in clause) and any(t.lower_ in FUTURE_IN_REPORT for t in clause))
 
 
-RULED_OUT = ("out of the question", "off the table", "not an option", "not on the table")
+RULED_OUT = ("out of the question", "out of question", "off the table", "not an option", "not on the table")
 
 
 def ruled_out(trigger: Token) -> bool:

@@ -66,6 +66,8 @@ def _neighbourhood(token: Token, pos: str) -> set[str]:
         nearby.add(token.head.lemma_.lower())
     if token.dep_ == "relcl":
         nearby.add(token.head.lemma_.lower())
+    if token.dep_ == "xcomp":  # "troops have begun leaving": the governing verb's subject is the complement's too
+        nearby.update(child.lemma_.lower() for child in token.head.children if child.dep_ == "nsubj")
     return nearby
 
 
