@@ -99,3 +99,20 @@ def test_captures_curbs_lifted_troops_leaving_and_links_suspended(
     found = [e for e in _analyze(pipeline, text).events if e.event == event]
     assert found and actor in countries(found[0].actor), [(e.event, e.trigger) for e in _analyze(pipeline, text).events]
     assert recipient is None or recipient in countries(found[0].recipient)
+
+
+def test_forces_made_ready_to_attack_are_a_show_of_force_not_the_attack(pipeline: Pipeline) -> None:
+    for text in (
+        "Russian troops are preparing to attack Kyiv.",
+        "The Macedonian army prepared to resume shelling rebel-held villages.",
+    ):
+        events = _analyze(pipeline, text).events
+        assert [e.event for e in events] == ["MOBILIZE"], text
+        assert events[0].aux is None and events[0].mode == "troops"
+    assert [e.event for e in _analyze(pipeline, "Iran vowed to attack Israel.").events] == ["THREATEN"]
+
+
+def test_someone_put_under_investigation_is_investigated(pipeline: Pipeline) -> None:
+    text = "A US national has been put under investigation in Italy for her role in rioting."
+    investigated = one_event(_analyze(pipeline, text), "ACCUSE", "investigation")
+    assert investigated.mode == "investigate" and countries(investigated.recipient) == {"USA"}

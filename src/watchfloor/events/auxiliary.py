@@ -69,6 +69,22 @@ def _stated_intention(trigger: Token, clause: list[Token]) -> bool:
     return verb is not None and any(t.lower_ in FUTURE_IN_REPORT and t.dep_ == "aux" for t in (*clause, *verb.children))
 
 
+PREPARING_WORDS = frozenset({"prepare", "ready", "gear", "poise", "poised"})
+
+
+def prepared_for(trigger: Token) -> bool:
+    """'The army prepared to resume shelling', 'troops are poised to attack': readiness for an attack, a show of force
+    (PLOVER's MOBILIZE: increased readiness), neither the attack nor a spoken threat."""
+    token = _act_verb(trigger)
+    for _ in range(3):
+        if token is None or token.dep_ != "xcomp":
+            return False
+        token = token.head
+        if token.lemma_.lower() in PREPARING_WORDS or token.lower_ in PREPARING_WORDS:
+            return True
+    return False
+
+
 def _act_verb(trigger: Token) -> Token | None:
     """The verb of the act: the trigger itself, or the verb a nominal trigger hangs on ("will hold ... drills")."""
     return governing_verb(trigger) if is_nominal(trigger) else trigger

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from watchfloor.events.auxiliary import auxiliary, refused_intention, reported_verb
+from watchfloor.events.auxiliary import auxiliary, prepared_for, refused_intention, reported_verb
 from watchfloor.events.incidents import actor_codes, one_per_incident
 from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
 from watchfloor.events.located import (
@@ -105,11 +105,14 @@ class EventCoder:
         """PLOVER codes a stated intention as its own category, not as category plus 'future'.
 
         "X will support the resolution" is AGREE; "X will impose sanctions" is THREATEN; "X will not lift the
-        ban" is REJECT. The statement is the event of the day, so it carries no auxiliary flag.
+        ban" is REJECT; "troops prepared to attack" is MOBILIZE, the readiness shown. The statement is the event of the
+        day, so it carries no auxiliary flag.
         """
         quad = self.ontology.types[event].quad
         if aux == "negated" and quad in ("V-Coop", "M-Coop") and refused_intention(trigger):
             return "REJECT", None, None
+        if event == "ASSAULT" and aux in (None, "future") and prepared_for(trigger):
+            return "MOBILIZE", "troops", None
         if aux != "future":
             return event, mode, aux
         if event in ("RETREAT", "CONCEDE"):  # the manual: announced retreats and promised concessions are CONCEDE
