@@ -130,3 +130,13 @@ def test_the_white_house_s_national_security_advisers_by_date(kb: KnowledgeBase)
 def test_on_a_handover_day_the_incoming_holder_answers(kb: KnowledgeBase) -> None:
     kishida = kb.holder("JPN.head_of_government", date(2021, 10, 4))  # Suga's last day, Kishida's first
     assert kishida is not None and kishida.name == "Fumio Kishida"
+
+
+def test_congolese_is_the_democratic_republic_of_the_congo() -> None:
+    """The DRC is the country news means by 'Congolese'; 'Congo' alone stays the Republic of the Congo."""
+    from watchfloor.kb import load_kb
+
+    kb = load_kb()
+    demonym = kb.demonym("Congolese")
+    assert demonym is not None and demonym.country == "COD"
+    assert [entity.country for entity in kb.lookup("Congo") if entity.kind == "country"] == ["COG"]
