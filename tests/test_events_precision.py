@@ -116,3 +116,15 @@ def test_someone_put_under_investigation_is_investigated(pipeline: Pipeline) -> 
     text = "A US national has been put under investigation in Italy for her role in rioting."
     investigated = one_event(_analyze(pipeline, text), "ACCUSE", "investigation")
     assert investigated.mode == "investigate" and countries(investigated.recipient) == {"USA"}
+
+
+def test_headline_verbs_killings_and_bombings_with_no_party_named(pipeline: Pipeline) -> None:
+    storm = one_event(_analyze(pipeline, "Militants storm army base in northern Mali."), "ASSAULT", "storm")
+    assert codes(storm.recipient) == {"MLIMIL"}
+    text = "The killing of two Italian soldiers by Taliban fighters shocked Rome."
+    killing = one_event(_analyze(pipeline, text), "ASSAULT", "killing")
+    assert countries(killing.actor) == {"AFG"} and countries(killing.recipient) == {"ITA"}
+    bomb = one_event(_analyze(pipeline, "A bomb exploded at a bus station in Jerusalem."), "ASSAULT", "bomb")
+    assert not bomb.actor and countries(bomb.recipient) == {"ISR"}
+    metaphor = "In Idaho and California, firefighters battled raging wildfires."
+    assert not find_events(_analyze(pipeline, metaphor), "ASSAULT")

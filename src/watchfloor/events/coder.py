@@ -153,7 +153,7 @@ class EventCoder:
         if demanded is not None:
             found, entry = demanded, dataclasses.replace(entry, event="REQUEST", mode=None)
         where = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
-        locate_groups_by_context(found, where[0], facts, ctx, entry.event, self._material(entry.event))
+        locate_groups_by_context(found, where[0], facts, ctx, (entry.event, entry.mode), self._material(entry.event))
         if found.actor and all(refers_to_a_pair(actor) for actor in found.actor):
             # "the two leaders discussed ..." after "Trump held a call with the Crown Prince": the same act told
             # again. Otherwise the pair is not coded as a new act's actors: the date that goes with it is unknown.

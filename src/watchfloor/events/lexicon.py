@@ -38,10 +38,16 @@ NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"}
 
 
 def is_nominal(token: Token) -> bool:
-    """A noun by position even when the tagger says verb: 'two days of joint military drills'."""
+    """A noun by position even when the tagger says verb: 'two days of joint military drills'; a verb by position
+    even when it says noun: 'Militants storm army base', a headline's verb with a subject and an object."""
     if token.pos_ in ("NOUN", "PROPN"):
-        return True
+        return not _verb_by_position(token)
     return token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and token.tag_ in ("NNS", "NN", "VBZ")
+
+
+def _verb_by_position(token: Token) -> bool:
+    deps = {child.dep_ for child in token.children}
+    return token.pos_ == "NOUN" and {"nsubj", "dobj"} <= deps
 
 
 # Things a noun trigger can only name the kind of when it modifies them
@@ -101,7 +107,7 @@ class Lexicon:
 
     def match(self, token: Token) -> Entry | None:
         """The best entry fired by ``token``, or None."""
-        pos = "NOUN" if is_nominal(token) else "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+        pos = "NOUN" if is_nominal(token) else "VERB" if token.pos_ in ("VERB", "AUX", "NOUN") else token.pos_
         candidates = self._index.get((token.lemma_.lower(), pos)) or self._index.get((token.lower_, pos))
         if not candidates:
             return None

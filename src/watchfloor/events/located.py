@@ -30,7 +30,10 @@ FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "visiting"})
 ABROAD_SECTORS = frozenset({"REF"})  # refugees and migrants are seldom of the country they are in
 # Sectors of officials and organs a text may leave without their state ('President ...', 'Gen. ...', 'the government')
 TITLED_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG"})
-VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts on people where they are
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Attacks by weapons that leave no doubt of an attack, whoever did it: a bombing, shelling or air strike with no party
+# named is still one ("a bomb exploded in Jerusalem"); "battled", "fight", "beat" with no party may be a metaphor
+WEAPON_MODES = frozenset({"explosives", "suicide-attack", "aerial", "heavy-weapons", "drone"})  # acts on people where they are
 DOMESTIC_MEASURES = frozenset({"COERCE", "CONCEDE"})  # restrictions and their easing, at home unless said otherwise
 SUMMIT_PLURALS = frozenset({"leaders", "ministers", "diplomats", "envoys", "delegates", "delegations"})
 
@@ -53,7 +56,12 @@ def _first_person(actor: Actor) -> bool:
 
 
 def locate_groups_by_context(
-    found: Participants, place: Place | None, facts: SentenceFacts, ctx: DocContext, event_type: str, material: bool
+    found: Participants,
+    place: Place | None,
+    facts: SentenceFacts,
+    ctx: DocContext,
+    event: tuple[str, str | None],
+    material: bool,
 ) -> None:
     """Give groups named only by their sector a country from the event's place or its other side.
 
@@ -66,6 +74,7 @@ def locate_groups_by_context(
     happened ('a bomb went off in Kathmandu, killing four soldiers'), and the official a visitor met is of the
     country the meeting was in ('met with Prime Minister Ariel Henry' in Haiti).
     """
+    event_type, mode = event
     if not (event_type in VIOLENT_TYPES and place is not None and place.country):
         _drop_unplaced_recipients(found)
     if event_type == "CONSULT" and place is not None and place.country:
@@ -78,7 +87,19 @@ def locate_groups_by_context(
     found.actor = [actor for actor in found.actor if not actor.code.startswith(UNKNOWN_STATE)]
     _drop_unplaced_recipients(found)
     _of_the_other_side(found, facts, ctx)
+    if event_type == "ASSAULT" and mode in WEAPON_MODES and place is not None:
+        _attacked_where_it_happened(found, place, ctx)
     settle(found)
+
+
+def _attacked_where_it_happened(found: Participants, place: Place, ctx: DocContext) -> None:
+    """'A bomb exploded at a bus station in Jerusalem': an attack that names neither attacker nor target falls on the
+    country where it happened, as CAMEO and the PLOVER gold records code an attack on a place."""
+    entity = ctx.kb.country(place.country)
+    if found.actor or found.recipient or entity is None or entity.country is None:
+        return
+    where = Actor(text=place.text, name=entity.name, code=entity.country, country=entity.country, sector=None, kb_id=entity.id)
+    found.take("recipient", [where], "an attack with no named party falls on the country where it happened")
 
 
 def _hosts_at_the_place(found: Participants, place: Place) -> None:
