@@ -128,3 +128,8 @@ def test_headline_verbs_killings_and_bombings_with_no_party_named(pipeline: Pipe
     assert not bomb.actor and countries(bomb.recipient) == {"ISR"}
     metaphor = "In Idaho and California, firefighters battled raging wildfires."
     assert not find_events(_analyze(pipeline, metaphor), "ASSAULT")
+
+
+def test_a_gerund_subject_names_the_act_like_a_noun(pipeline: Pipeline) -> None:
+    fighting = one_event(_analyze(pipeline, "Fighting between the army and rebels erupted in Khartoum."), "ASSAULT", "Fighting")
+    assert codes(fighting.actor) == {"SDNMIL", "SDNREB"}

@@ -42,7 +42,10 @@ def is_nominal(token: Token) -> bool:
     even when it says noun: 'Militants storm army base', a headline's verb with a subject and an object."""
     if token.pos_ in ("NOUN", "PROPN"):
         return not _verb_by_position(token)
-    return token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and token.tag_ in ("NNS", "NN", "VBZ")
+    if token.pos_ != "VERB" or token.dep_ not in NOMINAL_DEPS:
+        return False
+    # "Fighting between the army and rebels erupted": a gerund without an object names the act like a noun
+    return token.tag_ in ("NNS", "NN", "VBZ") or (token.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in token.children))
 
 
 def _verb_by_position(token: Token) -> bool:
