@@ -133,3 +133,11 @@ def test_headline_verbs_killings_and_bombings_with_no_party_named(pipeline: Pipe
 def test_a_gerund_subject_names_the_act_like_a_noun(pipeline: Pipeline) -> None:
     fighting = one_event(_analyze(pipeline, "Fighting between the army and rebels erupted in Khartoum."), "ASSAULT", "Fighting")
     assert codes(fighting.actor) == {"SDNMIL", "SDNREB"}
+
+
+def test_officials_from_a_body_are_the_body(pipeline: Pipeline) -> None:
+    text = "Foreign ministers from the Group of Seven met in Tokyo to discuss the war in Ukraine."
+    assert codes(one_event(_analyze(pipeline, text), "CONSULT", "Seven").actor) == {"IGOG07"}
+    text = "Officials from the European Union met Iranian negotiators in Vienna."
+    met = one_event(_analyze(pipeline, text), "CONSULT", "Vienna")
+    assert codes(met.actor) == {"IGOEUR"} and countries(met.recipient) == {"IRN"}

@@ -310,17 +310,20 @@ def collective_head(token: Token) -> Token:
 
 def _officials_of_countries(head: Token, ctx: DocContext) -> list[Actor]:
     """'The foreign ministers of India and Pakistan', 'the leaders of France and Germany': each country's state
-    organ (its government, or its military for a commander). A single holder of an office ('the foreign minister of
-    Japan') is found by name before this."""
+    organ (its government, or its military for a commander); 'ministers from the Group of Seven', the body itself. A
+    single holder of an office ('the foreign minister of Japan') is found by name before this."""
     lemma = head.lemma_.lower()
     sector = PERSON_TITLES.get(lemma) or ("GOV" if lemma in GOVERNMENT_NOUNS else None)
     if sector is None or head.pos_ != "NOUN":
         return []
-    places = [pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children]
+    places = [pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from") for pobj in prep.children]
     actors: list[Actor] = []
     for place in [token for pobj in places if pobj.dep_ == "pobj" for token in (pobj, *pobj.conjuncts)]:
         ent = entity_at(place.doc, place.i)
-        found = kb_entity(ent, ctx.kb) if ent is not None and ent.label_ in ("GPE", "NORP") else None
+        found = kb_entity(ent, ctx.kb) if ent is not None and ent.label_ in ("GPE", "NORP", "ORG") else None
+        if found is not None and found.kind == "organisation":  # "foreign ministers from the Group of Seven"
+            _add(actors, actor_for(found, f"{head.text} {place.head.text} {ent.text}", head, ctx.anchor))
+            continue
         country = ctx.kb.country(found.country) if found is not None and found.kind == "country" and found.country else None
         if country is not None and country.country:
             text = f"{head.text} of {ent.text}" if ent is not None else head.text
