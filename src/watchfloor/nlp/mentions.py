@@ -321,7 +321,7 @@ def _officials_of_countries(head: Token, ctx: DocContext) -> list[Actor]:
     for place in [token for pobj in places if pobj.dep_ == "pobj" for token in (pobj, *pobj.conjuncts)]:
         ent = entity_at(place.doc, place.i)
         found = kb_entity(ent, ctx.kb) if ent is not None and ent.label_ in ("GPE", "NORP", "ORG") else None
-        if found is not None and found.kind == "organisation":  # "foreign ministers from the Group of Seven"
+        if found is not None and ent is not None and found.kind == "organisation":  # "foreign ministers from the G7"
             _add(actors, actor_for(found, f"{head.text} {place.head.text} {ent.text}", head, ctx.anchor))
             continue
         country = ctx.kb.country(found.country) if found is not None and found.kind == "country" and found.country else None
