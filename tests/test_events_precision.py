@@ -141,3 +141,10 @@ def test_officials_from_a_body_are_the_body(pipeline: Pipeline) -> None:
     text = "Officials from the European Union met Iranian negotiators in Vienna."
     met = one_event(_analyze(pipeline, text), "CONSULT", "Vienna")
     assert codes(met.actor) == {"IGOEUR"} and countries(met.recipient) == {"IRN"}
+
+
+def test_forces_sent_to_protect_another_country_are_military_aid(pipeline: Pipeline) -> None:
+    sent = one_event(_analyze(pipeline, "Rwanda sent troops to protect civilians in Mozambique."), "AID", "Rwanda")
+    assert countries(sent.actor) == {"RWA"} and countries(sent.recipient) == {"MOZ"}
+    own = _analyze(pipeline, "Poland deployed troops to defend its border with Belarus.")
+    assert find_events(own, "MOBILIZE") and not find_events(own, "AID")

@@ -185,6 +185,8 @@ class EventCoder:
         where: tuple[Place | None, Token | None],
     ) -> Event:
         """The event record: type after the joint-activity and stated-intention rules, date, place, evidence."""
+        if entry.event == "MOBILIZE" and not found.recipient:  # where forces went tells whether they went to help
+            _recipient_from_place(trigger, found, facts, ctx, material=True)
         event_name, mode, context = _retyped(*_joint(entry, found, trigger), trigger, found)
         when = _nearest_date(trigger, facts)
         aux = auxiliary(trigger, facts.sentence, when, ctx.anchor)
@@ -248,7 +250,31 @@ def _retyped(
         return "PROTEST", "obstruct", context  # "activists blocked a highway": a blockade by the public is a protest
     if event_name == "MOBILIZE" and any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in trigger.sent):
         return "COOPERATE", None, ["peacekeeping", "military"]
+    if event_name == "MOBILIZE" and mode == "troops" and _sent_to_help(trigger, found):
+        return "AID", None, ["military"]
     return event_name, mode, context
+
+
+def _of_their_own(clause: Token) -> bool:
+    objects = [child for child in clause.children if child.dep_ == "dobj"]
+    return any(child.dep_ == "poss" and child.pos_ == "PRON" for obj in objects for child in obj.children)
+
+
+HELPING_VERBS = frozenset({"protect", "help", "assist", "support", "defend", "secure", "guard", "train", "bolster", "aid"})
+
+
+def _sent_to_help(trigger: Token, found: Participants) -> bool:
+    """'Rwanda sent troops to protect civilians in Mozambique': forces sent to another country to protect, help or
+    train it are military assistance, PLOVER's AID ('military and police assistance including arms and personnel')."""
+    purposes = [
+        child
+        for child in trigger.children
+        if child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in HELPING_VERBS and is_infinitive(child)
+    ]
+    # "deployed troops to defend its border with Belarus": its own border, no help to Belarus
+    purpose = any(not _of_their_own(clause) for clause in purposes)
+    own = {actor.country for actor in found.actor}
+    return purpose and any(actor.country and actor.country not in own for actor in found.recipient)
 
 
 def _explain(trigger: Token, entry: Entry, found: Participants, when: DateSpan, stated: bool = False) -> dict[str, Any]:
