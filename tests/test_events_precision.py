@@ -148,3 +148,9 @@ def test_forces_sent_to_protect_another_country_are_military_aid(pipeline: Pipel
     assert countries(sent.actor) == {"RWA"} and countries(sent.recipient) == {"MOZ"}
     own = _analyze(pipeline, "Poland deployed troops to defend its border with Belarus.")
     assert find_events(own, "MOBILIZE") and not find_events(own, "AID")
+
+
+def test_a_participle_before_the_object_describes_it(pipeline: Pipeline) -> None:
+    returned = _analyze(pipeline, "Britain returned looted bronzes to Nigeria.")
+    assert [e.event for e in returned.events] == ["RETREAT"]
+    assert countries(returned.events[0].actor) == {"GBR"} and countries(returned.events[0].recipient) == {"NGA"}

@@ -141,7 +141,17 @@ def _describes(token: Token) -> bool:
     """'Iran-backed groups', 'returning citizens', 'wrongfully detained Americans': a participle used as an
     adjective describes the people or thing it qualifies and reports no act of the day (the act, if news, is
     told by its own verb)."""
-    return token.dep_ == "amod" and token.pos_ == "VERB"
+    return (token.dep_ == "amod" and token.pos_ == "VERB") or _participle_before_its_noun(token)
+
+
+def _participle_before_its_noun(token: Token) -> bool:
+    """'Britain returned looted bronzes to Nigeria', parsed with 'looted' as a clause taking 'bronzes' as its object:
+    a past participle right after a verb that has no object of its own describes that verb's object."""
+    head = token.head
+    if token.tag_ != "VBN" or token.dep_ not in ("advcl", "xcomp", "ccomp") or token.i != head.i + 1 or head.pos_ != "VERB":
+        return False
+    has_noun_object = any(child.dep_ == "dobj" and child.i == token.i + 1 for child in token.children)
+    return has_noun_object and not any(child.dep_ in ("dobj", "nsubjpass") for child in head.children)
 
 
 def _vacancy(token: Token) -> bool:
@@ -157,7 +167,7 @@ def _has_object(token: Token, clauses: bool = False) -> bool:
     Brazil'. With ``clauses``, a that-clause is an object too ('demonstrating that our commitment begins at home')."""
     participle = token.dep_ == "acl" and token.tag_ == "VBN"  # the noun it follows is its object
     deps = ("dobj", "nsubjpass", "ccomp") if clauses else ("dobj", "nsubjpass")
-    return participle or any(child.dep_ in deps for child in token.children)
+    return participle or any(child.dep_ in deps or _participle_before_its_noun(child) for child in token.children)
 
 
 def _words(value: object, where: str) -> tuple[str, ...]:
