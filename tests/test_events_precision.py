@@ -154,3 +154,11 @@ def test_a_participle_before_the_object_describes_it(pipeline: Pipeline) -> None
     returned = _analyze(pipeline, "Britain returned looted bronzes to Nigeria.")
     assert [e.event for e in returned.events] == ["RETREAT"]
     assert countries(returned.events[0].actor) == {"GBR"} and countries(returned.events[0].recipient) == {"NGA"}
+
+
+def test_the_act_a_refusal_waits_for_has_not_happened(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "The EU will not lift the embargo until China signs the covenant.")
+    signs = one_event(result, "SUPPORT", "covenant")
+    assert signs.aux == "hypothetical"
+    done = one_event(_analyze(pipeline, "The fighting continued until the rebels withdrew from the town."), "RETREAT", "withdrew")
+    assert done.aux is None

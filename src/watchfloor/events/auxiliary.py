@@ -135,6 +135,14 @@ def is_question(sentence: Span) -> bool:
     return last is not None and last.text.endswith("?")
 
 
+def _awaited(trigger: Token) -> bool:
+    """An act in an 'until' clause under a refusal or a promise: the condition still awaited, not an act done."""
+    marked = any(child.lower_ == "until" and child.dep_ == "mark" for child in trigger.children)
+    governor = trigger.head
+    awaiting = any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in FUTURE_IN_REPORT) for c in governor.children)
+    return marked and trigger.dep_ == "advcl" and awaiting
+
+
 def refused_intention(trigger: Token) -> bool:
     """'The government will not lift the ban', 'lifting the ban is out of the question': a stated refusal, which
     PLOVER codes as REJECT."""
@@ -168,6 +176,8 @@ def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | Non
         return "future"
     if any(token.lower_ in ("if", "unless") and token.dep_ == "mark" for token in clause):
         return "hypothetical"  # the condition itself: "If China attacked Taiwan, ..."
+    if _awaited(trigger):
+        return "hypothetical"  # "will not lift the embargo until China signs the covenant": China has not signed
     if any(token.lower_ in ("if", "unless") for token in sentence) and any(t.lower_ in HYPOTHETICAL_MODALS for t in clause):
         return "hypothetical"
     if any(token.lower_ in HYPOTHETICAL_MODALS and token.dep_ == "aux" for token in clause):
