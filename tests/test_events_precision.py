@@ -162,3 +162,25 @@ def test_the_act_a_refusal_waits_for_has_not_happened(pipeline: Pipeline) -> Non
     assert signs.aux == "hypothetical"
     done = one_event(_analyze(pipeline, "The fighting continued until the rebels withdrew from the town."), "RETREAT", "withdrew")
     assert done.aux is None
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors"),
+    [
+        ("Medecins Sans Frontieres flew 13 tons of medicine into Afghanistan.", "AID", None),
+        ("USAID deployed seven search-and-rescue teams in Haiti.", "AID", {"USA"}),
+        ("Afghanistan has banned all Pakistani newspapers.", "COERCE", {"AFG"}),
+        ("The armies of Brazil and Argentina performed joint war games in October.", "COOPERATE", {"BRA", "ARG"}),
+    ],
+)
+def test_relief_flown_in_newspapers_banned_and_two_armies_drilling(
+    pipeline: Pipeline, text: str, event: str, actors: set[str] | None
+) -> None:
+    events = _analyze(pipeline, text).events
+    assert [e.event for e in events] == [event], [(e.event, e.trigger) for e in events]
+    assert actors is None or countries(events[0].actor) == actors
+
+
+def test_a_measure_being_lifted_is_not_imposed(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Mexico and Canada agreed to lift retaliatory tariffs on American products.")
+    assert not find_events(result, "THREATEN") and not find_events(result, "SANCTION")

@@ -130,7 +130,7 @@ class Lexicon:
     def triggers(self, sentence: Span) -> list[tuple[Token, Entry]]:
         found = []
         for token in sentence:
-            if token.pos_ in ("VERB", "AUX", "NOUN") and not _describes(token) and not _vacancy(token):
+            if token.pos_ in ("VERB", "AUX", "NOUN") and not _describes(token) and not _vacancy(token) and not _undone(token):
                 entry = self.match(token)
                 if entry is not None:
                     found.append((token, entry))
@@ -152,6 +152,15 @@ def _participle_before_its_noun(token: Token) -> bool:
         return False
     has_noun_object = any(child.dep_ == "dobj" and child.i == token.i + 1 for child in token.children)
     return has_noun_object and not any(child.dep_ in ("dobj", "nsubjpass") for child in head.children)
+
+
+EASING_VERBS = frozenset({"lift", "ease", "remove", "scrap", "drop", "relax", "repeal", "waive", "rescind", "roll"})
+
+
+def _undone(token: Token) -> bool:
+    """'agreed to lift retaliatory tariffs', 'eased the curfew': a measure named as what is lifted is the object of
+    that act, not an act of its own (the lifting is the event)."""
+    return token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in EASING_VERBS
 
 
 def _vacancy(token: Token) -> bool:

@@ -308,12 +308,16 @@ def collective_head(token: Token) -> Token:
     return token
 
 
+ARMED_SERVICES = frozenset({"army", "navy", "military", "force", "troop"})  # "the armies of Brazil and Argentina"
+
+
 def _officials_of_countries(head: Token, ctx: DocContext) -> list[Actor]:
     """'The foreign ministers of India and Pakistan', 'the leaders of France and Germany': each country's state
-    organ (its government, or its military for a commander); 'ministers from the Group of Seven', the body itself. A
+    organ (its government, or its military for a commander or 'the armies of Brazil and Argentina'); 'ministers from
+    the Group of Seven', the body itself. A
     single holder of an office ('the foreign minister of Japan') is found by name before this."""
     lemma = head.lemma_.lower()
-    sector = PERSON_TITLES.get(lemma) or ("GOV" if lemma in GOVERNMENT_NOUNS else None)
+    sector = PERSON_TITLES.get(lemma) or ("GOV" if lemma in GOVERNMENT_NOUNS else "MIL" if lemma in ARMED_SERVICES else None)
     if sector is None or head.pos_ != "NOUN":
         return []
     places = [pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from") for pobj in prep.children]
