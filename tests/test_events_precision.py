@@ -184,3 +184,12 @@ def test_relief_flown_in_newspapers_banned_and_two_armies_drilling(
 def test_a_measure_being_lifted_is_not_imposed(pipeline: Pipeline) -> None:
     result = _analyze(pipeline, "Mexico and Canada agreed to lift retaliatory tariffs on American products.")
     assert not find_events(result, "THREATEN") and not find_events(result, "SANCTION")
+
+
+def test_the_place_right_after_a_noun_trigger_is_its_place(pipeline: Pipeline) -> None:
+    text = (
+        "She represented men imprisoned at Guantanamo Bay and led the first investigations into the impact of drone "
+        "strikes in Pakistan, which expanded the debate."
+    )
+    strikes = one_event(_analyze(pipeline, text), "ASSAULT", "drone")
+    assert strikes.place is not None and strikes.place.country == "PAK" and countries(strikes.recipient) == {"PAK"}

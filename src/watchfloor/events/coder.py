@@ -451,7 +451,9 @@ def _place(trigger: Token, facts: SentenceFacts, actor_ids: set[str | None]) -> 
             continue
         if place.kb_id in actor_ids and place.kind == "country":
             continue
-        candidates.append((ent.root.i not in own, PLACE_PRIORITY.get(place.kind, 2), abs(ent.start - trigger.i), place, governor))
+        # "drone strikes in Pakistan" is the strikes' place even where the parser hangs "in Pakistan" higher up
+        elsewhere = ent.root.i not in own and governor.i != trigger.i + 1
+        candidates.append((elsewhere, PLACE_PRIORITY.get(place.kind, 2), abs(ent.start - trigger.i), place, governor))
     if not candidates:
         return None, None
     best = min(candidates, key=lambda item: item[:3])
