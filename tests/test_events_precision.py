@@ -193,3 +193,20 @@ def test_the_place_right_after_a_noun_trigger_is_its_place(pipeline: Pipeline) -
     )
     strikes = one_event(_analyze(pipeline, text), "ASSAULT", "drone")
     assert strikes.place is not None and strikes.place.country == "PAK" and countries(strikes.recipient) == {"PAK"}
+
+
+def test_threats_of_bombing_and_pounded_tables_are_no_attacks(pipeline: Pipeline) -> None:
+    for text in (
+        "We are aware of reports of a bombing threat in Springfield, Ohio, at city hall.",
+        "People in Washington were pounding the table for a ceasefire in Gaza.",
+    ):
+        assert not find_events(_analyze(pipeline, text), "ASSAULT"), text
+
+
+def test_whose_killing_or_arrest_names_who_underwent_it(pipeline: Pipeline) -> None:
+    text = "Israel's killing of the Hezbollah leader angered Lebanon."
+    killing = one_event(_analyze(pipeline, text), "ASSAULT", "Hezbollah")
+    assert countries(killing.actor) == {"ISR"} and countries(killing.recipient) == {"LBN"}
+    text = "The French journalist was held in Tehran; her arrest was condemned by Paris."
+    arrest = [e for e in _analyze(pipeline, text).events if e.trigger == "arrest"]
+    assert not arrest or not countries(arrest[0].actor) & {"FRA"}

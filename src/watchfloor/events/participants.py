@@ -42,7 +42,7 @@ SPEECH_NOUNS = frozenset(
 # Acts whose "of" names who underwent them: "the arrest of X", "the release of hostages", "the expulsion of diplomats"
 PATIENT_NOUNS = frozenset(
     "arrest detention release removal dismissal ouster extradition expulsion deportation execution assassination"
-    " kidnapping abduction impeachment killing torture".split()
+    " kidnapping abduction impeachment killing torture murder".split()
 )
 
 
@@ -287,8 +287,13 @@ def is_infinitive(verb: Token) -> bool:
 
 def noun_participants(noun: Token, ctx: DocContext) -> Participants:
     result = Participants(reciprocal=any(child.lower_ in RECIPROCAL_WORDS for child in noun.children))
+    # "Nasrallah's killing", "her arrest": who underwent it; not "Israel's killing of the Hezbollah leader"
+    of_phrase = any(child.dep_ == "prep" and child.lower_ == "of" for child in noun.children)
+    patient = noun.lemma_.lower() in PATIENT_NOUNS and not of_phrase
     for child in noun.children:
-        if child.dep_ == "poss" and child.lower_ in PRONOUNS:
+        if child.dep_ == "poss" and patient:
+            result.take("recipient", actors_of(child, ctx), f"'{child.text} {noun.text}' (who underwent it)")
+        elif child.dep_ == "poss" and child.lower_ in PRONOUNS:
             # "China and Russia flew their first joint patrol": the possessor is the clause's subject
             found = _governing_actors(noun, ctx, False) or actors_of(child, ctx)
             result.take("actor", found, f"'{child.text}' in '{child.text} {noun.text}'")
