@@ -210,3 +210,11 @@ def test_whose_killing_or_arrest_names_who_underwent_it(pipeline: Pipeline) -> N
     text = "The French journalist was held in Tehran; her arrest was condemned by Paris."
     arrest = [e for e in _analyze(pipeline, text).events if e.trigger == "arrest"]
     assert not arrest or not countries(arrest[0].actor) & {"FRA"}
+
+
+def test_joint_exercises_near_a_third_country_and_approved_arms_sales(pipeline: Pipeline) -> None:
+    text = "Turkish and Azerbaijani troops held joint military exercises near the Armenian border."
+    drills = _analyze(pipeline, text).events
+    assert {e.event for e in drills} == {"COOPERATE"} and all(not e.recipient for e in drills)
+    sale = one_event(_analyze(pipeline, "Washington approved the sale of F-16 fighter jets to Turkey."), "AID", "F-16")
+    assert countries(sale.actor) == {"USA"} and countries(sale.recipient) == {"TUR"}

@@ -358,6 +358,9 @@ def _joint(entry: Entry, found: Participants, trigger: Token) -> tuple[str, str 
     shared = is_nominal(trigger) or found.reciprocal or _shared_activity(trigger)
     if entry.event == "MOBILIZE" and len(countries) > 1 and not found.recipient and shared:
         return "COOPERATE", None, ["military"]
+    if entry.event == "MOBILIZE" and len(countries) > 1 and _said_joint(trigger):
+        found.recipient = []  # "held joint exercises near the Armenian border": near it, not with it
+        return "COOPERATE", None, ["military"]
     if entry.event == "COOPERATE" and "military" in entry.context and len(countries) == 1 and not found.recipient:
         return "MOBILIZE", "troops", ["military"]  # one country's "joint" (all-services) drills
     return entry.event, entry.mode, list(entry.context)
@@ -365,6 +368,12 @@ def _joint(entry: Entry, found: Participants, trigger: Token) -> tuple[str, str 
 
 JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral"})
 ACTIVITIES = frozenset({"exercise", "drill", "patrol", "maneuver", "manoeuvre", "flight", "sail", "operation"})
+
+
+def _said_joint(trigger: Token) -> bool:
+    """The verb's object is called joint: 'held joint military exercises'."""
+    objects = [child for child in trigger.children if child.dep_ in ("dobj", "attr")]
+    return any(mod.lower_ in JOINT_WORDS for obj in objects for mod in obj.children)
 
 
 def _shared_activity(trigger: Token) -> bool:
