@@ -209,3 +209,12 @@ def test_joint_exercises_near_a_third_country_and_approved_arms_sales(pipeline: 
     assert {e.event for e in drills} == {"COOPERATE"} and all(not e.recipient for e in drills)
     sale = one_event(_analyze(pipeline, "Washington approved the sale of F-16 fighter jets to Turkey."), "AID", "F-16")
     assert countries(sale.actor) == {"USA"} and countries(sale.recipient) == {"TUR"}
+
+
+def test_a_deadline_of_the_verb_does_not_date_an_act_named_inside_its_object(pipeline: Pipeline) -> None:
+    text = (
+        "The Archivist shall issue a plan, no later than December 15, to publish records concerning the assassination "
+        "of Japan's former prime minister."
+    )
+    assassination = [e for e in _analyze(pipeline, text).events if e.trigger == "assassination"]
+    assert assassination and assassination[0].event == "ASSAULT" and "December" not in assassination[0].date.text

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from watchfloor.events.auxiliary import auxiliary, prepared_for, refused_intention, reported_verb
+from watchfloor.events.auxiliary import REPORTING_VERBS, auxiliary, prepared_for, refused_intention, reported_verb
 from watchfloor.events.incidents import actor_codes, one_per_incident
 from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
 from watchfloor.events.located import (
@@ -411,7 +411,11 @@ def _nearest_date(trigger: Token, facts: SentenceFacts) -> DateSpan:
     if not facts.date_tokens:
         return facts.date
     doc = trigger.doc
-    own = [(start, span) for start, end, span in facts.date_tokens if not _describes_a_noun(doc[start:end].root, trigger)]
+    own = [
+        (start, span)
+        for start, end, span in facts.date_tokens
+        if not _describes_a_noun(doc[start:end].root, trigger) and not _dates_an_act_around_it(doc[start:end].root, trigger)
+    ]
     subtree = {token.i for token in trigger.subtree}
     inside = [span for start, span in own if start in subtree]
     if inside:
@@ -419,6 +423,19 @@ def _nearest_date(trigger: Token, facts: SentenceFacts) -> DateSpan:
     if own:
         return min(own, key=lambda item: abs(item[0] - trigger.i))[1]
     return facts.fallback
+
+
+def _dates_an_act_around_it(date_root: Token, trigger: Token) -> bool:
+    """'The Archivist shall issue a plan, no later than December 15, to publish records concerning President
+    Kennedy's assassination': the date is the plan's. A date hung on a verb above a named act that has a verb of its
+    own in between (publish, concerning) dates that verb, not the act named under it."""
+    if not is_nominal(trigger):
+        return False
+    dated = next((token for token in date_root.ancestors if token.pos_ in ("VERB", "AUX")), None)
+    governor = next((token for token in trigger.ancestors if token.pos_ in ("VERB", "AUX")), None)
+    if dated is None or governor is None or governor.i == dated.i or dated.lemma_ in REPORTING_VERBS:
+        return False  # "In 2021, the ministry said ... cooperation ...": the report's date frames what it says
+    return any(ancestor.i == dated.i for ancestor in governor.ancestors)
 
 
 def _describes_a_noun(date_root: Token, trigger: Token) -> bool:
