@@ -218,3 +218,8 @@ def test_a_deadline_of_the_verb_does_not_date_an_act_named_inside_its_object(pip
     )
     assassination = [e for e in _analyze(pipeline, text).events if e.trigger == "assassination"]
     assert assassination and assassination[0].event == "ASSAULT" and "December" not in assassination[0].date.text
+
+
+def test_drills_by_two_countries_in_a_third_stay_cooperation(pipeline: Pipeline) -> None:
+    drills = one_event(_analyze(pipeline, "US and Japanese warships conducted drills in the Philippines."), "COOPERATE", "drills")
+    assert countries(drills.actor) == {"USA", "JPN"}

@@ -185,8 +185,8 @@ class EventCoder:
         where: tuple[Place | None, Token | None],
     ) -> Event:
         """The event record: type after the joint-activity and stated-intention rules, date, place, evidence."""
-        if entry.event == "MOBILIZE" and not found.recipient:  # where forces went tells whether they went to help
-            _recipient_from_place(trigger, found, facts, ctx, material=True)
+        if entry.event == "MOBILIZE" and not found.recipient and _helping_purposes(trigger):
+            _recipient_from_place(trigger, found, facts, ctx, material=True)  # where forces went to help
         event_name, mode, context = _retyped(*_joint(entry, found, trigger), trigger, found)
         when = _nearest_date(trigger, facts)
         aux = auxiliary(trigger, facts.sentence, when, ctx.anchor)
@@ -263,18 +263,24 @@ def _of_their_own(clause: Token) -> bool:
 HELPING_VERBS = frozenset({"protect", "help", "assist", "support", "defend", "secure", "guard", "train", "bolster", "aid"})
 
 
+def _helping_purposes(trigger: Token) -> list[Token]:
+    """'sent troops to protect civilians': the infinitives of protecting or helping that say what forces went for,
+    not for their own ('deployed troops to defend its border with Belarus': no help to Belarus)."""
+    return [
+        child
+        for child in trigger.children
+        if child.dep_ in ("xcomp", "advcl")
+        and child.lemma_.lower() in HELPING_VERBS
+        and is_infinitive(child)
+        and not _of_their_own(child)
+    ]
+
+
 def _sent_to_help(trigger: Token, found: Participants) -> bool:
     """'Rwanda sent troops to protect civilians in Mozambique': forces sent to another country to protect, help or
     train it are military assistance, PLOVER's AID ('military and police assistance including arms and personnel')."""
-    purposes = [
-        child
-        for child in trigger.children
-        if child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in HELPING_VERBS and is_infinitive(child)
-    ]
-    # "deployed troops to defend its border with Belarus": its own border, no help to Belarus
-    purpose = any(not _of_their_own(clause) for clause in purposes)
     own = {actor.country for actor in found.actor}
-    return purpose and any(actor.country and actor.country not in own for actor in found.recipient)
+    return bool(_helping_purposes(trigger)) and any(actor.country and actor.country not in own for actor in found.recipient)
 
 
 def _explain(trigger: Token, entry: Entry, found: Participants, when: DateSpan, stated: bool = False) -> dict[str, Any]:
@@ -378,12 +384,10 @@ def _said_joint(trigger: Token) -> bool:
 
 def _shared_activity(trigger: Token) -> bool:
     """'The US and Japan held (joint) drills': the verb's object is one activity the actors share."""
-    for child in trigger.children:
-        if child.dep_ in ("dobj", "attr", "nsubjpass") and child.lemma_.lower() in ACTIVITIES:
-            return True
-        if child.dep_ in ("dobj", "attr") and any(mod.lower_ in JOINT_WORDS for mod in child.children):
-            return True
-    return False
+    activity = any(
+        child.dep_ in ("dobj", "attr", "nsubjpass") and child.lemma_.lower() in ACTIVITIES for child in trigger.children
+    )
+    return activity or _said_joint(trigger)
 
 
 def _merge_actors(into: list[Actor], extra: list[Actor]) -> None:
@@ -435,7 +439,7 @@ def _dates_an_act_around_it(date_root: Token, trigger: Token) -> bool:
     governor = next((token for token in trigger.ancestors if token.pos_ in ("VERB", "AUX")), None)
     if dated is None or governor is None or governor.i == dated.i or dated.lemma_ in REPORTING_VERBS:
         return False  # "In 2021, the ministry said ... cooperation ...": the report's date frames what it says
-    return any(ancestor.i == dated.i for ancestor in governor.ancestors)
+    return dated.is_ancestor(governor)
 
 
 def _describes_a_noun(date_root: Token, trigger: Token) -> bool:
