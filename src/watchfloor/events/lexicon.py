@@ -57,6 +57,7 @@ def _verb_by_position(token: Token) -> bool:
 MODIFIED_THINGS = frozenset("boat ship vessel craft aircraft plane jet helicopter drone submarine vehicle car rifle dog".split())
 # What a noun trigger can name without the act having happened: "a bombing threat", "a coup plot", "an attack suspect"
 UNREALISED = frozenset("threat scare hoax plot suspect attempt alert warning".split())
+NOT_ACTS_BEFORE = MODIFIED_THINGS | UNREALISED
 DESCENT_LEVELS = 3  # "handed over $4 million worth of new medical equipment": equipment is three levels down
 
 
@@ -116,7 +117,7 @@ class Lexicon:
         candidates = self._index.get((token.lemma_.lower(), pos)) or self._index.get((token.lower_, pos))
         if not candidates:
             return None
-        if pos == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() in MODIFIED_THINGS | UNREALISED:
+        if pos == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() in NOT_ACTS_BEFORE:
             return None  # "patrol boats", "attack helicopters": a kind of craft; "a bombing threat": no bombing
         nearby = _neighbourhood(token, pos)
         fired = [

@@ -30,10 +30,10 @@ FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "visiting"})
 ABROAD_SECTORS = frozenset({"REF"})  # refugees and migrants are seldom of the country they are in
 # Sectors of officials and organs a text may leave without their state ('President ...', 'Gen. ...', 'the government')
 TITLED_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG"})
-VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts on people where they are
 # Attacks by weapons that leave no doubt of an attack, whoever did it: a bombing, shelling or air strike with no party
 # named is still one ("a bomb exploded in Jerusalem"); "battled", "fight", "beat" with no party may be a metaphor
-WEAPON_MODES = frozenset({"explosives", "suicide-attack", "aerial", "heavy-weapons", "drone"})  # acts on people where they are
+WEAPON_MODES = frozenset({"explosives", "suicide-attack", "aerial", "heavy-weapons", "drone"})
 DOMESTIC_MEASURES = frozenset({"COERCE", "CONCEDE"})  # restrictions and their easing, at home unless said otherwise
 SUMMIT_PLURALS = frozenset({"leaders", "ministers", "diplomats", "envoys", "delegates", "delegations"})
 
@@ -98,8 +98,9 @@ def _attacked_where_it_happened(found: Participants, place: Place, ctx: DocConte
     entity = ctx.kb.country(place.country)
     if found.actor or found.recipient or entity is None or entity.country is None:
         return
-    where = Actor(text=place.text, name=entity.name, code=entity.country, country=entity.country, sector=None, kb_id=entity.id)
-    found.take("recipient", [where], "an attack with no named party falls on the country where it happened")
+    found.take(
+        "recipient", [_country_actor(entity, place.text)], "an attack with no named party falls on the country where it happened"
+    )
 
 
 def _hosts_at_the_place(found: Participants, place: Place) -> None:
@@ -139,8 +140,8 @@ def _of_the_other_side(found: Participants, facts: SentenceFacts, ctx: DocContex
     domestic one. (In a story about the South China Sea, the fishermen the Chinese coast guard fires
     at are not assumed Chinese.)"""
     sides = {actor.country for actor in (*found.actor, *found.recipient) if actor.country}
-    if (only := _the_only_country(sides, facts, ctx)) is not None:
-        _locate_groups(found, only[0], "of the other side's country (a domestic act)", ctx)
+    if (only := _the_only_country(sides, facts, ctx)) is not None and only.country:
+        _locate_groups(found, only.country, "of the other side's country (a domestic act)", ctx)
 
 
 def _officials_of_the_only_country(found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
@@ -201,13 +202,15 @@ def measure_on_own_country(trigger: Token, found: Participants, facts: SentenceF
     target falls on the state's own country, as the PLOVER gold records code it; only in a sentence and a
     document that name no other country."""
     states = {actor.country for actor in found.actor if actor.country and actor.sector in ("GOV", "MIL", "COP", "JUD")}
-    only = _the_only_country(states, facts, ctx)
-    if only is not None:
-        code, entity = only
+    entity = _the_only_country(states, facts, ctx)
+    if entity is not None:
         target = next((child for child in trigger.children if child.dep_ in ("dobj", "nsubjpass")), None)
         text = ctx.original_text(target.doc[target.left_edge.i : target.right_edge.i + 1]) if target is not None else entity.name
-        own = Actor(text=text, name=entity.name, code=code, country=code, sector=None, kb_id=entity.id)
-        found.take("recipient", [own], "a domestic measure with no named target falls on the state's own country")
+        found.take(
+            "recipient",
+            [_country_actor(entity, text)],
+            "a domestic measure with no named target falls on the state's own country",
+        )
 
 
 INSURGENT_SECTORS = frozenset({"REB", "UAF", "OPP"})
@@ -217,17 +220,24 @@ def insurgency_at_home(found: Participants, facts: SentenceFacts, ctx: DocContex
     """'Colombian guerrillas blew up an oil pipeline': an armed group's attack with no target named falls on its own
     country, as CAMEO and the PLOVER gold records code it; only in a sentence and a document naming no other country."""
     insurgents = [actor for actor in found.actor if actor.country and actor.sector in INSURGENT_SECTORS]
-    only = _the_only_country({actor.country for actor in insurgents}, facts, ctx)
-    if only is not None and len(insurgents) == len(found.actor):
-        code, entity = only
-        own = Actor(text=entity.name, name=entity.name, code=code, country=code, sector=None, kb_id=entity.id)
-        found.take("recipient", [own], "an armed group's attack with no named target falls on its own country")
+    entity = _the_only_country({actor.country for actor in insurgents}, facts, ctx)
+    if entity is not None and len(insurgents) == len(found.actor):
+        found.take(
+            "recipient",
+            [_country_actor(entity, entity.name)],
+            "an armed group's attack with no named target falls on its own country",
+        )
 
 
-def _the_only_country(codes: AbstractSet[str | None], facts: SentenceFacts, ctx: DocContext) -> tuple[str, Entity] | None:
-    """The one country ``codes`` hold, with its KB entity, when neither the sentence nor the document names another."""
+def _country_actor(country: Entity, text: str) -> Actor:
+    """A country itself as a party, named in the text by ``text``."""
+    return Actor(text=text, name=country.name, code=country.country or "", country=country.country, sector=None, kb_id=country.id)
+
+
+def _the_only_country(codes: AbstractSet[str | None], facts: SentenceFacts, ctx: DocContext) -> Entity | None:
+    """The KB entity of the one country ``codes`` hold, when neither the sentence nor the document names another."""
     code = next(iter(codes)) if len(codes) == 1 else None
     entity = ctx.kb.country(code)
     if code is None or entity is None or (ctx.countries | _sentence_countries(facts, ctx)) - {code}:
         return None
-    return code, entity
+    return entity

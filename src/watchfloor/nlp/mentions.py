@@ -314,8 +314,8 @@ ARMED_SERVICES = frozenset({"army", "navy", "military", "force", "troop"})  # "t
 def _officials_of_countries(head: Token, ctx: DocContext) -> list[Actor]:
     """'The foreign ministers of India and Pakistan', 'the leaders of France and Germany': each country's state
     organ (its government, or its military for a commander or 'the armies of Brazil and Argentina'); 'ministers from
-    the Group of Seven', the body itself. A
-    single holder of an office ('the foreign minister of Japan') is found by name before this."""
+    the Group of Seven', the body itself. A single holder of an office ('the foreign minister of Japan') is found by
+    name before this."""
     lemma = head.lemma_.lower()
     sector = PERSON_TITLES.get(lemma) or ("GOV" if lemma in GOVERNMENT_NOUNS else "MIL" if lemma in ARMED_SERVICES else None)
     if sector is None or head.pos_ != "NOUN":
