@@ -119,7 +119,7 @@ def _sentence_filter(kb: KnowledgeBase, cache_dir: str = "") -> SentenceFilter:
     from watchfloor.claims.references import ANAPHORA, DEFINING, DESCRIBING
     from watchfloor.events.lexicon import load_lexicon
 
-    triggers = ((entry.lemma, entry.requires) for entry in load_lexicon().entries)
+    triggers = ((entry.lemma, entry.needs) for entry in load_lexicon().entries)
     folder = cache_folder(cache_dir)
     return SentenceFilter(triggers, kb.office_titles, (DEFINING, DESCRIBING, ANAPHORA), folder)
 

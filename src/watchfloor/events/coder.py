@@ -25,6 +25,7 @@ from watchfloor.events.located import (
     locate_groups_by_context,
     measure_on_own_country,
     speaking_of_itself,
+    the_public_where_it_happened,
 )
 from watchfloor.events.ontology import Ontology, load_ontology
 from watchfloor.events.participants import (
@@ -34,6 +35,7 @@ from watchfloor.events.participants import (
     compelled,
     is_conditional,
     is_infinitive,
+    moved_forces,
     participants,
     settle,
     subject_of,
@@ -147,6 +149,7 @@ class EventCoder:
         if entry.event not in self.ontology.types:
             return None
         found = compelled(trigger, participants(trigger, ctx), ctx, entry.event)
+        moved_forces(trigger, found, ctx, entry.event)
         if entry.object_acts and found.recipient:
             found = _object_acts(found)
         demanded = _obligation(trigger, found, ctx)
@@ -154,6 +157,8 @@ class EventCoder:
             found, entry = demanded, dataclasses.replace(entry, event="REQUEST", mode=None)
         where = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
         locate_groups_by_context(found, where[0], facts, ctx, (entry.event, entry.mode), self._material(entry.event))
+        if entry.event == "PROTEST" and where[0] is not None and _placed_on(trigger, where[1]):
+            the_public_where_it_happened(found, where[0])
         if found.actor and all(refers_to_a_pair(actor) for actor in found.actor):
             # "the two leaders discussed ..." after "Trump held a call with the Crown Prince": the same act told
             # again. Otherwise the pair is not coded as a new act's actors: the date that goes with it is unknown.
@@ -474,7 +479,7 @@ def _place(trigger: Token, facts: SentenceFacts, actor_ids: set[str | None]) -> 
     for ent, place in facts.places:
         if ent.root.i in other_clauses:
             continue
-        governor = ent.root.head
+        governor = _locative_governor(ent.root)
         if not (governor.dep_ == "prep" and governor.lower_ in LOCATIVE_PREPS):
             continue
         if governor.lower_ == "to" and ent.root.i not in own:  # "visit to Tokyo", not "commitment to Japan"
@@ -488,6 +493,29 @@ def _place(trigger: Token, facts: SentenceFacts, actor_ids: set[str | None]) -> 
         return None, None
     best = min(candidates, key=lambda item: item[:3])
     return best[3], best[4]
+
+
+PARTS_OF_A_PLACE = frozenset("part area region city town province district street outskirt centre center capital".split())
+
+
+def _locative_governor(root: Token) -> Token:
+    """The preposition a place hangs on, through 'parts of', 'cities across', 'the streets of': 'held in various parts
+    of Kenya' happened in Kenya."""
+    governor = root.head
+    part = governor.head
+    if governor.lower_ in ("of", "across") and part.dep_ == "pobj" and part.lemma_.lower() in PARTS_OF_A_PLACE:
+        return part.head
+    return governor
+
+
+def _placed_on(trigger: Token, preposition: Token | None) -> bool:
+    """The place phrase belongs to the trigger itself ('protests erupted in Tehran'), not to a name elsewhere in the
+    sentence ('the Committee on Foreign Investment in the United States'); a protest named as the subject takes the
+    place of its verb ('demonstrations were held across Kenya')."""
+    if preposition is None:
+        return False
+    named_as_subject = trigger.dep_ in ("nsubj", "nsubjpass") and preposition.head.i == trigger.head.i
+    return named_as_subject or preposition.i in _own_subtree(trigger) or preposition.head.i == trigger.i
 
 
 def _with_distance(place: Place | None, governor: Token | None, quantities: list[Quantity]) -> Place | None:

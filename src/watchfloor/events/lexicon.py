@@ -4,7 +4,9 @@ Matching rule (also in the header of ``lexicon.yaml``): a token fires an entry w
 lemma and coarse part of speech match, every ``requires`` lemma appears among its syntactic
 children or grandchildren, the five tokens after it or the two before it, or (for a noun) its head,
 and no ``excludes`` lemma appears in the sentence. When
-several entries fire on one token, the one with the most ``requires`` wins.
+several entries fire on one token, the one with the most ``requires`` wins. A word written ``$name`` stands for any
+lemma of the file's class ``name`` ("send" with ``$forces`` fires with troops, soldiers, marines, a battalion ...):
+one entry per verb and kind of thing, so a synonym added to a class reaches every verb that uses it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ class Entry:
     context: tuple[str, ...]
     requires: tuple[str, ...]
     excludes: tuple[str, ...]
+    needs: tuple[frozenset[str], ...] = ()  # ``requires`` with classes spelt out: one of each set must be near
+    avoids: frozenset[str] = frozenset()  # ``excludes`` with classes spelt out
     transitive: bool = False  # fires only on a verb with a direct object or a passive subject
     intransitive: bool = False  # fires only on a verb with neither: "students demonstrated", not "demonstrated resolve"
     object_acts: bool = False  # the object did the act, the subject underwent it: "X hosted Y", "X detected Y's jets"
@@ -123,8 +127,8 @@ class Lexicon:
         fired = [
             entry
             for entry in candidates
-            if all(word in nearby for word in entry.requires)
-            and not any(word in nearby for word in entry.excludes)
+            if all(alternatives & nearby for alternatives in entry.needs)
+            and not entry.avoids & nearby
             and (not entry.transitive or _has_object(token))
             and (not entry.intransitive or not _has_object(token, clauses=True))
         ]
@@ -197,23 +201,49 @@ def _words(value: object, where: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     data = read_yaml_cached(data_path("lexicon.yaml"))
-    entries = [
-        Entry(
-            lemma=str(record["lemma"]).lower(),
-            pos=str(record.get("pos", "VERB")).upper(),
-            event=str(record["event"]),
-            mode=record.get("mode"),
-            context=_words(record.get("context"), record["lemma"]),
-            requires=_words(record.get("requires"), record["lemma"]),
-            excludes=_words(record.get("excludes"), record["lemma"]),
-            transitive=bool(record.get("transitive", False)),
-            intransitive=bool(record.get("intransitive", False)),
-            object_acts=bool(record.get("object_acts", False)),
-        )
-        for record in data["entries"]
-    ]
+    classes = _classes(data.get("classes") or {})
+    entries = [_entry(record, classes) for record in data["entries"]]
     _validate(entries)
     return Lexicon(entries)
+
+
+def _classes(data: object) -> dict[str, frozenset[str]]:
+    """The file's word classes: a name and the lemmas it stands for."""
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError(Code.KB_FILE, "lexicon.yaml", detail="classes: a mapping of names to lists of lemmas")
+    classes = {str(name): frozenset(_words(members, f"class {name}")) for name, members in data.items()}
+    if empty := [name for name, members in classes.items() if not members]:
+        raise KnowledgeBaseError(Code.KB_FILE, "lexicon.yaml", detail=f"class {empty[0]}: no lemmas")
+    return classes
+
+
+def _entry(record: dict[str, object], classes: dict[str, frozenset[str]]) -> Entry:
+    where = f"entry {record['lemma']}/{record.get('pos', 'VERB')}"
+    requires = _words(record.get("requires"), where)
+    excludes = _words(record.get("excludes"), where)
+    return Entry(
+        lemma=str(record["lemma"]).lower(),
+        pos=str(record.get("pos", "VERB")).upper(),
+        event=str(record["event"]),
+        mode=record.get("mode"),  # type: ignore[arg-type]
+        context=_words(record.get("context"), where),
+        requires=requires,
+        excludes=excludes,
+        needs=tuple(_spelt_out(word, classes, where) for word in requires),
+        avoids=frozenset().union(*(_spelt_out(word, classes, where) for word in excludes)),
+        transitive=bool(record.get("transitive", False)),
+        intransitive=bool(record.get("intransitive", False)),
+        object_acts=bool(record.get("object_acts", False)),
+    )
+
+
+def _spelt_out(word: str, classes: dict[str, frozenset[str]], where: str) -> frozenset[str]:
+    """A lemma, or the lemmas of the class a ``$name`` stands for."""
+    if not word.startswith("$"):
+        return frozenset({word})
+    if word[1:] not in classes:
+        raise KnowledgeBaseError(Code.KB_FILE, "lexicon.yaml", detail=f"{where}: no class {word[1:]!r} under classes")
+    return classes[word[1:]]
 
 
 def _validate(entries: list[Entry]) -> None:

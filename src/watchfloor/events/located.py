@@ -103,6 +103,15 @@ def _attacked_where_it_happened(found: Participants, place: Place, ctx: DocConte
     )
 
 
+def the_public_where_it_happened(found: Participants, place: Place) -> None:
+    """'Demonstrations were held across Kenya', 'a strike paralysed Lagos': a protest that names no one is the public's
+    of the country where it happened (as 'thousands marched in Berlin' is German civilians')."""
+    if found.actor or found.recipient or place.country is None:
+        return
+    public = Actor(text=place.text, name="civilians", code=f"{place.country}CVL", country=place.country, sector="CVL", kb_id=None)
+    found.take("actor", [public], "a protest with no named party is by the public of the country where it happened")
+
+
 def _hosts_at_the_place(found: Participants, place: Place) -> None:
     """A titled official the KB does not know, met by visitors from elsewhere, is of the country the meeting was in."""
     if place.country is None or any(actor.country == place.country for actor in found.actor):

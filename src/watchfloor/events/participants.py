@@ -366,7 +366,8 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
         if head.pos_ in ("VERB", "AUX"):
             travelled = token.lower_ == "for" and head.lemma_.lower() in TRAVEL_VERBS
             meeting = noun.lemma_ in MEETING_NOUNS and (token.lower_ == "in" or travelled)
-            framing = token.dep_ == "prep" and (token.lower_ in FRAMING_PREPS or meeting)
+            joined = token.lower_ == "in" and _taking_part(head)  # "thousands took part in protests"
+            framing = token.dep_ == "prep" and (token.lower_ in FRAMING_PREPS or meeting or joined)
             if token.dep_ in ("dobj", "nsubjpass", "attr", "npadvmod", "conj") or framing:
                 _merge(found, subject_of(head, ctx, pronouns=head.lemma_ not in ("be", "describe", "say", "call", "monitor")))
             break
@@ -374,6 +375,12 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
             _merge(found, actors_of(head, ctx))
         token = head
     return found
+
+
+def _taking_part(verb: Token) -> bool:
+    """'took part in', 'participated in', 'joined in', 'engaged in': the subject is among those who acted."""
+    lemma = verb.lemma_.lower()
+    return lemma in ("participate", "engage", "join") or (lemma == "take" and any(c.lemma_ == "part" for c in verb.children))
 
 
 def unknown_named_subject(trigger: Token, acronyms: bool = True) -> str | None:
@@ -426,6 +433,21 @@ def compelled(trigger: Token, found: Participants, ctx: DocContext, event_type: 
     result.take("actor", orderer, why)
     result.take("recipient", [actor for actor in ordered if actor not in orderer], f"the object of '{head.text}'")
     return result
+
+
+MOVED_FORCE_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+
+
+def moved_forces(trigger: Token, found: Participants, ctx: DocContext, event_type: str) -> None:
+    """'Russian troops were sent to Belarus', 'Israeli forces were pulled out of Gaza': forces named as the ones moved,
+    with no one named as moving them, are their own side's deployment or withdrawal, not its recipient."""
+    if event_type not in MOVED_FORCE_TYPES or found.actor:
+        return
+    moved = [child for child in trigger.children if child.dep_ == "nsubjpass"]
+    forces = [actor for child in moved for actor in actors_of(child, ctx) if actor.sector == "MIL"]
+    if forces:
+        found.recipient = [actor for actor in found.recipient if actor not in forces]
+        found.take("actor", forces, f"the forces moved ('{trigger.text}', passive)")
 
 
 def settle(found: Participants) -> None:

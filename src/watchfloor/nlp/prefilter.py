@@ -74,17 +74,17 @@ class SentenceFilter:
 
     def __init__(
         self,
-        triggers: Iterable[tuple[str, Iterable[str]]],
+        triggers: Iterable[tuple[str, Iterable[Iterable[str]]]],
         office_titles: Iterable[str],
         claim_patterns: Iterable[re.Pattern[str]] = (),
         cache_folder: Path | None = None,
     ) -> None:
         self.claim_patterns = (COMPARISON, *claim_patterns)
         self.triggers: dict[str, list[tuple[frozenset[str], ...]]] = {}
-        entries = [(lemma.lower(), tuple(word.lower() for word in requires)) for lemma, requires in triggers]
-        forms = inflections({word for lemma, requires in entries for word in (lemma, *requires)}, cache_folder)
-        for lemma, requires in entries:
-            needed = tuple(frozenset(forms[word]) for word in requires)
+        entries = [(lemma.lower(), [{word.lower() for word in either} for either in needs]) for lemma, needs in triggers]
+        forms = inflections({word for lemma, needs in entries for word in (lemma, *set().union(*needs))}, cache_folder)
+        for lemma, needs in entries:
+            needed = tuple(frozenset().union(*(forms[word] for word in either)) for either in needs)
             for form in forms[lemma]:
                 self.triggers.setdefault(form, []).append(needed)
         titles = "|".join(re.escape(title) for title in sorted(set(office_titles), key=len, reverse=True))

@@ -1,0 +1,82 @@
+"""Coverage by word classes (one lexicon entry per verb and kind of thing) and by what crowds and forces do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import codes, countries, find_events, one_event
+from watchfloor.pipeline import Pipeline
+from watchfloor.records import Result
+from watchfloor.sources import make_document
+
+
+def _analyze(pipeline: Pipeline, text: str) -> Result:
+    return next(iter(pipeline.pipe([make_document(text, "coverage", {"published": "2025-06-10"}, None)])))
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        ("France is pulling its last troops from Mali.", "RETREAT", "FRA", "MLI"),
+        ("Britain sent 300 marines to Estonia.", "MOBILIZE", "GBR", "EST"),
+        ("Russia dispatched two battalions to the Belarusian border.", "MOBILIZE", "RUS", "BLR"),
+        ("Uruguay lifted the embargo on Cuba.", "RETREAT", "URY", "CUB"),
+        ("Japan ended sanctions against Myanmar.", "RETREAT", "JPN", "MMR"),
+        ("Qatar and Kiribati on Friday signed a memorandum to explore further cooperation.", "SUPPORT", "QAT", None),
+        ("Fiji on Thursday voiced gratitude to Tonga for its help.", "SUPPORT", "FJI", None),
+    ],
+)
+def test_a_class_word_fires_every_verb_that_names_the_class(
+    pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None
+) -> None:
+    found = find_events(_analyze(pipeline, text), event)
+    assert found, text
+    assert actor in countries(found[0].actor), (text, codes(found[0].actor))
+    if recipient is not None:
+        assert recipient in countries(found[0].recipient), (text, codes(found[0].recipient))
+
+
+def test_a_presidents_memorandum_to_his_agencies_is_no_agreement(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "The President signed a Presidential Memorandum directing the Secretary of State to act.")
+    assert not find_events(result, "SUPPORT")
+
+
+def test_forces_named_as_moved_in_the_passive_are_the_ones_deploying(pipeline: Pipeline) -> None:
+    sent = one_event(_analyze(pipeline, "Russian troops were sent to Belarus on Monday."), "MOBILIZE", "sent")
+    assert codes(sent.actor) == {"RUSMIL"} and countries(sent.recipient) == {"BLR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Protests erupted in Tehran on Friday.", "IRN"),
+        ("Peaceful demonstrations were held in various parts of Kenya on Saturday.", "KEN"),
+        ("Thousands of people took part in protests in Tashkent on Saturday.", "UZB"),
+        ("Thousands of people marched in Berlin against the ban.", "DEU"),
+    ],
+)
+def test_a_protest_with_no_named_party_is_the_publics_where_it_happened(pipeline: Pipeline, text: str, country: str) -> None:
+    protest = find_events(_analyze(pipeline, text), "PROTEST")
+    assert protest and codes(protest[0].actor) == {f"{country}CVL"}, [(e.event, codes(e.actor)) for e in protest]
+
+
+def test_a_place_named_inside_another_name_does_not_make_a_protest(pipeline: Pipeline) -> None:
+    text = "The Committee on Foreign Investment in the United States weighs a demonstrated or declared strategic goal."
+    assert not find_events(_analyze(pipeline, text), "PROTEST")
+
+
+def test_an_unknown_class_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from watchfloor.errors import KnowledgeBaseError
+    from watchfloor.events import lexicon
+
+    bad = tmp_path / "lexicon.yaml"
+    bad.write_text("classes:\n  forces: [troop]\nentries:\n  - {lemma: send, pos: VERB, event: MOBILIZE, requires: [$ships]}\n")
+    monkeypatch.setattr(lexicon, "data_path", lambda name: bad)
+    lexicon.load_lexicon.cache_clear()
+    try:
+        with pytest.raises(KnowledgeBaseError, match="no class 'ships'"):
+            lexicon.load_lexicon()
+    finally:
+        lexicon.load_lexicon.cache_clear()
