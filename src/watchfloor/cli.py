@@ -246,6 +246,8 @@ def explain_event(event: dict[str, Any]) -> str:
     rule = explanation.get("rule") or {}
     kind = event["event"] + (f"/{event['mode']}" if event.get("mode") else "")
     entry = f"lemma={rule.get('lemma')} pos={rule.get('pos')} requires={rule.get('requires')}"
+    if rule.get("matched"):
+        entry += f" (found: {', '.join(rule['matched'])})"
     lines = [
         f"{event['id']}  {kind}  in {event['doc_id']}",
         f"sentence: {' '.join(event['text'].split())}",

@@ -292,6 +292,8 @@ def _explain(trigger: Token, entry: Entry, found: Participants, when: DateSpan, 
     """Why this event: the lexicon entry that fired, how each role was found, where the date came from, and whether
     the act is only announced or promised ('will lift the ban': CONCEDE, as PLOVER codes it, but not yet done)."""
     rule = {"lemma": entry.lemma, "pos": entry.pos, "event": entry.event, "mode": entry.mode, "requires": list(entry.requires)}
+    if any(word.startswith("$") for word in entry.requires):  # which words of the classes were there: "$forces" -> marine
+        rule["matched"] = sorted({t.lemma_.lower() for t in trigger.sent} & frozenset().union(*entry.needs))
     date = f"'{when.text}'" if when.text else "no date in the sentence: the document's date"
     explained = {"trigger": trigger.text, "rule": rule, "roles": list(found.how), "date": date}
     if stated:
@@ -596,7 +598,8 @@ def _prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:
     for token, event in found:
         if is_nominal(token):
             continue
-        required = set(event.explanation.get("rule", {}).get("requires", []))
+        rule = event.explanation.get("rule", {})
+        required = {*rule.get("requires", []), *rule.get("matched", [])}
         direct = [child for child in token.children if child.dep_ == "dobj"]
         objects = [child for child in direct if child.i in nominal]
         if event.event in OBJECT_DENYING_TYPES | EASING_TYPES:  # "lifted the curfew": no curfew is imposed
