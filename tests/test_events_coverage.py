@@ -80,3 +80,14 @@ def test_an_unknown_class_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_
             lexicon.load_lexicon()
     finally:
         lexicon.load_lexicon.cache_clear()
+
+
+def test_complaints_embargoes_and_acts_undertaken_in_an_operation(pipeline: Pipeline) -> None:
+    text = "Bolivia formally complained to Peru over the border closure."
+    complained = one_event(_analyze(pipeline, text), "ACCUSE", "complained")
+    assert countries(complained.actor) == {"BOL"} and countries(complained.recipient) == {"PER"}
+    banned = one_event(_analyze(pipeline, "Russia imposed a ban on seafood imports from the United States."), "SANCTION", "ban")
+    assert countries(banned.actor) == {"RUS"} and countries(banned.recipient) == {"USA"}
+    text = "The Colombian government has started an operation to seize arms from the armed groups."
+    seized = one_event(_analyze(pipeline, text), "COERCE", "seize")
+    assert codes(seized.actor) == {"COLGOV"}

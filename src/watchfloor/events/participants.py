@@ -89,7 +89,8 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
         return actors_of(verb.head, ctx, pronouns)
     if verb.dep_ == "acl":  # "Trump's decision to impose tariffs"
         owners = [actor for child in verb.head.children if child.dep_ == "poss" for actor in actors_of(child, ctx)]
-        if not owners and _issued_text(verb.head) and depth < 3:  # "Amnesty issued a statement calling on ..."
+        undertaken = _issued_text(verb.head) or _undertaking(verb.head)
+        if not owners and undertaken and depth < 3:  # "Amnesty issued a statement calling on ...", "began an operation to"
             return subject_of(verb.head.head, ctx, depth + 1, pronouns)
         return owners
     if verb.dep_ == "xcomp" and (controller := _object_controller(verb.head)) is not None:
@@ -112,6 +113,15 @@ def _issued_text(noun: Token) -> bool:
     """A statement, letter or resolution that the governing verb's subject issued, sent or adopted: what the text
     says ('calling on Canada to ...') is said by its author."""
     return noun.lemma_.lower() in ISSUED_TEXTS and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
+
+
+# Undertakings of force; not "efforts" or "a push", which official prose launches to do anything
+UNDERTAKINGS = frozenset({"operation", "campaign", "offensive", "raid", "crackdown"})
+
+
+def _undertaking(noun: Token) -> bool:
+    """'started an operation to seize arms', 'launched a campaign to arrest': the act is done by whoever undertook it."""
+    return noun.lemma_.lower() in UNDERTAKINGS and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
 
 
 def _subject_of_an_infinitive_misparsed(verb: Token) -> bool:
