@@ -2,7 +2,8 @@
 
 * PLOVER GSR (`../shared/bench/plover-gsr/dev.json`, 161 coded sentences; old labels mapped DEMAND->REQUEST,
   DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE, FIGHT->ASSAULT): event-type accuracy of the sentence's main event
-  (our most confident event, whatever its aux flag; no event counts as wrong), actor and recipient country
+  (our most confident event, whatever its aux flag; no event counts as wrong; beside it, the share where the gold
+  type is among any of the sentence's events and the share with any event at all), actor and recipient country
   accuracy (a gold country code among ours; records whose gold side names no country, such as IGO, NGO or IMG,
   are not scored for that side), mode accuracy where the gold has a mode (the GSR's older mode names mapped to
   the current ones), context accuracy where it has a context (one of the gold's comma-separated contexts among
@@ -112,6 +113,10 @@ def plover(pipeline: Any) -> dict[str, Any]:
         ours_actor = {a.country for a in main.actor} if main else set()
         ours_recipient = {a.country for a in main.recipient} if main else set()
         row: dict[str, Any] = {"odd": index % 2 == 1, "type": bool(main and main.event == gold_type)}
+        # where a wrong type comes from: the gold type among the sentence's other events (the main one chosen
+        # wrongly), or no event at all
+        row["type among any event"] = any(event.event == gold_type for event in result.events)
+        row["any event"] = bool(result.events)
         if gold := _codes(record.get("source")):
             row["actor"] = bool(gold & ours_actor)
         if gold := _codes(record.get("target")):
@@ -133,7 +138,8 @@ def _plover_metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
         scored = [r[key] for r in rows if key in r]
         return {"accuracy": round(sum(scored) / len(scored), 3) if scored else None, "n": len(scored)}
 
-    return {key: share(key) for key in ("type", "actor", "recipient", "mode", "context")}
+    keys = ("type", "actor", "recipient", "mode", "context", "type among any event", "any event")
+    return {key: share(key) for key in keys}
 
 
 def penta_class(event: Any) -> int:

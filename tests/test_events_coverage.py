@@ -91,3 +91,14 @@ def test_complaints_embargoes_and_acts_undertaken_in_an_operation(pipeline: Pipe
     text = "The Colombian government has started an operation to seize arms from the armed groups."
     seized = one_event(_analyze(pipeline, text), "COERCE", "seize")
     assert codes(seized.actor) == {"COLGOV"}
+
+
+def test_recipients_inside_the_object_and_in_an_accepted_invitation(pipeline: Pipeline) -> None:
+    text = "Ireland annually provides 10 million euros in bilateral aid to the Palestinian people."
+    aid = one_event(_analyze(pipeline, text), "AID", "provides")
+    assert countries(aid.recipient) == {"PSE"}
+    accepted = _analyze(pipeline, "U.S. President Donald Trump has accepted an invitation to meet with Kim Jong Un.")
+    agreed = one_event(accepted, "AGREE", "accepted")
+    assert countries(agreed.actor) == {"USA"} and countries(agreed.recipient) == {"PRK"}
+    welcomed = _analyze(pipeline, "The Presidents welcome plans to launch a US-France Bilateral Clean Energy Partnership.")
+    assert not any(countries(event.recipient) for event in welcomed.events)

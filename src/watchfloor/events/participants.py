@@ -219,6 +219,9 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         for part in (child, *(c for c in child.conjuncts if c.pos_ == "NOUN")):  # "violence and abuses of the regime"
             result.take("recipient", _prep_objects(part, ctx, preps), f"prepositional object of '{part.text}'")
     result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
+    if not result.recipient and result.actor:  # "provides 10 million euros in aid to the Palestinian people"
+        for noun in _object_chain(objects):
+            result.take("recipient", _prep_objects(noun, ctx, frozenset({"to"})), f"'{noun.text} to ...' in the object")
     if verb.lemma_.lower() in TAKING_VERBS:  # "recaptured the town from separatist rebels"
         result.take("recipient", _prep_objects(verb, ctx, frozenset({"from"})), f"taken from: '{verb.text} from ...'")
     if not _placed(result.recipient):  # "scrambled jets to warn away Chinese aircraft": the jets are its own
@@ -226,6 +229,16 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     if not result.recipient:
         _indirect_recipients(verb, ctx, result)
     return result
+
+
+def _object_chain(objects: list[Token]) -> list[Token]:
+    """The nouns an object is counted in or made of: '10 million euros in aid', '$5 million worth of equipment'."""
+    chain: list[Token] = []
+    for obj in objects:
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "worth"):
+                chain.extend(pobj for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN")
+    return chain
 
 
 def _other_party(pronoun: Token, named: list[Actor], actors: list[Actor], ctx: DocContext) -> list[Actor]:
@@ -274,13 +287,16 @@ def is_conditional(clause: Token) -> bool:
 
 def _complement_recipients(verb: Token, ctx: DocContext, result: Participants, purpose: bool = False) -> None:
     """'demanded that the US cancel plans', 'offered to hand them over to Britain': the recipient sits in the complement;
-    with ``purpose``, also in a purpose clause ('opened fire to disperse demonstrators')."""
-    for clause in verb.children:
+    with ``purpose``, also in a purpose clause ('opened fire to disperse demonstrators'); an invitation or offer
+    accepted or refused names its other party in its own clause ('accepted an invitation to meet with Kim Jong Un')."""
+    proposed = [obj for obj in verb.children if obj.dep_ == "dobj" and obj.lemma_.lower() in PROPOSAL_NOUNS]
+    proposals = [clause for obj in proposed for clause in obj.children if clause.dep_ == "acl" and is_infinitive(clause)]
+    for clause in (*verb.children, *proposals):
         if clause.dep_ == "ccomp":
             for subject in clause.children:
                 if subject.dep_ in ("nsubj", "nsubjpass"):
                     result.take("recipient", actors_of(subject, ctx, pronouns=False), f"subject of the clause '{clause.text}'")
-        elif clause.dep_ == "xcomp" or (purpose and clause.dep_ == "advcl" and is_infinitive(clause)):
+        elif clause.dep_ == "xcomp" or clause in proposals or (purpose and clause.dep_ == "advcl" and is_infinitive(clause)):
             result.take("recipient", _prep_objects(clause, ctx, RECIPIENT_PREPS), f"prepositional object of '{clause.text}'")
             for obj in clause.children:
                 if obj.dep_ in ("dobj", "dative"):
@@ -288,6 +304,9 @@ def _complement_recipients(verb: Token, ctx: DocContext, result: Participants, p
                     # "promised to continue military aid to Mozambique", "to demand the resignation of President X"
                     preps = RECIPIENT_PREPS | {"of"} if obj.lemma_.lower() in ACT_NOUNS else RECIPIENT_PREPS
                     result.take("recipient", _prep_objects(obj, ctx, preps), f"prepositional object of '{obj.text}'")
+
+
+PROPOSAL_NOUNS = frozenset({"invitation", "offer", "proposal", "request", "appeal", "overture"})
 
 
 def is_infinitive(verb: Token) -> bool:
