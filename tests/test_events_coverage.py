@@ -102,3 +102,13 @@ def test_recipients_inside_the_object_and_in_an_accepted_invitation(pipeline: Pi
     assert countries(agreed.actor) == {"USA"} and countries(agreed.recipient) == {"PRK"}
     welcomed = _analyze(pipeline, "The Presidents welcome plans to launch a US-France Bilateral Clean Energy Partnership.")
     assert not any(countries(event.recipient) for event in welcomed.events)
+
+
+def test_the_weapons_fired_in_an_attack_are_the_attack(pipeline: Pipeline) -> None:
+    text = "The missiles fired by the Israeli military struck an arms depot of the Syrian army."
+    result = _analyze(pipeline, text)
+    assert not find_events(result, "MOBILIZE")
+    struck = one_event(result, "ASSAULT", "struck")
+    assert codes(struck.actor) == {"ISRMIL"} and codes(struck.recipient) == {"SYRMIL"}
+    rockets = one_event(_analyze(pipeline, "Rockets launched by Hezbollah hit a town in northern Israel."), "ASSAULT", "hit")
+    assert countries(rockets.recipient) == {"ISR"}

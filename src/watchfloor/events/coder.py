@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from watchfloor.events.auxiliary import REPORTING_VERBS, auxiliary, prepared_for, refused_intention, reported_verb
-from watchfloor.events.incidents import actor_codes, one_per_incident
+from watchfloor.events.incidents import one_per_incident
 from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
 from watchfloor.events.located import (
     DOMESTIC_MEASURES,
@@ -41,6 +41,7 @@ from watchfloor.events.participants import (
     subject_of,
     unknown_named_subject,
 )
+from watchfloor.events.sentence import merge_actors, reconcile
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.entities import entities_in
@@ -55,8 +56,6 @@ THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "restri
 INHERIT_REACH = 600  # characters: about three sentences of news prose
 BASELINE_WORDS = frozenset({"compared", "than", "since", "until", "by", "ahead", "before"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
-OBJECT_DENYING_TYPES = frozenset({"REJECT", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT"})  # "welcomed the release"
-EASING_TYPES = frozenset({"CONCEDE", "RETREAT"})
 CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "REF"})  # the public, in the streets
 ACCUSATION_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "report", "responsibility", "involvement"})
 PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers"})
@@ -96,7 +95,7 @@ class EventCoder:
                     found.append((trigger, event))
                     ctx.last_subjects = list(event.actor) or ctx.last_subjects
                     ctx.last_parties = [*event.actor, *event.recipient] or ctx.last_parties
-            events.extend(_merge_same(_prefer_nominal(_promised_concessions(_realised(found)))))
+            events.extend(reconcile(found))
         return one_per_incident(events)
 
     def _material(self, event: str) -> bool:
@@ -327,7 +326,7 @@ def _inherit(
             return None
         if previous.event == event_type and previous.actor:
             found.actor = list(previous.actor)
-            _merge_actors(found.recipient, previous.recipient)
+            merge_actors(found.recipient, previous.recipient)
             found.how.append(f"actors of the earlier '{previous.trigger}' event this mention refers back to")
             return previous
     return None
@@ -354,7 +353,7 @@ def _enrich(source: Event, found: Participants, trigger: Token, facts: SentenceF
     if source.place is None:
         source.place = _place(trigger, facts, {a.kb_id for a in source.actor})[0]
     if found.reciprocal and source.recipient:
-        _merge_actors(source.actor, source.recipient)
+        merge_actors(source.actor, source.recipient)
         source.recipient = []
     if source.date.precision in ("week", "unknown") and facts.date_tokens:
         source.date = _nearest_date(trigger, facts)
@@ -395,16 +394,6 @@ def _shared_activity(trigger: Token) -> bool:
         child.dep_ in ("dobj", "attr", "nsubjpass") and child.lemma_.lower() in ACTIVITIES for child in trigger.children
     )
     return activity or _said_joint(trigger)
-
-
-def _merge_actors(into: list[Actor], extra: list[Actor]) -> None:
-    """Add actors not yet there; one mention found twice keeps its country where either reading found it."""
-    for actor in extra:
-        same = next((i for i, known in enumerate(into) if known.code == actor.code or known.text == actor.text), None)
-        if same is None:
-            into.append(actor)
-        elif into[same].country is None and actor.country is not None:
-            into[same] = actor
 
 
 def _is_baseline(ent: Span) -> bool:
@@ -539,92 +528,6 @@ def _with_distance(place: Place | None, governor: Token | None, quantities: list
             }
             return dataclasses.replace(place, relation=relation)
     return place
-
-
-def _realised(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
-    """Leave out the acts a demand, refusal, threat or accusation is about: in 'the US demanded that Russia
-    withdraw its troops', 'called on Israel to ease restrictions', 'rejected calls to release the sailors'
-    nothing was withdrawn, eased or released. The demand, refusal or threat is the event; with no recipient
-    of its own it takes the act's other actor ('a demand that Israel ease ...') or the act's recipient
-    ('threatened to ban voting in East Jerusalem')."""
-    about: dict[int, Event] = {}
-    for token, event in found:
-        if event.event in OBJECT_DENYING_TYPES:
-            heads = [token, *(child for child in token.children if child.dep_ in ("dobj", "pobj", "attr"))]
-            clauses = [child for head in heads for child in head.children if child.dep_ in ("ccomp", "xcomp", "acl")]
-            # "(rejected calls) to release": the parser often hangs an infinitive on the main verb
-            clauses += [child for child in token.children if child.dep_ == "advcl" and is_infinitive(child)]
-            if is_nominal(token) and token.dep_ == "dobj":  # "reiterated its demand ... that Israel ease ..."
-                clauses += [child for child in token.head.children if child.dep_ == "ccomp"]
-            about.update((t.i, event) for clause in clauses for t in clause.subtree)
-        elif event.event in EASING_TYPES:  # "lift the curfews that have been imposed", "stop fighting": not done now
-            objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
-            clauses = [c for obj in objects for c in obj.children if c.dep_ in ("relcl", "acl")]
-            clauses += [child for child in token.children if child.dep_ == "xcomp"]
-            about.update((t.i, event) for clause in clauses for t in clause.subtree)
-    for token, event in found:
-        outer = about.get(token.i)
-        if outer is not None and not outer.recipient:
-            # "demand that Israel ease ...": Israel is asked; "threatened to ban voting in East Jerusalem": the place's
-            own = {actor.country for actor in outer.actor}
-            outer.recipient.extend([actor for actor in event.actor if actor.country not in own] or event.recipient)
-    return [(token, event) for token, event in found if token.i not in about]
-
-
-def _promised_concessions(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
-    """'The military agreed to lift all restrictions', 'vowed to end the curfew': a promise whose content is a
-    concession or a retreat is that concession (PLOVER's CONCEDE), not an AGREE; 'vowed to retaliate' is a threat.
-    The promise gives way."""
-    conceded = {token.i for token, event in found if event.event in ("CONCEDE", "THREATEN")}
-    promises = {
-        token.i
-        for token, event in found
-        if event.event == "AGREE" and any(child.dep_ in ("xcomp", "ccomp") and child.i in conceded for child in token.children)
-    }
-    return [(token, event) for token, event in found if token.i not in promises]
-
-
-def _prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:
-    """'flew a joint patrol' is one COOPERATE event: a verb whose object is an event of another type gives way.
-
-    A verb whose rule names its object ("ended mediation", "lifted the ban") keeps its own type. A verb that
-    refuses, ends, eases or demands its object ("refused talks", "suspended aid", "threatened sanctions", "lifted
-    the curfew") is the event and its object is not: the talks and the aid did not happen, no curfew was imposed.
-    When both say the same type ("approved a record defense budget") the verb stays: it carries the date.
-    """
-    nominal = {token.i: event for token, event in found if is_nominal(token)}
-    dropped: set[int] = set()
-    kept_verbs: set[int] = set()
-    for token, event in found:
-        if is_nominal(token):
-            continue
-        rule = event.explanation.get("rule", {})
-        required = {*rule.get("requires", []), *rule.get("matched", [])}
-        direct = [child for child in token.children if child.dep_ == "dobj"]
-        objects = [child for child in direct if child.i in nominal]
-        if event.event in OBJECT_DENYING_TYPES | EASING_TYPES:  # "lifted the curfew": no curfew is imposed
-            compounds = [c for obj in direct for c in obj.children if c.dep_ == "compound"]  # "ended mediation efforts"
-            sought = [obj for prep in token.children if prep.lower_ == "for" for obj in prep.children]  # "called for talks"
-            dropped.update(child.i for child in (*objects, *compounds, *sought) if child.i in nominal)
-        elif event.event == "AGREE":  # "accepted Russian mediation": the mediation the rule names is agreed to, not done
-            dropped.update(child.i for child in objects if child.lemma_.lower() in required)
-        elif any(nominal[c.i].event != event.event and c.lemma_.lower() not in required for c in objects):
-            continue
-        kept_verbs.add(token.i)
-    return [event for token, event in found if token.i in kept_verbs or (is_nominal(token) and token.i not in dropped)]
-
-
-def _merge_same(events: list[Event]) -> list[Event]:
-    """One event per type and actor in a sentence; an actorless one lends its recipients to its twin."""
-    kept: list[Event] = []
-    for event in sorted(events, key=lambda e: -e.confidence):
-        same_actors = [k for k in kept if actor_codes(k.actor) == actor_codes(event.actor) or not event.actor]
-        twin = next((k for k in same_actors if k.event == event.event), None)
-        if twin is None:
-            kept.append(event)
-        else:
-            _merge_actors(twin.recipient, [a for a in event.recipient if a.country not in {b.country for b in twin.actor}])
-    return sorted(kept, key=lambda e: events.index(e))
 
 
 def _confidence(found: Participants, when: DateSpan, entry: Entry, trigger: Token, aux: Aux | None) -> float:

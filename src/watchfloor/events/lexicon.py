@@ -74,10 +74,10 @@ def _neighbourhood(token: Token, pos: str) -> set[str]:
     level = [child for child in token.children if not (child.dep_ == "prep" and child.i < token.i and pos == "VERB")]
     for _ in range(DESCENT_LEVELS):
         level = [child for child in level if not _another_clause(child)]
-        nearby.update(child.lemma_.lower() for child in level if not _of_time(child))
+        nearby.update(_lemma(child) for child in level if not _of_time(child))
         level = [grandchild for child in level for grandchild in child.children]
-    nearby.update(t.lemma_.lower() for t in token.doc[token.i + 1 : token.i + 6] if not _of_time(t))
-    nearby.update(t.lemma_.lower() for t in token.doc[max(token.i - 2, 0) : token.i] if not _of_time(t))
+    nearby.update(_lemma(t) for t in token.doc[token.i + 1 : token.i + 6] if not _of_time(t))
+    nearby.update(_lemma(t) for t in token.doc[max(token.i - 2, 0) : token.i] if not _of_time(t))
     if pos == "NOUN":  # "declared a three-month ceasefire": a noun's governing verb
         nearby.add(token.head.lemma_.lower())
     if token.dep_ == "relcl":
@@ -85,6 +85,15 @@ def _neighbourhood(token: Token, pos: str) -> set[str]:
     if token.dep_ == "xcomp":  # "troops have begun leaving": the governing verb's subject is the complement's too
         nearby.update(child.lemma_.lower() for child in token.head.children if child.dep_ == "nsubj")
     return nearby
+
+
+def _lemma(token: Token) -> str:
+    """The lower-case lemma; a sentence's first word tagged as a name for its capital ('Rockets launched by ...',
+    'Troops entered ...') keeps its plural as lemma, so a plain plural is made singular as the common noun it is."""
+    word = token.lower_
+    if token.pos_ == "PROPN" and token.is_sent_start and not token.ent_type_ and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return token.lemma_.lower()
 
 
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
