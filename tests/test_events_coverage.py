@@ -112,3 +112,10 @@ def test_the_weapons_fired_in_an_attack_are_the_attack(pipeline: Pipeline) -> No
     assert codes(struck.actor) == {"ISRMIL"} and codes(struck.recipient) == {"SYRMIL"}
     rockets = one_event(_analyze(pipeline, "Rockets launched by Hezbollah hit a town in northern Israel."), "ASSAULT", "hit")
     assert countries(rockets.recipient) == {"ISR"}
+
+
+def test_a_wrongdoing_said_by_someone_is_their_accusation(pipeline: Pipeline) -> None:
+    said = one_event(_analyze(pipeline, "Switzerland said that Palau had violated several treaties."), "ACCUSE", "violated")
+    assert countries(said.actor) == {"CHE"} and countries(said.recipient) == {"PLW"}
+    assert _analyze(pipeline, "Russia violated the INF treaty in 2019.").events == []
+    assert find_events(_analyze(pipeline, "Russian troops violated the ceasefire near Donetsk."), "ASSAULT")

@@ -32,6 +32,7 @@ from watchfloor.events.participants import (
     STATE_SECTORS,
     TOPIC_VERBS,
     Participants,
+    alleged_by_reporter,
     compelled,
     is_conditional,
     is_infinitive,
@@ -147,7 +148,14 @@ class EventCoder:
     ) -> Event | None:
         if entry.event not in self.ontology.types:
             return None
-        found = compelled(trigger, participants(trigger, ctx), ctx, entry.event)
+        found = alleged_by_reporter(trigger, ctx) if entry.alleged else None
+        if entry.alleged and found is None:  # told by the writer alone: the act itself, if another entry names one
+            fallback = self.lexicon.match(trigger, alleged=False)
+            if fallback is None:
+                return None
+            entry = fallback
+        if found is None:
+            found = compelled(trigger, participants(trigger, ctx), ctx, entry.event)
         moved_forces(trigger, found, ctx, entry.event)
         if entry.object_acts and found.recipient:
             found = _object_acts(found)

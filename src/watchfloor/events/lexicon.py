@@ -36,6 +36,7 @@ class Entry:
     transitive: bool = False  # fires only on a verb with a direct object or a passive subject
     intransitive: bool = False  # fires only on a verb with neither: "students demonstrated", not "demonstrated resolve"
     object_acts: bool = False  # the object did the act, the subject underwent it: "X hosted Y", "X detected Y's jets"
+    alleged: bool = False  # an act coded only as an accusation by whoever reports it: "X said Y violated the treaty"
 
 
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"})
@@ -124,8 +125,9 @@ class Lexicon:
         for entry in entries:
             self._index[(entry.lemma, entry.pos)].append(entry)
 
-    def match(self, token: Token) -> Entry | None:
-        """The best entry fired by ``token``, or None."""
+    def match(self, token: Token, alleged: bool = True) -> Entry | None:
+        """The best entry fired by ``token``, or None; with ``alleged`` False, not one of the entries that code only a
+        reported accusation ('violated the ceasefire' told by the writer is a violation)."""
         pos = "NOUN" if is_nominal(token) else "VERB" if token.pos_ in ("VERB", "AUX", "NOUN") else token.pos_
         candidates = self._index.get((token.lemma_.lower(), pos)) or self._index.get((token.lower_, pos))
         if not candidates:
@@ -140,6 +142,7 @@ class Lexicon:
             and not entry.avoids & nearby
             and (not entry.transitive or _has_object(token))
             and (not entry.intransitive or not _has_object(token, clauses=True))
+            and (alleged or not entry.alleged)
         ]
         return max(fired, key=lambda entry: len(entry.requires)) if fired else None
 
@@ -243,6 +246,7 @@ def _entry(record: dict[str, object], classes: dict[str, frozenset[str]]) -> Ent
         transitive=bool(record.get("transitive", False)),
         intransitive=bool(record.get("intransitive", False)),
         object_acts=bool(record.get("object_acts", False)),
+        alleged=bool(record.get("alleged", False)),
     )
 
 

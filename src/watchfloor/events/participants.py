@@ -464,6 +464,22 @@ def compelled(trigger: Token, found: Participants, ctx: DocContext, event_type: 
     return result
 
 
+ALLEGING_VERBS = frozenset({"say", "claim", "charge", "allege", "insist", "state", "assert", "contend", "accuse", "complain"})
+
+
+def alleged_by_reporter(trigger: Token, ctx: DocContext) -> Participants | None:
+    """'Switzerland said that Palau had violated several treaties': the one who says it accuses the one said to have
+    done it (CAMEO 112, PLOVER ACCUSE); a wrongdoing told by the writer alone is no one's accusation (None)."""
+    reporter = trigger.head
+    if trigger.dep_ != "ccomp" or reporter.lemma_.lower() not in ALLEGING_VERBS:
+        return None
+    result = Participants()
+    result.take("actor", subject_of(reporter, ctx), f"who said it ('{reporter.text}')")
+    accused = [child for child in trigger.children if child.dep_ == "nsubj"]
+    result.take("recipient", [a for c in accused for a in actors_of(c, ctx)], f"said to have done it ('{trigger.text}')")
+    return result if result.actor else None
+
+
 MOVED_FORCE_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 
 
