@@ -358,6 +358,16 @@ def test_a_government_speaking_of_its_own_programmes_codes_no_event(pipeline: Pi
     assert find_events(us, "MOBILIZE", actor_country="USA")  # "US" is the country, not the pronoun
 
 
+def test_an_act_by_no_one_named_on_its_own_country_is_home_affairs_in_its_papers(pipeline: Pipeline) -> None:
+    url = "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2021/11/02/fact-sheet/"
+    text = "Medicare will negotiate prices for high-cost prescription drugs. New infrastructure will support U.S. firms."
+    assert not _published(pipeline, text, url, "Fact Sheet").events
+    abroad = "He commanded a Special Forces team focused on operations across Africa, deploying to Niger."
+    assert any("NER" in countries(event.recipient) for event in _published(pipeline, abroad, url, "Nominations").events)
+    news = _published(pipeline, "New infrastructure will support U.S. firms.", "https://news.example.com/a", "Report")
+    assert news.events  # in news copy, the same sentence keeps its event
+
+
 def test_storms_and_accidents_kill_without_an_assault(pipeline: Pipeline) -> None:
     text = "Hurricane Henri, the first hurricane to hit the northeast in 30 years, killed more than 100 people."
     assert not find_events(_analyze(pipeline, text), "ASSAULT")

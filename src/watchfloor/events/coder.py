@@ -21,6 +21,7 @@ from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
 from watchfloor.events.located import (
     DOMESTIC_MEASURES,
     VIOLENT_TYPES,
+    home_affairs,
     insurgency_at_home,
     locate_groups_by_context,
     measure_on_own_country,
@@ -181,8 +182,8 @@ class EventCoder:
                 _enrich(source, found, trigger, facts)  # a re-mention of an earlier event, not a new one
                 return None
             settle(found)
-        if speaking_of_itself(found, ctx):
-            return None  # "My Administration is committed to ...", "I call on all citizens ...": a government at home
+        if speaking_of_itself(found, ctx) or home_affairs(found, ctx):
+            return None  # "My Administration is committed to ...", "Medicare will negotiate prices": a government at home
         if not found.actor and not found.recipient and not _uncoded_party(trigger, found, ctx):
             return None
         return self._build(trigger, entry, found, facts, ctx, where)

@@ -49,6 +49,17 @@ def speaking_of_itself(found: Participants, ctx: DocContext) -> bool:
     return not any(actor.country not in home if actor.country else actor.kb_id is not None for actor in others)
 
 
+def home_affairs(found: Participants, ctx: DocContext) -> bool:
+    """In a government's own papers, an act no one is named to have done that falls only on its own country, people
+    or firms ('infrastructure will support U.S. competitiveness', 'Medicare will negotiate prices', 'FDA provided
+    technical assistance to states') is domestic policy, not an act between parties; one on another country or its
+    people is kept ('deploying to Niger', 'met with President Duque')."""
+    if not ctx.issuers or found.actor:
+        return False
+    home = {issuer.country for issuer in ctx.issuers}
+    return all(actor.country in home or (actor.country is None and actor.kb_id is None) for actor in found.recipient)
+
+
 def _first_person(actor: Actor) -> bool:
     """An actor found as 'we', 'our ...' or 'my Administration': the document's issuer speaking."""
     words = actor.text.split()
