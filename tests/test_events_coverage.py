@@ -119,3 +119,11 @@ def test_a_wrongdoing_said_by_someone_is_their_accusation(pipeline: Pipeline) ->
     assert countries(said.actor) == {"CHE"} and countries(said.recipient) == {"PLW"}
     assert _analyze(pipeline, "Russia violated the INF treaty in 2019.").events == []
     assert find_events(_analyze(pipeline, "Russian troops violated the ceasefire near Donetsk."), "ASSAULT")
+
+
+def test_a_first_name_is_not_a_surname_the_kb_knows(pipeline: Pipeline) -> None:
+    text = "In Equatorial Guinea, the envoy met with President Teodoro Obiang Nguema Mbasogo."
+    met = one_event(_analyze(pipeline, text), "CONSULT", "met")
+    assert "PHL" not in countries(met.recipient)  # not Gilberto Teodoro, the Philippine defence secretary
+    known = one_event(_analyze(pipeline, "Teodoro met Hegseth in Manila."), "CONSULT", "met")
+    assert codes(known.actor) == {"PHLMIL"}

@@ -103,6 +103,8 @@ def entities_in(tokens: list[Token]) -> list[Span]:
 
 def kb_entity(ent: Span, kb: KnowledgeBase) -> Entity | None:
     """The KB entity of a spaCy entity: by ruler id, then by name, then by demonym."""
+    if _first_name_of_a_longer_name(ent):
+        return None  # "President Teodoro Obiang Nguema Mbasogo" split by the tagger: "Teodoro" is not Gilberto Teodoro
     if ent.ent_id_ and ent.ent_id_ in kb.entities:
         return kb.entities[ent.ent_id_]
     text = bare(ent.text)
@@ -116,6 +118,15 @@ def kb_entity(ent: Span, kb: KnowledgeBase) -> Entity | None:
         if found is not None and found.kind != "person":
             found = None
     return found
+
+
+def _first_name_of_a_longer_name(ent: Span) -> bool:
+    """A one-word PERSON span followed by more capitalised words of the same name: a first name, which a surname
+    alias in the KB must not claim."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or ent.end >= len(ent.doc):
+        return False
+    following = ent.doc[ent.end]
+    return following.pos_ == "PROPN" and following.is_title and following.dep_ in ("compound", "flat", "pobj", "nsubj", "dobj")
 
 
 def bare(text: str) -> str:
