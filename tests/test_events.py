@@ -117,16 +117,26 @@ def test_groups_the_kb_does_not_name_are_actors_by_sector(pipeline: Pipeline) ->
     assert "REB" in codes_found or "AFGREB" in codes_found
 
 
-def test_lexicon_is_validated_at_load(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("entries:\n  - {lemma: attack, pos: VERB, event: ASSAULT, mode: laser}\n", "ASSAULT has no mode 'laser'"),
+        (
+            "classes:\n  forces: [troop]\nentries:\n  - {lemma: send, pos: VERB, event: MOBILIZE, requires: [$ships]}\n",
+            "no class 'ships'",
+        ),
+    ],
+)
+def test_lexicon_is_validated_at_load(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, content: str, problem: str) -> None:
     from watchfloor.errors import KnowledgeBaseError
     from watchfloor.events import lexicon
 
     bad = tmp_path / "lexicon.yaml"
-    bad.write_text("entries:\n  - {lemma: attack, pos: VERB, event: ASSAULT, mode: laser}\n")
+    bad.write_text(content)
     monkeypatch.setattr(lexicon, "data_path", lambda name: bad)
     lexicon.load_lexicon.cache_clear()
     try:
-        with pytest.raises(KnowledgeBaseError, match="ASSAULT has no mode 'laser'"):
+        with pytest.raises(KnowledgeBaseError, match=problem):
             lexicon.load_lexicon()
     finally:
         lexicon.load_lexicon.cache_clear()

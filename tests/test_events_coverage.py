@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.helpers import codes, countries, find_events, one_event
+from watchfloor import analyze
 from watchfloor.pipeline import Pipeline
 from watchfloor.records import Result
-from watchfloor.sources import make_document
 
 
 def _analyze(pipeline: Pipeline, text: str) -> Result:
-    return next(iter(pipeline.pipe([make_document(text, "coverage", {"published": "2025-06-10"}, None)])))
+    return analyze(text, "2025-06-10", pipeline=pipeline)
 
 
 @pytest.mark.parametrize(
@@ -65,21 +63,6 @@ def test_a_protest_with_no_named_party_is_the_publics_where_it_happened(pipeline
 def test_a_place_named_inside_another_name_does_not_make_a_protest(pipeline: Pipeline) -> None:
     text = "The Committee on Foreign Investment in the United States weighs a demonstrated or declared strategic goal."
     assert not find_events(_analyze(pipeline, text), "PROTEST")
-
-
-def test_an_unknown_class_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from watchfloor.errors import KnowledgeBaseError
-    from watchfloor.events import lexicon
-
-    bad = tmp_path / "lexicon.yaml"
-    bad.write_text("classes:\n  forces: [troop]\nentries:\n  - {lemma: send, pos: VERB, event: MOBILIZE, requires: [$ships]}\n")
-    monkeypatch.setattr(lexicon, "data_path", lambda name: bad)
-    lexicon.load_lexicon.cache_clear()
-    try:
-        with pytest.raises(KnowledgeBaseError, match="no class 'ships'"):
-            lexicon.load_lexicon()
-    finally:
-        lexicon.load_lexicon.cache_clear()
 
 
 def test_complaints_embargoes_and_acts_undertaken_in_an_operation(pipeline: Pipeline) -> None:
