@@ -32,6 +32,8 @@ def _analyze(pipeline: Pipeline, text: str) -> Result:
         ("The US president decided to block the release of the audio of his interview.", "RETREAT"),
         ("Our actions toward China, pardon me, are focused on strategic sectors.", "CONCEDE"),
         ("Beating cancer is something Japanese and American researchers can do together.", "ASSAULT"),
+        ("As a demonstration of our shared commitment, the United States and Japan set up a council.", "PROTEST"),
+        ("The Administration has approved various Medicaid demonstrations in Illinois.", "PROTEST"),
     ],
 )
 def test_acts_in_name_only_are_not_coded(pipeline: Pipeline, text: str, not_event: str) -> None:
@@ -223,3 +225,10 @@ def test_a_deadline_of_the_verb_does_not_date_an_act_named_inside_its_object(pip
 def test_drills_by_two_countries_in_a_third_stay_cooperation(pipeline: Pipeline) -> None:
     drills = one_event(_analyze(pipeline, "US and Japanese warships conducted drills in the Philippines."), "COOPERATE", "drills")
     assert countries(drills.actor) == {"USA", "JPN"}
+
+
+def test_what_someone_can_do_is_no_act_done(pipeline: Pipeline) -> None:
+    text = "The United States and the European Union say AI technologies can threaten their shared values."
+    assert all(event.aux == "hypothetical" for event in _analyze(pipeline, text).events)
+    refused = _analyze(pipeline, "Iran said it cannot accept the proposal of the European Union.")
+    assert all(event.aux != "hypothetical" for event in refused.events)

@@ -182,6 +182,8 @@ def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | Non
         return "hypothetical"
     if any(token.lower_ in HYPOTHETICAL_MODALS and token.dep_ == "aux" for token in clause):
         return "hypothetical"
+    if any(token.lower_ == "can" and token.dep_ == "aux" for token in clause):
+        return "hypothetical"  # "AI technologies can threaten our values", "Russia can strike any city": able, not done
     if any(child.dep_ == "amod" and child.lower_ in POSSIBLE_WORDS for child in trigger.children):
         return "hypothetical"  # "a potential ground assault", "a possible strike"
     governor = governing_verb(trigger)
