@@ -24,6 +24,10 @@ ANCHOR = date(2025, 12, 18)
         ("October 2024", "2024-10-01", "2024-10-31", "month"),
         ("Thursday", "2025-12-18", "2025-12-18", "day"),
         ("yesterday", "2025-12-17", "2025-12-17", "day"),
+        ("Three years ago", "2022-01-01", "2022-12-31", "year"),
+        ("two weeks ago", "2025-12-01", "2025-12-07", "week"),
+        ("18 months ago", "2024-06-01", "2024-06-30", "month"),
+        ("three days ago", "2025-12-15", "2025-12-15", "day"),
     ],
 )
 def test_resolve_date_news_idioms(text: str, start: str, end: str, precision: str) -> None:

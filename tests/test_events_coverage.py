@@ -110,3 +110,9 @@ def test_a_first_name_is_not_a_surname_the_kb_knows(pipeline: Pipeline) -> None:
     assert "PHL" not in countries(met.recipient)  # not Gilberto Teodoro, the Philippine defence secretary
     known = one_event(_analyze(pipeline, "Teodoro met Hegseth in Manila."), "CONSULT", "met")
     assert codes(known.actor) == {"PHLMIL"}
+
+
+def test_an_act_some_years_ago_is_background(pipeline: Pipeline) -> None:
+    text = "Three years ago, a gunman attacked a synagogue in Pittsburgh."
+    attack = one_event(analyze(text, "2021-10-27", pipeline=pipeline), "ASSAULT", "attacked")
+    assert attack.aux == "historical" and attack.date.start == "2018-01-01"

@@ -39,8 +39,52 @@ def _span(start: date, end: date, text: str, precision: Precision) -> DateSpan:
     return DateSpan(start.isoformat(), end.isoformat(), text, precision)
 
 
+_AGO = re.compile(
+    r"\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<unit>day|week|month|year)s?\s+ago\b"
+)
+_COUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+
+def _ago(lowered: str, text: str, anchor: date) -> DateSpan | None:
+    """'Three years ago', 'two weeks ago', 'a month ago': the day, week, month or year that far before the anchor."""
+    match = _AGO.search(lowered)
+    if match is None:
+        return None
+    count = int(match["count"]) if match["count"].isdigit() else _COUNTS[match["count"]]
+    unit = match["unit"]
+    if unit == "day":
+        day = anchor - timedelta(days=count)
+        return _span(day, day, text, "day")
+    if unit == "week":
+        monday = anchor - timedelta(days=anchor.weekday() + 7 * count)
+        return _span(monday, monday + timedelta(days=6), text, "week")
+    if unit == "month":
+        months = anchor.year * 12 + anchor.month - 1 - count
+        return _span(*month_span(months // 12, months % 12 + 1), text, "month")
+    year = anchor.year - count
+    return _span(date(year, 1, 1), date(year, 12, 31), text, "year")
+
+
 def _relative(lowered: str, text: str, anchor: date) -> DateSpan | None:
-    """Idioms relative to the anchor: this/last/next week, month, year; today; yesterday."""
+    """Idioms relative to the anchor: this/last/next week, month, year; today; yesterday; N units ago."""
+    if (ago := _ago(lowered, text, anchor)) is not None:
+        return ago
     if "today" in lowered or "this morning" in lowered or "tonight" in lowered:
         return _span(anchor, anchor, text, "day")
     if "yesterday" in lowered:
