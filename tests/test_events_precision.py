@@ -34,6 +34,8 @@ def _analyze(pipeline: Pipeline, text: str) -> Result:
         ("Beating cancer is something Japanese and American researchers can do together.", "ASSAULT"),
         ("As a demonstration of our shared commitment, the United States and Japan set up a council.", "PROTEST"),
         ("The Administration has approved various Medicaid demonstrations in Illinois.", "PROTEST"),
+        ("The White House is mobilizing the Japanese and American science councils.", "MOBILIZE"),
+        ("Japan will deploy training and employment services for Afghan families.", "MOBILIZE"),
     ],
 )
 def test_acts_in_name_only_are_not_coded(pipeline: Pipeline, text: str, not_event: str) -> None:
