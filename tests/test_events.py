@@ -378,6 +378,16 @@ def test_an_act_by_no_one_named_on_its_own_country_is_home_affairs_in_its_papers
     assert news.events  # in news copy, the same sentence keeps its event
 
 
+def test_a_governments_own_politics_in_its_papers_is_no_conflict(pipeline: Pipeline) -> None:
+    url = "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2023/06/30/statement/"
+    politics = "President Biden fought to secure the largest increases to Pell Grants. He is cracking down on junk fees."
+    assert not _published(pipeline, politics, url, "Statement").events
+    joint = "The United States and India unequivocally condemn terrorism."
+    assert _published(pipeline, joint, url, "Joint Statement from the United States and India").events
+    attack = "A gunman stormed into a synagogue in Pittsburgh and killed eleven worshippers."
+    assert find_events(_published(pipeline, attack, url, "Statement"), "ASSAULT")
+
+
 def test_storms_and_accidents_kill_without_an_assault(pipeline: Pipeline) -> None:
     text = "Hurricane Henri, the first hurricane to hit the northeast in 30 years, killed more than 100 people."
     assert not find_events(_analyze(pipeline, text), "ASSAULT")

@@ -182,7 +182,7 @@ class EventCoder:
                 _enrich(source, found, trigger, facts)  # a re-mention of an earlier event, not a new one
                 return None
             settle(found)
-        if speaking_of_itself(found, ctx) or home_affairs(found, ctx):
+        if speaking_of_itself(found, ctx) or home_affairs(found, ctx, (entry.event, entry.mode)):
             return None  # "My Administration is committed to ...", "Medicare will negotiate prices": a government at home
         if not found.actor and not found.recipient and not _uncoded_party(trigger, found, ctx):
             return None

@@ -35,6 +35,8 @@ VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts on people where they ar
 # named is still one ("a bomb exploded in Jerusalem"); "battled", "fight", "beat" with no party may be a metaphor
 WEAPON_MODES = frozenset({"explosives", "suicide-attack", "aerial", "heavy-weapons", "drone"})
 DOMESTIC_MEASURES = frozenset({"COERCE", "CONCEDE"})  # restrictions and their easing, at home unless said otherwise
+# Conflict words a government's papers use of its own politics: fights for laws, crackdowns on fees, suits in court
+DOMESTIC_CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "REJECT", "ACCUSE", "PROTEST", "MOBILIZE"})
 SUMMIT_PLURALS = frozenset({"leaders", "ministers", "diplomats", "envoys", "delegates", "delegations"})
 
 
@@ -49,15 +51,25 @@ def speaking_of_itself(found: Participants, ctx: DocContext) -> bool:
     return not any(actor.country not in home if actor.country else actor.kb_id is not None for actor in others)
 
 
-def home_affairs(found: Participants, ctx: DocContext) -> bool:
+def home_affairs(found: Participants, ctx: DocContext, event: tuple[str, str | None]) -> bool:
     """In a government's own papers, an act no one is named to have done that falls only on its own country, people
     or firms ('infrastructure will support U.S. competitiveness', 'Medicare will negotiate prices', 'FDA provided
     technical assistance to states') is domestic policy, not an act between parties; one on another country or its
-    people is kept ('deploying to Niger', 'met with President Duque')."""
-    if not ctx.issuers or found.actor:
+    people is kept ('deploying to Niger', 'met with President Duque'). So is a conflict between its own parties
+    ('fought to secure Pell Grants', 'the Court's decision to strike down the plan', 'a crackdown on junk fees'),
+    unless armed men or weapons make it an attack ('a gunman stormed into the synagogue')."""
+    if not ctx.issuers:
         return False
     home = {issuer.country for issuer in ctx.issuers}
-    return all(actor.country in home or (actor.country is None and actor.kb_id is None) for actor in found.recipient)
+    at_home = all(actor.country in home or (actor.country is None and actor.kb_id is None) for actor in found.recipient)
+    if not found.actor:
+        return at_home
+    event_type, mode = event
+    publisher = ctx.issuers[0].country  # not a joint statement's partners: "the US and India condemn terrorism"
+    parties = [*found.actor, *found.recipient]
+    armed = mode in WEAPON_MODES or any(actor.sector == "UAF" for actor in parties)
+    ours = all(actor.country == publisher for actor in parties if actor.country or actor.kb_id)
+    return event_type in DOMESTIC_CONFLICT_TYPES and ours and not armed
 
 
 def _first_person(actor: Actor) -> bool:
