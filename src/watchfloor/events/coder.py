@@ -149,20 +149,10 @@ class EventCoder:
     ) -> Event | None:
         if entry.event not in self.ontology.types:
             return None
-        found = alleged_by_reporter(trigger, ctx) if entry.alleged else None
-        if entry.alleged and found is None:  # told by the writer alone: the act itself, if another entry names one
-            fallback = self.lexicon.match(trigger, alleged=False)
-            if fallback is None:
-                return None
-            entry = fallback
-        if found is None:
-            found = compelled(trigger, participants(trigger, ctx), ctx, entry.event)
-        moved_forces(trigger, found, ctx, entry.event)
-        if entry.object_acts and found.recipient:
-            found = _object_acts(found)
-        demanded = _obligation(trigger, found, ctx)
-        if demanded is not None:
-            found, entry = demanded, dataclasses.replace(entry, event="REQUEST", mode=None)
+        parties = self._parties(trigger, entry, ctx)
+        if parties is None:
+            return None
+        found, entry = parties
         where = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
         locate_groups_by_context(found, where[0], facts, ctx, (entry.event, entry.mode), self._material(entry.event))
         if entry.event == "PROTEST" and where[0] is not None and _placed_on(trigger, where[1]):
@@ -187,6 +177,26 @@ class EventCoder:
         if not found.actor and not found.recipient and not _uncoded_party(trigger, found, ctx):
             return None
         return self._build(trigger, entry, found, facts, ctx, where)
+
+    def _parties(self, trigger: Token, entry: Entry, ctx: DocContext) -> tuple[Participants, Entry] | None:
+        """Who did the act to whom, and the entry that says what it is: an alleged wrongdoing is the reporter's
+        accusation (or, told by the writer alone, whatever other entry fits, if any); an act ordered, moved forces,
+        roles turned by the verb, and an obligation ("X must ...") as a request."""
+        found = alleged_by_reporter(trigger, ctx) if entry.alleged else None
+        if entry.alleged and found is None:
+            fallback = self.lexicon.match(trigger, alleged=False)
+            if fallback is None:
+                return None
+            entry = fallback
+        if found is None:
+            found = compelled(trigger, participants(trigger, ctx), ctx, entry.event)
+        moved_forces(trigger, found, ctx, entry.event)
+        if entry.object_acts and found.recipient:
+            found = _object_acts(found)
+        demanded = _obligation(trigger, found, ctx)
+        if demanded is not None:
+            found, entry = demanded, dataclasses.replace(entry, event="REQUEST", mode=None)
+        return found, entry
 
     def _build(
         self,

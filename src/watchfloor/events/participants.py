@@ -192,20 +192,7 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     if not result.actor and verb.lemma_.lower() in EXPULSION_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children):
         # "two inspectors were expelled from North Korea": the state they were expelled from expelled them
         result.take("actor", _prep_objects(verb, ctx, frozenset({"from"})), f"'{verb.text} from ...'")
-    objects = [child for child in verb.children if child.dep_ in ("dobj", "dative", "attr", "nsubjpass")]
-    if verb.lemma_.lower() in TOPIC_VERBS:  # "discussed Syria-related topics": Syria is what, not whom
-        objects = [child for child in objects if child.dep_ != "dobj"]
-    objects += _counted_up_to(verb)
-    if shares_a_passive(verb):
-        objects.extend(child for child in verb.head.children if child.dep_ == "nsubjpass")
-    if not objects:  # "rammed and boarded Philippine boats": coordinated verbs share the object
-        objects = [
-            obj
-            for conj in verb.children
-            if conj.dep_ == "conj" and conj.pos_ == "VERB"
-            for obj in conj.children
-            if obj.dep_ == "dobj"
-        ]
+    objects = _objects(verb)
     for child in objects:
         named = _other_party(child, actors_of(child, ctx), result.actor, ctx)
         result.take("recipient", named, f"{'passive subject' if child.dep_ == 'nsubjpass' else 'object'} '{child.text}'")
@@ -220,8 +207,7 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
             result.take("recipient", _prep_objects(part, ctx, preps), f"prepositional object of '{part.text}'")
     result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
     if not result.recipient and result.actor:  # "provides 10 million euros in aid to the Palestinian people"
-        for noun in _object_chain(objects):
-            result.take("recipient", _prep_objects(noun, ctx, frozenset({"to"})), f"'{noun.text} to ...' in the object")
+        _object_chain_recipients(objects, ctx, result)
     if verb.lemma_.lower() in TAKING_VERBS:  # "recaptured the town from separatist rebels"
         result.take("recipient", _prep_objects(verb, ctx, frozenset({"from"})), f"taken from: '{verb.text} from ...'")
     if not _placed(result.recipient):  # "scrambled jets to warn away Chinese aircraft": the jets are its own
@@ -231,14 +217,28 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     return result
 
 
-def _object_chain(objects: list[Token]) -> list[Token]:
-    """The nouns an object is counted in or made of: '10 million euros in aid', '$5 million worth of equipment'."""
-    chain: list[Token] = []
+def _objects(verb: Token) -> list[Token]:
+    """What the verb acts on: its objects, a passive subject, 'up to 16 advisers'; a coordinated verb's object."""
+    objects = [child for child in verb.children if child.dep_ in ("dobj", "dative", "attr", "nsubjpass")]
+    if verb.lemma_.lower() in TOPIC_VERBS:  # "discussed Syria-related topics": Syria is what, not whom
+        objects = [child for child in objects if child.dep_ != "dobj"]
+    objects += _counted_up_to(verb)
+    if shares_a_passive(verb):
+        objects.extend(child for child in verb.head.children if child.dep_ == "nsubjpass")
+    if not objects:  # "rammed and boarded Philippine boats": coordinated verbs share the object
+        conjuncts = [conj for conj in verb.children if conj.dep_ == "conj" and conj.pos_ == "VERB"]
+        objects = [obj for conj in conjuncts for obj in conj.children if obj.dep_ == "dobj"]
+    return objects
+
+
+def _object_chain_recipients(objects: list[Token], ctx: DocContext, result: Participants) -> None:
+    """The 'to' of the nouns an object is counted in or made of: '10 million euros in aid to X', '$5 million worth
+    of equipment to X'."""
     for obj in objects:
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "worth"):
-                chain.extend(pobj for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN")
-    return chain
+                for noun in (pobj for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"):
+                    result.take("recipient", _prep_objects(noun, ctx, frozenset({"to"})), f"'{noun.text} to ...' in the object")
 
 
 def _other_party(pronoun: Token, named: list[Actor], actors: list[Actor], ctx: DocContext) -> list[Actor]:

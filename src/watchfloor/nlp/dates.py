@@ -81,18 +81,20 @@ def _ago(lowered: str, text: str, anchor: date) -> DateSpan | None:
     return _span(date(year, 1, 1), date(year, 12, 31), text, "year")
 
 
+def _next_to_today(lowered: str, text: str, anchor: date) -> DateSpan | None:
+    """Today (this morning, tonight), yesterday, tomorrow."""
+    shifts = (("today", 0), ("this morning", 0), ("tonight", 0), ("yesterday", -1), ("tomorrow", 1))
+    shift = next((days for word, days in shifts if word in lowered), None)
+    if shift is None:
+        return None
+    day = anchor + timedelta(days=shift)
+    return _span(day, day, text, "day")
+
+
 def _relative(lowered: str, text: str, anchor: date) -> DateSpan | None:
     """Idioms relative to the anchor: this/last/next week, month, year; today; yesterday; N units ago."""
-    if (ago := _ago(lowered, text, anchor)) is not None:
-        return ago
-    if "today" in lowered or "this morning" in lowered or "tonight" in lowered:
-        return _span(anchor, anchor, text, "day")
-    if "yesterday" in lowered:
-        day = anchor - timedelta(days=1)
-        return _span(day, day, text, "day")
-    if "tomorrow" in lowered:
-        day = anchor + timedelta(days=1)
-        return _span(day, day, text, "day")
+    if (near := _ago(lowered, text, anchor) or _next_to_today(lowered, text, anchor)) is not None:
+        return near
     for name, index in WEEKDAYS.items():
         if name in lowered:
             back = (anchor.weekday() - index) % 7
