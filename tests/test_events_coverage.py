@@ -116,3 +116,11 @@ def test_an_act_some_years_ago_is_background(pipeline: Pipeline) -> None:
     text = "Three years ago, a gunman attacked a synagogue in Pittsburgh."
     attack = one_event(analyze(text, "2021-10-27", pipeline=pipeline), "ASSAULT", "attacked")
     assert attack.aux == "historical" and attack.date.start == "2018-01-01"
+
+
+def test_an_occasion_before_the_verb_is_no_recipient_but_a_city_is_the_host(pipeline: Pipeline) -> None:
+    text = "At the 2025 Shangri-La Dialogue in Singapore, Mr. Hegseth reaffirmed Washington's commitment to the region."
+    reaffirmed = one_event(_analyze(pipeline, text), "SUPPORT", "reaffirmed")
+    assert "SGP" not in countries(reaffirmed.recipient)
+    visit = "In Paris, Mr. Sullivan will meet with National Security Advisor Emmanuel Bonne."
+    assert any("FRA" in countries(event.recipient) for event in _analyze(pipeline, visit).events)

@@ -684,10 +684,18 @@ def _protest_addresses_own_government(found: Participants, ctx: DocContext) -> N
 
 def _direct_places(trigger: Token) -> set[int]:
     """Tokens in a prepositional phrase on the trigger or on its direct object (not on a subject matter: 'discussed
-    the situation in Syria')."""
+    the situation in Syria'; not an occasion framing a verb from before it: 'At the Shangri-La Dialogue in
+    Singapore, Hegseth reaffirmed ...' is not addressed to Singapore, while 'In Paris, Sullivan will meet ...' is)."""
     topic = trigger.lemma_.lower() in TOPIC_VERBS
     heads = [trigger, *(child for child in trigger.children if child.dep_ == "dobj" and not topic)]
-    return {t.i for head in heads for prep in head.children if prep.dep_ == "prep" for t in prep.subtree}
+    preps = [prep for head in heads for prep in head.children if prep.dep_ == "prep" and not _occasion(prep, trigger)]
+    return {t.i for prep in preps for t in prep.subtree}
+
+
+def _occasion(prep: Token, trigger: Token) -> bool:
+    """A phrase before the verb naming an occasion rather than a place: 'At the 2025 Shangri-La Dialogue in ...'."""
+    named_place = any(child.dep_ == "pobj" and child.ent_type_ in ("GPE", "LOC", "FAC") for child in prep.children)
+    return prep.head == trigger and prep.i < trigger.i and not named_place
 
 
 def _event_id(sha256: str, span: tuple[int, int], event: str, token: int) -> str:
