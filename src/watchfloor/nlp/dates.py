@@ -12,6 +12,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from watchfloor.nlp.quantities import number_value
 from watchfloor.records import DateSpan, Precision
 
 MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
@@ -39,34 +40,17 @@ def _span(start: date, end: date, text: str, precision: Precision) -> DateSpan:
     return DateSpan(start.isoformat(), end.isoformat(), text, precision)
 
 
-_AGO = re.compile(
-    r"\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?P<unit>day|week|month|year)s?\s+ago\b"
-)
-_COUNTS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+# "three years ago", "twenty-six years ago", "18 months ago", "a week ago": a count (read by number_value) and a unit
+_AGO = re.compile(r"\b(?P<count>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>day|week|month|year)s?\s+ago\b")
 
 
 def _ago(lowered: str, text: str, anchor: date) -> DateSpan | None:
     """'Three years ago', 'two weeks ago', 'a month ago': the day, week, month or year that far before the anchor."""
     match = _AGO.search(lowered)
-    if match is None:
+    value = number_value(match["count"]) if match is not None else None
+    if match is None or value is None or value != int(value):
         return None
-    count = int(match["count"]) if match["count"].isdigit() else _COUNTS[match["count"]]
+    count = int(value)
     unit = match["unit"]
     if unit == "day":
         day = anchor - timedelta(days=count)
