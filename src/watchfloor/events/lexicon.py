@@ -119,8 +119,10 @@ def _of_time(token: Token) -> bool:
 
 
 class Lexicon:
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], classes: dict[str, frozenset[str]] | None = None) -> None:
         self.entries = entries
+        # verbs that lift a measure: the measure named as their object is no act of its own ("eased the curfew")
+        self.easing_verbs = (classes or {}).get("easing", frozenset())
         self._index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         for entry in entries:
             self._index[(entry.lemma, entry.pos)].append(entry)
@@ -149,11 +151,21 @@ class Lexicon:
     def triggers(self, sentence: Span) -> list[tuple[Token, Entry]]:
         found = []
         for token in sentence:
-            if token.pos_ in ("VERB", "AUX", "NOUN") and not _describes(token) and not _vacancy(token) and not _undone(token):
+            if (
+                token.pos_ in ("VERB", "AUX", "NOUN")
+                and not _describes(token)
+                and not _vacancy(token)
+                and not self._undone(token)
+            ):
                 entry = self.match(token)
                 if entry is not None:
                     found.append((token, entry))
         return found
+
+    def _undone(self, token: Token) -> bool:
+        """'agreed to lift retaliatory tariffs', 'eased the curfew': a measure named as what is lifted is the object of
+        that act, not an act of its own (the lifting is the event)."""
+        return token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in self.easing_verbs
 
 
 def _describes(token: Token) -> bool:
@@ -171,15 +183,6 @@ def _participle_before_its_noun(token: Token) -> bool:
         return False
     has_noun_object = any(child.dep_ == "dobj" and child.i == token.i + 1 for child in token.children)
     return has_noun_object and not any(child.dep_ in ("dobj", "nsubjpass") for child in head.children)
-
-
-EASING_VERBS = frozenset({"lift", "ease", "remove", "scrap", "drop", "relax", "repeal", "waive", "rescind", "roll"})
-
-
-def _undone(token: Token) -> bool:
-    """'agreed to lift retaliatory tariffs', 'eased the curfew': a measure named as what is lifted is the object of
-    that act, not an act of its own (the lifting is the event)."""
-    return token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in EASING_VERBS
 
 
 def _vacancy(token: Token) -> bool:
@@ -216,7 +219,7 @@ def load_lexicon() -> Lexicon:
     classes = _classes(data.get("classes") or {})
     entries = [_entry(record, classes) for record in data["entries"]]
     _validate(entries)
-    return Lexicon(entries)
+    return Lexicon(entries, classes)
 
 
 def _classes(data: object) -> dict[str, frozenset[str]]:
