@@ -74,6 +74,7 @@ class SentenceFacts:
     date_tokens: list[tuple[int, int, DateSpan]]
     places: list[tuple[Span, Place]]
     fallback: DateSpan  # the date carried from the sentence before, else the reporting window
+    span: tuple[int, int]  # the sentence's offsets in the original text
     countries: set[str] | None = None  # every country the sentence names; filled when a rule first needs it
 
 
@@ -136,7 +137,7 @@ class EventCoder:
         fallback = carried or reporting_window(ctx.anchor)
         default = dates[0][2] if dates else fallback
         places = [(ent, place) for ent in entities_in(sentence) if (place := ctx.place_by_start.get(ent.start_char))]
-        return SentenceFacts(sentence, default, dates, places, fallback)
+        return SentenceFacts(sentence, default, dates, places, fallback, _sentence_span(sentence, ctx))
 
     def _event(
         self,
@@ -157,21 +158,16 @@ class EventCoder:
         locate_groups_by_context(found, where[0], facts, ctx, (entry.event, entry.mode), self._material(entry.event))
         if entry.event == "PROTEST" and where[0] is not None and _placed_on(trigger, where[1]):
             the_public_where_it_happened(found, where[0])
-        if found.actor and all(refers_to_a_pair(actor) for actor in found.actor):
-            # "the two leaders discussed ..." after "Trump held a call with the Crown Prince": the same act told
-            # again. Otherwise the pair is not coded as a new act's actors: the date that goes with it is unknown.
-            again = _told_again(found, entry.event, earlier, facts.sentence)
-            if again is not None and again.span != _sentence_span(facts.sentence, ctx):
-                _enrich(again, found, trigger, facts)
-                again.mentions.append(_sentence_span(facts.sentence, ctx))
-                return None
-            found.actor = []
+        pair = found.actor and all(refers_to_a_pair(actor) for actor in found.actor)
+        if pair and _pair_told_again(trigger, found, entry.event, earlier, facts):
+            return None
         if not found.actor:
             source = _inherit(found, trigger, entry.event, earlier, facts.sentence, same_sentence)
-            if source is not None and source.span != _sentence_span(facts.sentence, ctx):
+            if source is not None and source.span != facts.span:
                 _enrich(source, found, trigger, facts)  # a re-mention of an earlier event, not a new one
                 return None
             settle(found)
+            _befalls_the_place(trigger, entry.event, found, facts, ctx)
         if speaking_of_itself(found, ctx) or home_affairs(found, ctx, (entry.event, entry.mode)):
             return None  # "My Administration is committed to ...", "Medicare will negotiate prices": a government at home
         if not found.actor and not found.recipient and not _uncoded_party(trigger, found, ctx):
@@ -216,7 +212,7 @@ class EventCoder:
         stated = aux == "future"
         event_name, mode, aux = self._intent(event_name, mode, aux, trigger)
         stated = stated and aux is None  # the intention itself is the event of the day
-        span = _sentence_span(facts.sentence, ctx)
+        span = facts.span
         quantities = sentence_quantities(facts.sentence, ctx)
         place, preposition = where
         _complete_recipients(trigger, found, facts, ctx, event_name, self._material(entry.event))
@@ -242,11 +238,34 @@ class EventCoder:
         )
 
 
+def _pair_told_again(trigger: Token, found: Participants, event_type: str, earlier: list[Event], facts: SentenceFacts) -> bool:
+    """'the two leaders discussed ...' after 'Trump held a call with the Crown Prince': the same act told again (True,
+    the earlier event enriched). Otherwise the pair is not coded as a new act's actors: the date that goes with it is
+    unknown."""
+    again = _told_again(found, event_type, earlier, facts.sentence)
+    if again is not None and again.span != facts.span:
+        _enrich(again, found, trigger, facts)
+        again.mentions.append(facts.span)
+        return True
+    found.actor = []
+    return False
+
+
 def _object_acts(found: Participants) -> Participants:
     """'Xi hosted the Brazilian president', 'Taiwan detected 32 Chinese aircraft': the one named as the object did
     the act and the subject underwent it (PLOVER: the visitor is the actor, the host the recipient)."""
     note = "roles turned: for this verb the object is the one acting (lexicon: object_acts)"
     return Participants(actor=found.recipient, recipient=found.actor, reciprocal=found.reciprocal, how=[*found.how, note])
+
+
+def _befalls_the_place(trigger: Token, event_type: str, found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
+    """'A school was stormed in Maiduguri', 'six groups were barred from operating in Armenia': a violent or coercive
+    act told with no party befalls the country where it happened. Not an act named by a noun ('condolences over the
+    attack in Kabul' recalls one), nor one whose party is a name the KB does not know ('Ingabire was arrested')."""
+    if found.recipient or event_type not in VIOLENT_TYPES or is_nominal(trigger):
+        return
+    if unknown_named_subject(trigger, acronyms=not ctx.issuers) is None:
+        _recipient_from_place(trigger, found, facts, ctx, material=True)
 
 
 def _uncoded_party(trigger: Token, found: Participants, ctx: DocContext) -> bool:
@@ -560,6 +579,7 @@ def _confidence(found: Participants, when: DateSpan, entry: Entry, trigger: Toke
     score += 0.1 if when.text else 0
     score += 0.05 if entry.requires else 0
     score -= 0.1 if _subordinate(trigger) else 0
+    score -= 0.1 if trigger.dep_ == "acl" and trigger.tag_ in ("VBN", "VBD") else 0  # "forces backed by Russia": a description
     score -= 0.1 if aux in ("negated", "hypothetical") else 0
     return round(min(score, 0.95), 2)
 

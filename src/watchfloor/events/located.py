@@ -98,11 +98,11 @@ def locate_groups_by_context(
     country the meeting was in ('met with Prime Minister Ariel Henry' in Haiti).
     """
     event_type, mode = event
+    _officials_of_the_only_country(found, facts, ctx)
     if not (event_type in VIOLENT_TYPES and place is not None and place.country):
         _drop_unplaced_recipients(found)
     if event_type == "CONSULT" and place is not None and place.country:
         _hosts_at_the_place(found, place)
-    _officials_of_the_only_country(found, facts, ctx)
     if not material:
         found.actor = [actor for actor in found.actor if not actor.code.startswith(UNKNOWN_STATE)]
     if place is not None:

@@ -75,13 +75,9 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     """
     if _subject_of_an_infinitive_misparsed(verb) and depth < 3:  # "spoke with Kishida to congratulate him"
         return subject_of(verb.head.head, ctx, depth + 1, pronouns)
-    auxiliaries = [child for child in verb.children if child.dep_ == "aux" and child.lemma_ in ("have", "be", "do")]
-    # "The United Kingdom and France however have opposed": the parser may hang the subject on the auxiliary
-    for child in (*verb.children, *(grandchild for aux in auxiliaries for grandchild in aux.children)):
-        if child.dep_ in SUBJECT_DEPS or (depth > 0 and child.dep_ == "nsubjpass"):
-            return actors_of(child, ctx, pronouns)
-        if _is_agent(child):
-            return _agents(verb, ctx)
+    stated = _stated_subject(verb, ctx, depth, pronouns)
+    if stated is not None:
+        return stated
     misparsed = next((c for c in verb.lefts if c.dep_ in MISPARSED_SUBJECT_DEPS and c.ent_type_ in NAMED_ACTOR_LABELS), None)
     if misparsed is not None:  # "USAID deployed ...", parsed with USAID as an adverb
         return actors_of(misparsed, ctx, pronouns)
@@ -104,6 +100,22 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     if depth < 3 and verb.dep_ == "csubj" and verb.head.dep_ == "ccomp":  # "US officials said lifting sanctions is out of
         return subject_of(verb.head.head, ctx, depth + 1, pronouns)  # the question": the speakers would lift them
     return []
+
+
+def _stated_subject(verb: Token, ctx: DocContext, depth: int, pronouns: bool) -> list[Actor] | None:
+    """The actors of the verb's own subject or 'by' phrase; None when it has neither. Of two subjects the parser
+    hangs side by side ('NATO allies Albania and Belarus held ...'), the one that names an actor."""
+    auxiliaries = [child for child in verb.children if child.dep_ == "aux" and child.lemma_ in ("have", "be", "do")]
+    stated: list[Actor] | None = None
+    # "The United Kingdom and France however have opposed": the parser may hang the subject on the auxiliary
+    for child in (*verb.children, *(grandchild for aux in auxiliaries for grandchild in aux.children)):
+        if child.dep_ in SUBJECT_DEPS or (depth > 0 and child.dep_ == "nsubjpass"):
+            stated = actors_of(child, ctx, pronouns)
+        elif _is_agent(child) and stated is None:
+            stated = _agents(verb, ctx)
+        if stated:
+            return stated
+    return stated
 
 
 ISSUED_TEXTS = frozenset({"statement", "message", "letter", "communique", "communiqué", "declaration", "note", "resolution"})
@@ -195,7 +207,7 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     objects = _objects(verb)
     for child in objects:
         named = _other_party(child, actors_of(child, ctx), result.actor, ctx)
-        result.take("recipient", named, f"{'passive subject' if child.dep_ == 'nsubjpass' else 'object'} '{child.text}'")
+        result.take("recipient", named, f"{_object_kind(child, verb)} '{child.text}'")
         # "demanded the removal of President X", "a camp for Congolese refugees was attacked": when the object names
         # no one, its "of" or "for" does (for an act's object, or when the actor is known)
         wider = not named and (child.lemma_.lower() in ACT_NOUNS or bool(result.actor))
@@ -223,12 +235,27 @@ def _objects(verb: Token) -> list[Token]:
     if verb.lemma_.lower() in TOPIC_VERBS:  # "discussed Syria-related topics": Syria is what, not whom
         objects = [child for child in objects if child.dep_ != "dobj"]
     objects += _counted_up_to(verb)
+    if _described_by_participle(verb):  # "two politicians accused of selling votes": the politicians were accused
+        objects.append(verb.head)
     if shares_a_passive(verb):
         objects.extend(child for child in verb.head.children if child.dep_ == "nsubjpass")
     if not objects:  # "rammed and boarded Philippine boats": coordinated verbs share the object
         conjuncts = [conj for conj in verb.children if conj.dep_ == "conj" and conj.pos_ == "VERB"]
         objects = [obj for conj in conjuncts for obj in conj.children if obj.dep_ == "dobj"]
     return objects
+
+
+def _object_kind(obj: Token, verb: Token) -> str:
+    if obj.i == verb.head.i:
+        return f"the noun '{verb.text}' describes:"
+    return "passive subject" if obj.dep_ == "nsubjpass" else "object"
+
+
+def _described_by_participle(verb: Token) -> bool:
+    """A past participle describing a noun ('politicians accused of fraud', 'a convoy attacked near Kabul') tells what
+    the noun underwent; not the main verb the parser missed ('Hundreds of people protested in Lagos')."""
+    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
+    return verb.dep_ == "acl" and participle and verb.head.pos_ in ("NOUN", "PROPN") and not _misparsed_main_verb(verb)
 
 
 def _object_chain_recipients(objects: list[Token], ctx: DocContext, result: Participants) -> None:
@@ -292,7 +319,7 @@ def _complement_recipients(verb: Token, ctx: DocContext, result: Participants, p
     proposed = [obj for obj in verb.children if obj.dep_ == "dobj" and obj.lemma_.lower() in PROPOSAL_NOUNS]
     proposals = [clause for obj in proposed for clause in obj.children if clause.dep_ == "acl" and is_infinitive(clause)]
     for clause in (*verb.children, *proposals):
-        if clause.dep_ == "ccomp":
+        if clause.dep_ == "ccomp" or _for_someone_to(clause):  # "called for Israel to halt strikes"
             for subject in clause.children:
                 if subject.dep_ in ("nsubj", "nsubjpass"):
                     result.take("recipient", actors_of(subject, ctx, pronouns=False), f"subject of the clause '{clause.text}'")
@@ -304,6 +331,11 @@ def _complement_recipients(verb: Token, ctx: DocContext, result: Participants, p
                     # "promised to continue military aid to Mozambique", "to demand the resignation of President X"
                     preps = RECIPIENT_PREPS | {"of"} if obj.lemma_.lower() in ACT_NOUNS else RECIPIENT_PREPS
                     result.take("recipient", _prep_objects(obj, ctx, preps), f"prepositional object of '{obj.text}'")
+
+
+def _for_someone_to(clause: Token) -> bool:
+    """'called for the government to resign': an infinitive clause whose subject comes after 'for'."""
+    return clause.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ == "for" for child in clause.children)
 
 
 PROPOSAL_NOUNS = frozenset({"invitation", "offer", "proposal", "request", "appeal", "overture"})
@@ -348,16 +380,29 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
         result.take("recipient", _prep_objects(verb, ctx, preps), f"prepositional object of '{verb.text} {noun.text}'")
         if not result.recipient:  # "opened fire to disperse demonstrators"
             _complement_recipients(verb, ctx, result, purpose=True)
-    if not result.recipient and noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "used civilians as human shields"
-        objects = [child for child in noun.head.head.children if child.dep_ == "dobj"]
-        for obj in objects:
-            result.take("recipient", actors_of(obj, ctx, pronouns=False), f"object '{obj.text}' used as '{noun.text}'")
+    if not result.recipient and noun.dep_ == "pobj":
+        _recipients_of_the_verb_phrase(noun, ctx, result)
     for clause in noun.children:  # "its demand that Israel ease restrictions"
         if clause.dep_ in ("acl", "ccomp") and not result.recipient:
             subjects = [child for child in clause.children if child.dep_ in ("nsubj", "nsubjpass")]
             for subject in subjects:
                 result.take("recipient", actors_of(subject, ctx, pronouns=False), f"subject of the clause '{clause.text}'")
     return result
+
+
+def _recipients_of_the_verb_phrase(noun: Token, ctx: DocContext, result: Participants) -> None:
+    """'used civilians as human shields': the object used; 'was hit by a cyberattack', 'was killed in a drone strike':
+    the passive subject, who underwent the act the phrase names."""
+    preposition, verb = noun.head, noun.head.head
+    if preposition.lower_ == "as":
+        undergoing = [child for child in verb.children if child.dep_ == "dobj"]
+    elif preposition.lower_ in ("by", "in") and any(child.dep_ == "auxpass" for child in verb.children):
+        undergoing = [child for child in verb.children if child.dep_ == "nsubjpass"]
+    else:
+        return
+    for obj in undergoing:
+        how = f"'{obj.text}' {verb.text} {preposition.text} '{noun.text}'"
+        result.take("recipient", actors_of(obj, ctx, pronouns=False), how)
 
 
 def _between(noun: Token, ctx: DocContext, result: Participants) -> None:

@@ -261,6 +261,7 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
     "US allies" names the allies, not the US: a relation noun with a modifier yields no actor.
     """
     actors: list[Actor] = []
+    head = _relative_antecedent(head)
     nominal_conjuncts = [token for token in head.conjuncts if token.pos_ in ("NOUN", "PROPN", "PRON")]
     for token in (head, *nominal_conjuncts):
         token = collective_head(token)
@@ -268,6 +269,15 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
             for actor in _actors_of_one(token, ctx, pronouns):
                 _add(actors, actor)
     return _drop_less_specific(actors)
+
+
+def _relative_antecedent(token: Token) -> Token:
+    """'Chinese troops who attacked Indian soldiers', 'a lawmaker who was accused': the relative pronoun stands for
+    the noun its clause describes."""
+    clause = token.head
+    if token.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    return token
 
 
 def _actors_of_one(token: Token, ctx: DocContext, pronouns: bool) -> list[Actor]:

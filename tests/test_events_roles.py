@@ -1,0 +1,90 @@
+"""Roles read off clause structures news prose is full of: relative clauses, participles describing a noun, two
+subjects side by side, an act named in a passive's agent phrase, 'called for X to ...', acts with no named party."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import codes, countries, find_events, one_event
+from watchfloor import analyze
+from watchfloor.pipeline import Pipeline
+from watchfloor.records import Result
+
+
+def _analyze(pipeline: Pipeline, text: str) -> Result:
+    return analyze(text, "2025-06-10", pipeline=pipeline)
+
+
+def test_a_relative_pronoun_stands_for_the_noun_its_clause_describes(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Chinese troops who attacked Indian soldiers were withdrawn on Monday.")
+    attack = find_events(result, "ASSAULT") or find_events(result, "RETREAT")
+    assert attack and codes(attack[0].actor) == {"CHNMIL"}, [(e.event, codes(e.actor)) for e in result.events]
+    accused = one_event(_analyze(pipeline, "A Kenyan lawmaker who was accused of taking bribes resigned."), "ACCUSE", "accused")
+    assert countries(accused.recipient) == {"KEN"}
+
+
+def test_a_participle_describing_a_noun_tells_what_the_noun_underwent(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Two Nigerian politicians accused of selling votes were jailed on Monday.")
+    accused = one_event(result, "ACCUSE", "accused")
+    assert countries(accused.recipient) == {"NGA"}
+
+
+def test_a_description_by_participle_does_not_stand_for_the_sentence(pipeline: Pipeline) -> None:
+    text = "Syrian government forces backed by Russian warplanes continued their attacks on the rebels on Thursday."
+    result = _analyze(pipeline, text)
+    main = max(result.events, key=lambda event: event.confidence)
+    assert main.event == "ASSAULT", [(e.event, e.trigger, e.confidence) for e in result.events]
+
+
+def test_of_two_subjects_side_by_side_the_one_naming_actors_is_taken(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "NATO allies Albania and Belarus jointly held a military exercise on Saturday.")
+    drill = find_events(result, "COOPERATE")
+    assert drill and countries(drill[0].actor) == {"ALB", "BLR"}, [(e.event, codes(e.actor)) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "recipient"),
+    [
+        ("Greece's state-run energy company has been hit by a major cyberattack.", "COERCE", "GRCBUS"),
+        ("A senior Iraqi army commander was killed in a drone strike on Saturday.", "ASSAULT", "IRQMIL"),
+    ],
+)
+def test_an_act_named_in_a_passive_phrase_befalls_the_passive_subject(
+    pipeline: Pipeline, text: str, event: str, recipient: str
+) -> None:
+    found = find_events(_analyze(pipeline, text), event)
+    assert found and recipient in codes(found[0].recipient), [(e.event, codes(e.recipient)) for e in found]
+
+
+def test_called_for_someone_to_act_addresses_them(pipeline: Pipeline) -> None:
+    request = one_event(_analyze(pipeline, "The UN called for Israel to halt strikes in Gaza."), "REQUEST", "called")
+    assert countries(request.recipient) == {"ISR"}
+
+
+def test_a_government_named_by_protesters_is_their_own(pipeline: Pipeline) -> None:
+    text = "Opposition leaders in Kenya called for the government to resign."
+    request = one_event(_analyze(pipeline, text), "REQUEST", "called")
+    assert codes(request.actor) == {"KENOPP"} and codes(request.recipient) == {"KENGOV"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six human rights groups have been barred from operating in Armenia.",
+        "A school was stormed in the northeastern city of Maiduguri on Sunday.",
+    ],
+)
+def test_a_violent_or_coercive_act_with_no_named_party_befalls_the_country_where_it_happened(
+    pipeline: Pipeline, text: str
+) -> None:
+    result = _analyze(pipeline, text)
+    assert result.events and result.events[0].recipient, [(e.event, codes(e.recipient)) for e in result.events]
+
+
+def test_a_verbal_act_with_no_named_party_is_still_not_coded(pipeline: Pipeline) -> None:
+    assert not _analyze(pipeline, "Talks were held in Geneva on Monday.").events
+
+
+def test_a_survey_released_is_no_release_of_captives(pipeline: Pipeline) -> None:
+    text = "The governor has a 26 percent approval rating in a new survey released in Ohio on Monday."
+    assert not find_events(_analyze(pipeline, text), "RETREAT")
