@@ -88,3 +88,20 @@ def test_a_verbal_act_with_no_named_party_is_still_not_coded(pipeline: Pipeline)
 def test_a_survey_released_is_no_release_of_captives(pipeline: Pipeline) -> None:
     text = "The governor has a 26 percent approval rating in a new survey released in Ohio on Monday."
     assert not find_events(_analyze(pipeline, text), "RETREAT")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The government outlawed the two main opposition organizations.", "COERCE"),
+        ("The army imposed a curfew on the town after the riots.", "COERCE"),
+    ],
+)
+def test_a_state_organ_whose_state_no_text_names_still_acts(pipeline: Pipeline, text: str, event: str) -> None:
+    found = find_events(_analyze(pipeline, text), event)
+    assert found and all(actor.code.startswith("---") for actor in found[0].actor), [(e.event, codes(e.actor)) for e in found]
+
+
+def test_several_governments_are_no_one_states_organ(pipeline: Pipeline) -> None:
+    text = "Yet with governments committed to realizing a lasting partnership, the alliance has a historic opportunity."
+    assert not _analyze(pipeline, text).events

@@ -37,7 +37,7 @@ WEAPON_MODES = frozenset({"explosives", "suicide-attack", "aerial", "heavy-weapo
 DOMESTIC_MEASURES = frozenset({"COERCE", "CONCEDE"})  # restrictions and their easing, at home unless said otherwise
 # Conflict words a government's papers use of its own politics: fights for laws, crackdowns on fees, suits in court
 DOMESTIC_CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "REJECT", "ACCUSE", "PROTEST", "MOBILIZE"})
-SUMMIT_PLURALS = frozenset({"leaders", "ministers", "diplomats", "envoys", "delegates", "delegations"})
+SUMMIT_PLURALS = frozenset({"leaders", "ministers", "diplomats", "envoys", "delegates", "delegations", "governments", "parties"})
 
 
 def speaking_of_itself(found: Participants, ctx: DocContext) -> bool:
@@ -98,6 +98,7 @@ def locate_groups_by_context(
     country the meeting was in ('met with Prime Minister Ariel Henry' in Haiti).
     """
     event_type, mode = event
+    unplaced_actors = [actor for actor in found.actor if _stateless_organ(actor, material)]
     _officials_of_the_only_country(found, facts, ctx)
     if not (event_type in VIOLENT_TYPES and place is not None and place.country):
         _drop_unplaced_recipients(found)
@@ -112,6 +113,8 @@ def locate_groups_by_context(
     _of_the_other_side(found, facts, ctx)
     if event_type == "ASSAULT" and mode in WEAPON_MODES and place is not None:
         _attacked_where_it_happened(found, place, ctx)
+    if not found.actor and not found.recipient and not ctx.issuers:
+        found.actor = unplaced_actors
     settle(found)
 
 
@@ -198,6 +201,14 @@ def _officials_of_the_only_country(found: Participants, facts: SentenceFacts, ct
             unnamed = actor.code == actor.sector or organ
             if actor.kb_id is None and actor.country is None and unnamed and actor.sector in TITLED_SECTORS:
                 _relocate(found, role, index, country.country, "an official of the only country the text names")
+
+
+def _stateless_organ(actor: Actor, material: bool) -> bool:
+    """'The government outlawed two parties', 'soldiers raped women', in a text naming no state: an organ of a state
+    the text does not say, kept as the act's actor (CAMEO's '---') when no other party is named; not several
+    governments, nor officials meeting or talking (a statement by no one in particular)."""
+    plural = actor.text.lower().endswith("s")
+    return actor.code.startswith(UNKNOWN_STATE) and _one_body(actor) and (material or not plural)
 
 
 def _one_body(actor: Actor) -> bool:
