@@ -15,6 +15,12 @@
 * ConfliBERT source/target spans (`cameo_ner_train.txt`): precision, recall and F1 of our actor and recipient
   mentions against the gold source and target spans, a mention matching a gold span when one contains the other.
 
+* NGEC headline templates (`ngec-synthetic/synthetic_headlines.csv`, 375 headlines written by NGEC's authors, each
+  labelled with the PLOVER type it illustrates): event-type accuracy of the main event, with the placeholders filled
+  ({country_1} Kenya, {country_2} Ethiopia, {country_3} Uganda, {city} Mombasa) and the title case turned into
+  sentence case (a dictionary word keeps a capital only at the start), since the tagger reads "Kenya Denounces
+  Actions" as a name.
+
 * Seeds: recall and precision of the coder against the hand-checked events of the two seed articles
   (`tests/fixtures/seed_events.yaml`, written for this project; the seeds themselves are read from ../shared).
 * Throughput: seconds spent by spaCy (with our pipeline components) and by the event coder alone on the ConfliBERT
@@ -127,6 +133,44 @@ def plover(pipeline: Any) -> dict[str, Any]:
             row["context"] = bool(main and gold & set(main.context))
         rows.append(row)
     return {half: _plover_metrics([r for r in rows if keep(r)]) for half, keep in _halves()}
+
+
+HEADLINE_FILLERS = {"country_1": "Kenya", "country_2": "Ethiopia", "country_3": "Uganda", "city": "Mombasa"}
+
+
+def headlines(pipeline: Any) -> dict[str, Any]:
+    import csv
+
+    with (BENCH / "ngec-synthetic" / "synthetic_headlines.csv").open(encoding="utf-8") as handle:
+        records = list(csv.DictReader(handle))
+    texts = [_sentence_case(record["title"].strip().format(**HEADLINE_FILLERS)) for record in records]
+    rows = []
+    for index, (record, result) in enumerate(zip(records, _analyse(pipeline, texts), strict=True)):
+        main = _main_event(result)
+        row = {"odd": index % 2 == 1, "type": bool(main and main.event == record["event"])}
+        row["type among any event"] = any(event.event == record["event"] for event in result.events)
+        row["any event"] = bool(result.events)
+        rows.append(row)
+    return {half: _plover_metrics([r for r in rows if keep(r)]) for half, keep in _halves()}
+
+
+def _sentence_case(title: str) -> str:
+    """'Kenya Denounces Actions By Ethiopia' -> 'Kenya denounces actions by Ethiopia.': words of the dictionary lose
+    their capital except the first; names, the fillers and acronyms keep theirs."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from watchfloor.geo.resolve import english_words
+
+    words = english_words() | STOP_WORDS
+    names = set(HEADLINE_FILLERS.values())
+    out = []
+    for position, word in enumerate(title.split()):
+        core = word.strip("\"'.,:;!?()")
+        if position and core not in names and not core.isupper() and core.lower() in words:
+            word = word.replace(core, core.lower())
+        out.append(word)
+    sentence = " ".join(out)
+    return sentence if sentence[-1] in ".!?" else sentence + "."
 
 
 def _halves() -> list[tuple[str, Any]]:
@@ -335,6 +379,7 @@ def main() -> None:
         "PLOVER GSR": plover(pipeline),
         "ConfliBERT quad": quads(pipeline),
         "ConfliBERT roles": roles(pipeline),
+        "NGEC headlines": headlines(pipeline),
         "seeds": seeds(pipeline),
         "throughput": throughput(pipeline),
     }
