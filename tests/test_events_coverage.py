@@ -124,3 +124,28 @@ def test_an_occasion_before_the_verb_is_no_recipient_but_a_city_is_the_host(pipe
     assert "SGP" not in countries(reaffirmed.recipient)
     visit = "In Paris, Mr. Sullivan will meet with National Security Advisor Emmanuel Bonne."
     assert any("FRA" in countries(event.recipient) for event in _analyze(pipeline, visit).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        # a present-tense verb the tagger read as a noun: a subject and a complement make it the verb
+        ("Kenya and Ethiopia pledge to increase cooperation.", "AGREE", "KEN", None),
+        ("Kenya and Ethiopia expand diplomatic ties.", "SUPPORT", "KEN", None),
+        ("Kenya expresses willingness to work with the international community.", "AGREE", "KEN", None),
+        ("Kenya brought an official complaint against Ethiopia.", "ACCUSE", "KEN", "ETH"),
+        ("Kenya declined a request for a meeting with Ethiopia.", "REJECT", "KEN", None),
+        ("Kenya gives into demands made by Ethiopia.", "CONCEDE", "KEN", "ETH"),
+        ("Kenya makes a verbal commitment to ease economic restrictions.", "CONCEDE", "KEN", None),
+        ("Kenya's warship conducts joint training exercises with the Ethiopian navy.", "COOPERATE", "ETH", None),
+        ("Rebels in Mombasa reject calls for a ceasefire.", "REJECT", "KEN", None),
+        ("Rebels in Kenya announced a suspension of attacks against government forces.", "RETREAT", "KEN", None),
+    ],
+)
+def test_leads_and_headlines_read_as_news(pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None) -> None:
+    result = _analyze(pipeline, text)
+    main = max(result.events, key=lambda found: found.confidence) if result.events else None
+    assert main is not None and main.event == event, [(e.event, e.trigger, e.confidence) for e in result.events]
+    assert actor in countries(main.actor), codes(main.actor)
+    if recipient is not None:
+        assert recipient in countries(main.recipient), codes(main.recipient)

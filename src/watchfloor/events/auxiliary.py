@@ -34,6 +34,9 @@ HISTORY_AGE = timedelta(days=365)
 REPORTING_VERBS = frozenset(
     "say announce tell state declare insist add report claim stress affirm confirm indicate reiterate write".split()
 )
+PROMISED_NOUNS = frozenset(
+    {"plan", "intention", "commitment", "pledge", "promise", "willingness", "readiness", "offer", "threat"}
+)
 COMMITMENT_VERBS = frozenset({"threaten", "vow", "promise", "pledge", "offer", "agree", "undertake", "warn"})
 READINESS_WORDS = frozenset({"willing", "ready", "determined", "eager", "poised", "keen"})
 FUTURE_IN_REPORT = frozenset({"will", "would", "'ll", "'d", "shall"})
@@ -119,6 +122,8 @@ def _promised_or_threatened(trigger: Token) -> bool:
     verb = _act_verb(trigger)
     if is_nominal(trigger) and verb is not None and verb.lemma_.lower() in COMMITMENT_VERBS:
         return True  # "pledged £50 million in humanitarian aid", "threatened sanctions"
+    if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in PROMISED_NOUNS:
+        return True  # "announced plans to withdraw", "made a commitment to ease restrictions"
     for _ in range(2):
         if verb is None or verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False

@@ -411,6 +411,10 @@ def _joint(entry: Entry, found: Participants, trigger: Token) -> tuple[str, str 
     if entry.event == "MOBILIZE" and len(countries) > 1 and _said_joint(trigger):
         found.recipient = []  # "held joint exercises near the Armenian border": near it, not with it
         return "COOPERATE", None, ["military"]
+    if entry.event == "MOBILIZE" and _said_joint(trigger) and _held_with(trigger) and found.recipient:
+        merge_actors(found.actor, found.recipient)  # "conducted joint exercises with the Ethiopian navy": both hold them
+        found.recipient = []
+        return "COOPERATE", None, ["military"]
     if entry.event == "COOPERATE" and "military" in entry.context and len(countries) == 1 and not found.recipient:
         return "MOBILIZE", "troops", ["military"]  # one country's "joint" (all-services) drills
     return entry.event, entry.mode, list(entry.context)
@@ -424,6 +428,12 @@ def _said_joint(trigger: Token) -> bool:
     """The verb's object is called joint: 'held joint military exercises'."""
     objects = [child for child in trigger.children if child.dep_ in ("dobj", "attr")]
     return any(mod.lower_ in JOINT_WORDS for obj in objects for mod in obj.children)
+
+
+def _held_with(trigger: Token) -> bool:
+    """A 'with' phrase on the verb or its object: the other party of a joint activity."""
+    heads = [trigger, *(child for child in trigger.children if child.dep_ in ("dobj", "attr"))]
+    return any(child.dep_ == "prep" and child.lower_ == "with" for head in heads for child in head.children)
 
 
 def _shared_activity(trigger: Token) -> bool:

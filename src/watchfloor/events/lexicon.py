@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from watchfloor.errors import Code, KnowledgeBaseError
 from watchfloor.events.ontology import data_path, load_ontology
+from watchfloor.nlp.mentions import common_lemma
 from watchfloor.yamlio import read_yaml_cached
 
 
@@ -54,8 +55,14 @@ def is_nominal(token: Token) -> bool:
 
 
 def _verb_by_position(token: Token) -> bool:
+    """A 'noun' with a subject and an object or complement ('Militants storm army base', 'Kenya and Ethiopia pledge
+    to increase cooperation'), or with a subject as the root of a sentence with no verb: the tagger's mistake on a
+    present-tense verb, common in leads and headlines."""
     deps = {child.dep_ for child in token.children}
-    return token.pos_ == "NOUN" and {"nsubj", "dobj"} <= deps
+    if token.pos_ != "NOUN" or "nsubj" not in deps:
+        return False
+    verbless = token.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in token.sent)
+    return bool(deps & {"dobj", "xcomp", "ccomp", "dative"}) or verbless
 
 
 # Things a noun trigger can only name the kind of when it modifies them
@@ -75,10 +82,10 @@ def _neighbourhood(token: Token, pos: str) -> set[str]:
     level = [child for child in token.children if not (child.dep_ == "prep" and child.i < token.i and pos == "VERB")]
     for _ in range(DESCENT_LEVELS):
         level = [child for child in level if not _another_clause(child)]
-        nearby.update(_lemma(child) for child in level if not _of_time(child))
+        nearby.update(common_lemma(child) for child in level if not _of_time(child))
         level = [grandchild for child in level for grandchild in child.children]
-    nearby.update(_lemma(t) for t in token.doc[token.i + 1 : token.i + 6] if not _of_time(t))
-    nearby.update(_lemma(t) for t in token.doc[max(token.i - 2, 0) : token.i] if not _of_time(t))
+    nearby.update(common_lemma(t) for t in token.doc[token.i + 1 : token.i + 6] if not _of_time(t))
+    nearby.update(common_lemma(t) for t in token.doc[max(token.i - 2, 0) : token.i] if not _of_time(t))
     if pos == "NOUN":  # "declared a three-month ceasefire": a noun's governing verb
         nearby.add(token.head.lemma_.lower())
     if token.dep_ == "relcl":
@@ -86,15 +93,6 @@ def _neighbourhood(token: Token, pos: str) -> set[str]:
     if token.dep_ == "xcomp":  # "troops have begun leaving": the governing verb's subject is the complement's too
         nearby.update(child.lemma_.lower() for child in token.head.children if child.dep_ == "nsubj")
     return nearby
-
-
-def _lemma(token: Token) -> str:
-    """The lower-case lemma; a sentence's first word tagged as a name for its capital ('Rockets launched by ...',
-    'Troops entered ...') keeps its plural as lemma, so a plain plural is made singular as the common noun it is."""
-    word = token.lower_
-    if token.pos_ == "PROPN" and token.is_sent_start and not token.ent_type_ and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return token.lemma_.lower()
 
 
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -164,8 +162,13 @@ class Lexicon:
 
     def _undone(self, token: Token) -> bool:
         """'agreed to lift retaliatory tariffs', 'eased the curfew': a measure named as what is lifted is the object of
-        that act, not an act of its own (the lifting is the event)."""
+        that act, not an act of its own (the lifting is the event); so are the attacks in 'a suspension of attacks'."""
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of":
+            return token.head.head.lemma_.lower() in HALTING_NOUNS
         return token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in self.easing_verbs
+
+
+HALTING_NOUNS = frozenset({"suspension", "cessation", "halt", "end", "lifting", "easing", "removal"})
 
 
 def _describes(token: Token) -> bool:

@@ -127,13 +127,16 @@ def _issued_text(noun: Token) -> bool:
     return noun.lemma_.lower() in ISSUED_TEXTS and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
 
 
-# Undertakings of force; not "efforts" or "a push", which official prose launches to do anything
+# Undertakings of force, and intentions stated; not "efforts" or "a push", which official prose launches to do anything
 UNDERTAKINGS = frozenset({"operation", "campaign", "offensive", "raid", "crackdown"})
+INTENTIONS = frozenset({"commitment", "intention", "plan", "decision", "promise", "pledge", "bid", "willingness", "readiness"})
 
 
 def _undertaking(noun: Token) -> bool:
-    """'started an operation to seize arms', 'launched a campaign to arrest': the act is done by whoever undertook it."""
-    return noun.lemma_.lower() in UNDERTAKINGS and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
+    """'started an operation to seize arms', 'launched a campaign to arrest', 'made a commitment to ease restrictions',
+    'announced plans to withdraw': the act is done by whoever undertook or stated it."""
+    lemma = noun.lemma_.lower()
+    return (lemma in UNDERTAKINGS or lemma in INTENTIONS) and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
 
 
 def _subject_of_an_infinitive_misparsed(verb: Token) -> bool:

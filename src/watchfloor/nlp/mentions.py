@@ -37,7 +37,7 @@ GROUP_SECTORS = {
     **dict.fromkeys("gang smuggler trafficker pirate hacker".split(), "CRM"),
     # CAMEO's unidentified armed forces: armed men whose side the text does not say
     **dict.fromkeys("gunman gunmen attacker assailant sniper kidnapper abductor bomber raider terrorist".split(), "UAF"),
-    **dict.fromkeys("rioter striker marcher".split(), "OPP"),
+    **dict.fromkeys("rioter striker marcher mob".split(), "OPP"),
     **dict.fromkeys("union unionist".split(), "LAB"),  # trade unions; the European or African Union are named bodies
     **dict.fromkeys("teacher doctor nurse pupil passenger shopper voter peasant tourist people person".split(), "CVL"),
 }
@@ -53,7 +53,8 @@ FIRST_PERSON = SPEAKER_PLURAL | {"i", "my", "me"}
 FIRST_PERSON_FORMS = FIRST_PERSON | {word.capitalize() for word in FIRST_PERSON}  # as written: "US" is no pronoun
 POLICE_NOUNS = frozenset(["guard", "police", "coastguard"])
 GOVERNMENT_NOUNS = frozenset(
-    "government ministry official administration leader diplomat cabinet envoy authority politician regime junta".split()
+    "government ministry official administration leader diplomat cabinet envoy authority politician regime junta"
+    " negotiator".split()
 )
 # "Tens of thousands of students", "a group of Moroccan diplomats": the actor is the noun after "of"
 COLLECTIVE_NOUNS = frozenset(
@@ -194,8 +195,18 @@ def _person_role(person: Entity, when: date | None) -> tuple[str | None, str]:
     return sector, f"{person.country}{sector or ''}"
 
 
+def common_lemma(token: Token) -> str:
+    """The lower-case lemma; a sentence's first word tagged as a name for its capital ('Rockets launched by ...',
+    'Rebels in Mombasa reject ...') keeps its plural as lemma, so a plain plural is made singular as the common noun
+    it is."""
+    word = token.lower_
+    if token.pos_ == "PROPN" and token.is_sent_start and not token.ent_type_ and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return token.lemma_.lower()
+
+
 def _sector_of_noun(head: Token) -> str | None:
-    lemma = head.lemma_.lower()
+    lemma = common_lemma(head)
     if lemma in COUNTED_ONLY and not _counted(head):
         return None
     civilian = {CIVILIAN_CRAFT.get(child.lower_) for child in head.children if child.dep_ in MODIFIER_DEPS} - {None}
