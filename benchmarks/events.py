@@ -151,7 +151,9 @@ def headlines(pipeline: Any) -> dict[str, Any]:
         row["type among any event"] = any(event.event == record["event"] for event in result.events)
         row["any event"] = bool(result.events)
         rows.append(row)
-    return {half: _plover_metrics([r for r in rows if keep(r)]) for half, keep in _halves()}
+    scored = ("type", "type among any event", "any event")
+    metrics = {half: _plover_metrics([r for r in rows if keep(r)]) for half, keep in _halves()}
+    return {half: {key: value for key, value in figures.items() if key in scored} for half, figures in metrics.items()}
 
 
 def _sentence_case(title: str) -> str:
