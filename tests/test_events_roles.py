@@ -105,3 +105,27 @@ def test_a_state_organ_whose_state_no_text_names_still_acts(pipeline: Pipeline, 
 def test_several_governments_are_no_one_states_organ(pipeline: Pipeline) -> None:
     text = "Yet with governments committed to realizing a lasting partnership, the alliance has a historic opportunity."
     assert not _analyze(pipeline, text).events
+
+
+def test_a_place_in_the_subject_says_who_acted_not_what_was_hit(pipeline: Pipeline) -> None:
+    text = "Syrian government warplanes supported by Russia pounded the rebel-held enclave of eastern Ghouta on Friday."
+    attack = one_event(_analyze(pipeline, text), "ASSAULT", "pounded")
+    assert "RUS" not in countries(attack.recipient), codes(attack.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("China warned its neighbour Vietnam on Monday.", "VNM"),
+        ("Xi Jinping met regional rival Japan's Prime Minister Shinzo Abe on Monday.", "JPN"),
+    ],
+)
+def test_the_one_named_beside_a_relation_noun_is_the_party(pipeline: Pipeline, text: str, recipient: str) -> None:
+    result = _analyze(pipeline, text)
+    found = [(e.event, codes(e.recipient)) for e in result.events]
+    assert result.events and recipient in countries(result.events[0].recipient), found
+
+
+def test_fighting_alongside_is_no_attack(pipeline: Pipeline) -> None:
+    text = "Korean troops fought shoulder-to-shoulder with Americans in the war."
+    assert not find_events(_analyze(pipeline, text), "ASSAULT")

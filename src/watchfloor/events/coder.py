@@ -510,6 +510,12 @@ def _own_subtree(trigger: Token) -> set[int]:
     return indexes
 
 
+def _subject_words(trigger: Token) -> set[int]:
+    """The words of the trigger's subject: a place there says who acted, not what was acted on ('warplanes supported
+    by Russia pounded Ghouta' is no act against Russia)."""
+    return {t.i for child in trigger.children if child.dep_ in ("nsubj", "csubj") for t in child.subtree}
+
+
 def _place(trigger: Token, facts: SentenceFacts, actor_ids: set[str | None]) -> tuple[Place | None, Token | None]:
     """The place of the event and its preposition: a locative phrase, preferably in the trigger's own clause."""
     own = _own_subtree(trigger)
@@ -683,7 +689,7 @@ def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFa
     addressed to Singapore). Only another country than a state actor's: a state acting at home has no recipient by
     place, but guerrillas blowing up power lines into Kabul act against Afghanistan.
     """
-    own = _own_subtree(trigger) if material else _direct_places(trigger)
+    own = _own_subtree(trigger) - _subject_words(trigger) if material else _direct_places(trigger)
     if material and is_nominal(trigger) and trigger.dep_ == "dobj":  # "carried out air strikes in Yemen"
         own |= {t.i for prep in trigger.head.children if prep.dep_ == "prep" for t in prep.subtree}
     if len({actor.country for actor in found.actor}) > 1 and not material:

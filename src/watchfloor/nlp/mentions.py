@@ -276,9 +276,10 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
     nominal_conjuncts = [token for token in head.conjuncts if token.pos_ in ("NOUN", "PROPN", "PRON")]
     for token in (head, *nominal_conjuncts):
         token = collective_head(token)
-        if token.lemma_.lower() not in RELATION_NOUNS:
-            for actor in _actors_of_one(token, ctx, pronouns):
-                _add(actors, actor)
+        # "its neighbour Vietnam", "regional rival Japan's Prime Minister": the one named beside the relation
+        named = [c for c in token.children if c.dep_ == "appos"] if token.lemma_.lower() in RELATION_NOUNS else [token]
+        for actor in (found for part in named for found in _actors_of_one(part, ctx, pronouns)):
+            _add(actors, actor)
     return _drop_less_specific(actors)
 
 
