@@ -129,3 +129,11 @@ def test_the_one_named_beside_a_relation_noun_is_the_party(pipeline: Pipeline, t
 def test_fighting_alongside_is_no_attack(pipeline: Pipeline) -> None:
     text = "Korean troops fought shoulder-to-shoulder with Americans in the war."
     assert not find_events(_analyze(pipeline, text), "ASSAULT")
+
+
+def test_the_one_received_to_talk_is_the_other_side(pipeline: Pipeline) -> None:
+    text = "Bahrain's Prime Minister Prince Khalifa received the UAE Ambassador to Bahrain to discuss bilateral ties."
+    talk = one_event(_analyze(pipeline, text), "CONSULT", "discuss")
+    assert countries(talk.actor) == {"BHR"} and countries(talk.recipient) == {"ARE"}
+    encouraged = "We encourage India and China to utilize existing bilateral channels to discuss disputed boundaries."
+    assert not find_events(_analyze(pipeline, encouraged), "CONSULT")

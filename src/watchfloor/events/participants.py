@@ -229,7 +229,23 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         _complement_recipients(verb, ctx, result)
     if not result.recipient:
         _indirect_recipients(verb, ctx, result)
+    if not result.recipient and verb.lemma_.lower() in TALKING_VERBS and is_infinitive(verb):
+        _the_other_side_of_a_talk(verb, ctx, result)
     return result
+
+
+TALKING_VERBS = frozenset({"discuss", "talk", "negotiate", "confer", "consult", "meet"})
+
+
+def _the_other_side_of_a_talk(verb: Token, ctx: DocContext, result: Participants) -> None:
+    """'received the UAE ambassador to discuss ...': the one received is the other side of the talk; 'invited the
+    Kenyan minister to discuss ...': the minister talks, with the one who invited."""
+    governor = verb.head
+    if verb.dep_ == "xcomp" and _object_controller(governor) is not None and result.actor:
+        result.take("recipient", subject_of(governor, ctx), f"who asked them to '{verb.text}'")
+    elif verb.dep_ == "advcl":
+        received = [child for child in governor.children if child.dep_ == "dobj"]
+        result.take("recipient", [a for obj in received for a in actors_of(obj, ctx)], f"received or met to '{verb.text}'")
 
 
 def _objects(verb: Token) -> list[Token]:
