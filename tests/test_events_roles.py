@@ -72,6 +72,7 @@ def test_a_government_named_by_protesters_is_their_own(pipeline: Pipeline) -> No
     [
         "Six human rights groups have been barred from operating in Armenia.",
         "A school was stormed in the northeastern city of Maiduguri on Sunday.",
+        "A massive cyberattack crippled the network of the largest power plant in Poland on Wednesday.",
     ],
 )
 def test_a_violent_or_coercive_act_with_no_named_party_befalls_the_country_where_it_happened(
@@ -83,6 +84,7 @@ def test_a_violent_or_coercive_act_with_no_named_party_befalls_the_country_where
 
 def test_a_verbal_act_with_no_named_party_is_still_not_coded(pipeline: Pipeline) -> None:
     assert not _analyze(pipeline, "Talks were held in Geneva on Monday.").events
+    assert not _analyze(pipeline, "He expressed condolences over the attack in Kabul.").events
 
 
 def test_a_survey_released_is_no_release_of_captives(pipeline: Pipeline) -> None:
