@@ -139,3 +139,9 @@ def test_the_one_received_to_talk_is_the_other_side(pipeline: Pipeline) -> None:
     assert countries(talk.actor) == {"BHR"} and countries(talk.recipient) == {"ARE"}
     encouraged = "We encourage India and China to utilize existing bilateral channels to discuss disputed boundaries."
     assert not find_events(_analyze(pipeline, encouraged), "CONSULT")
+
+
+def test_allies_of_an_alliance_act_as_the_alliance_and_a_countrys_allies_are_no_one(pipeline: Pipeline) -> None:
+    agreed = _analyze(pipeline, "NATO allies have agreed to extend their peacekeeping mission in Kosovo.")
+    assert agreed.events and codes(agreed.events[0].actor) == {"IGONAT"}, [(e.event, codes(e.actor)) for e in agreed.events]
+    assert not _analyze(pipeline, "US allies criticized the plan on Monday.").events

@@ -277,10 +277,21 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
     for token in (head, *nominal_conjuncts):
         token = collective_head(token)
         # "its neighbour Vietnam", "regional rival Japan's Prime Minister": the one named beside the relation
-        named = [c for c in token.children if c.dep_ == "appos"] if token.lemma_.lower() in RELATION_NOUNS else [token]
+        named = _named_beside(token) if token.lemma_.lower() in RELATION_NOUNS else [token]
         for actor in (found for part in named for found in _actors_of_one(part, ctx, pronouns)):
             _add(actors, actor)
     return _drop_less_specific(actors)
+
+
+def _named_beside(relation: Token) -> list[Token]:
+    """Who a relation noun names: the one in apposition ('its neighbour Vietnam'), or for allies of an alliance the
+    alliance acting together ('NATO allies agreed to extend the mission'); 'US allies' names no one."""
+    appositions = [child for child in relation.children if child.dep_ == "appos"]
+    # "NATO allies Albania and Belarus held ...", parsed as two subjects: the allies are named beside
+    named_next = any(sibling.dep_ == relation.dep_ and sibling.i != relation.i for sibling in relation.head.children)
+    if appositions or relation.lemma_.lower() != "ally" or named_next:
+        return appositions
+    return [child for child in relation.children if child.dep_ == "compound" and child.ent_type_ == "ORG"]
 
 
 def _relative_antecedent(token: Token) -> Token:
