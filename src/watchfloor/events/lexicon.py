@@ -112,8 +112,9 @@ def _another_clause(token: Token) -> bool:
 def _of_time(token: Token) -> bool:
     """'fired missiles on Thursday', 'at dawn': 'on' or 'at' before a date or time is no particle of the verb ('fired
     on protesters', 'fired at a patrol')."""
-    dated = any(child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in token.children)
-    return token.dep_ == "prep" and token.lower_ in ("on", "at") and dated
+    if token.dep_ != "prep" or token.lower_ not in ("on", "at"):
+        return False
+    return any(child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in token.children)
 
 
 class Lexicon:
