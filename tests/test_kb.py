@@ -20,6 +20,11 @@ from watchfloor.kb import KnowledgeBase
         ("USA.defence_minister", date(2023, 1, 1), "Lloyd Austin"),
         ("CHN.head_of_state", date(2020, 1, 1), "Xi Jinping"),
         ("TWN.head_of_state", date(2024, 6, 1), "Lai Ching-te"),
+        ("USA.foreign_minister", date(2003, 3, 1), "Colin Powell"),
+        ("USA.foreign_minister", date(2011, 3, 1), "Hillary Clinton"),
+        ("USA.defence_minister", date(2008, 3, 1), "Robert Gates"),
+        ("RUS.foreign_minister", date(2001, 3, 1), "Igor Ivanov"),
+        ("PRK.head_of_state", date(2006, 10, 9), "Kim Jong Il"),
     ],
 )
 def test_holder_is_time_aware(kb: KnowledgeBase, office: str, when: date, name: str) -> None:
