@@ -145,3 +145,9 @@ def test_allies_of_an_alliance_act_as_the_alliance_and_a_countrys_allies_are_no_
     agreed = _analyze(pipeline, "NATO allies have agreed to extend their peacekeeping mission in Kosovo.")
     assert agreed.events and codes(agreed.events[0].actor) == {"IGONAT"}, [(e.event, codes(e.actor)) for e in agreed.events]
     assert not _analyze(pipeline, "US allies criticized the plan on Monday.").events
+
+
+def test_a_town_named_before_a_group_gives_its_country(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Cleveland police arrested two protesters on Monday.")
+    arrest = find_events(result, "COERCE")
+    assert arrest and codes(arrest[0].actor) == {"USACOP"}, [(e.event, codes(e.actor)) for e in result.events]

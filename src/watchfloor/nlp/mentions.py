@@ -489,7 +489,7 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
     sector = of_group if of_group and head.lemma_.lower() in GROUP_HEADS else _sector_of_noun(head) or of_group
     if sector is None:
         return None
-    country = _located_in(head, ctx) or _speakers_country(head, ctx) or _possessors_country(head, ctx)
+    country = _located_in(head, ctx) or _town_before(head, ctx) or _speakers_country(head, ctx) or _possessors_country(head, ctx)
     text = " ".join(token.text for token in tokens if token.dep_ not in ("det", "punct") or token.pos_ == "PRON")
     if country is not None:
         return Actor(text=text, name=text, code=f"{country.country}{sector}", country=country.country, sector=sector, kb_id=None)
@@ -548,6 +548,17 @@ def _speakers_country(head: Token, ctx: DocContext) -> Entity | None:
     if not speaker or len(countries) != 1 or _quoted(head):
         return None
     return ctx.kb.country(countries.pop())
+
+
+def _town_before(head: Token, ctx: DocContext) -> Entity | None:
+    """'Mombasa police', 'Mosul residents', 'Aleppo rebels': the country of a town the geoparser placed, named as the
+    group's modifier."""
+    for child in head.children:
+        ent = entity_at(child.doc, child.i) if child.dep_ in ("compound", "nmod", "amod") else None
+        place = ctx.place_by_start.get(ent.start_char) if ent is not None and ent.label_ in ("GPE", "LOC", "NORP") else None
+        if place is not None and place.country and (country := ctx.kb.country(place.country)) is not None:
+            return country
+    return None
 
 
 def _located_in(head: Token, ctx: DocContext) -> Entity | None:
