@@ -34,6 +34,7 @@ HISTORY_AGE = timedelta(days=365)
 REPORTING_VERBS = frozenset(
     "say announce tell state declare insist add report claim stress affirm confirm indicate reiterate write".split()
 )
+# Intentions stated in a noun ("announced plans to withdraw", "an offer to mediate"): the act is only promised
 PROMISED_NOUNS = frozenset(
     {"plan", "intention", "commitment", "pledge", "promise", "willingness", "readiness", "offer", "threat"}
 )

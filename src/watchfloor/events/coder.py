@@ -263,19 +263,17 @@ def _befalls_the_place(trigger: Token, event_type: str, found: Participants, fac
     act told with no party befalls the country where it happened; one named by a noun only as the subject of what it
     did ('a cyberattack crippled the network of a plant in Poland'), not as a topic ('condolences over the attack in
     Kabul' recalls one); nor one whose party is a name the KB does not know ('Ingabire was arrested')."""
-    if found.recipient or event_type not in VIOLENT_TYPES:
-        return
-    acting = trigger.head if _did_something(trigger) else None
-    if is_nominal(trigger) and acting is None:
+    nominal = is_nominal(trigger)
+    if found.recipient or event_type not in VIOLENT_TYPES or (nominal and not _did_something(trigger)):
         return
     if unknown_named_subject(trigger, acronyms=not ctx.issuers) is None:
-        _recipient_from_place(acting or trigger, found, facts, ctx, material=True)
+        _recipient_from_place(trigger.head if nominal else trigger, found, facts, ctx, material=True)
 
 
 def _did_something(noun: Token) -> bool:
     """A noun trigger that is the subject of a verb acting on an object: 'a cyberattack crippled the network'."""
     verb = noun.head
-    return is_nominal(noun) and noun.dep_ == "nsubj" and verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children)
+    return noun.dep_ == "nsubj" and verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _uncoded_party(trigger: Token, found: Participants, ctx: DocContext) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from watchfloor.events.auxiliary import PROMISED_NOUNS
 from watchfloor.events.lexicon import is_nominal
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.mentions import PRONOUNS, UNKNOWN_STATE, actors_of
@@ -129,7 +130,8 @@ def _issued_text(noun: Token) -> bool:
 
 # Undertakings of force, and intentions stated; not "efforts" or "a push", which official prose launches to do anything
 UNDERTAKINGS = frozenset({"operation", "campaign", "offensive", "raid", "crackdown"})
-INTENTIONS = frozenset({"commitment", "intention", "plan", "decision", "promise", "pledge", "bid", "willingness", "readiness"})
+# a decision or a bid is taken or made, not only promised; the act is still its maker's
+INTENTIONS = PROMISED_NOUNS | {"decision", "bid"}
 
 
 def _undertaking(noun: Token) -> bool:

@@ -551,8 +551,8 @@ def _speakers_country(head: Token, ctx: DocContext) -> Entity | None:
 
 
 def _town_before(head: Token, ctx: DocContext) -> Entity | None:
-    """'Mombasa police', 'Mosul residents', 'Aleppo rebels': the country of a town the geoparser placed, named as the
-    group's modifier."""
+    """'Cleveland police', 'Mosul residents', 'Lagos protesters': the country of a town the geoparser placed, named as
+    the group's modifier (a town the tagger reads as a demonym or part of a name is not placed, and gives none)."""
     for child in head.children:
         ent = entity_at(child.doc, child.i) if child.dep_ in ("compound", "nmod", "amod") else None
         place = ctx.place_by_start.get(ent.start_char) if ent is not None and ent.label_ in ("GPE", "LOC", "NORP") else None
