@@ -96,3 +96,16 @@ def test_event_and_claim_ids_are_unique_within_each_document(pipeline: Pipeline)
         claim_ids = [claim.id for claim in result.claims]
         event_ids = [event.id for event in result.events]
         assert len(set(claim_ids)) == len(claim_ids) and len(set(event_ids)) == len(event_ids), result.doc.id
+
+
+def test_search_loads_the_packaged_fts_extension_without_a_download(tmp_path: Path) -> None:
+    from watchfloor.store.views import search
+
+    with open_store(tmp_path / "w.duckdb") as store:
+        store.ingest([make_result()])
+        empty = tmp_path / "no-extensions"
+        empty.mkdir()
+        store.connection.execute(f"SET extension_directory = '{empty}'")
+        store.connection.execute("SET autoinstall_known_extensions = false")
+        total, hits = search(store, "Liaoning", 10, 0)
+    assert total == 1 and "Liaoning" in hits[0]["snippet"]

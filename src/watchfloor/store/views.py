@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from importlib import resources
 from typing import Any
 
 import duckdb
 
+from watchfloor.errors import Code, StoreError
 from watchfloor.store.duckdb_store import DuckDBStore, _plain_row
 from watchfloor.store.queries import Filters, Where, claim_query, doc_query, event_query
 
@@ -158,7 +160,7 @@ def search(store: DuckDBStore, query: str, limit: int, offset: int) -> tuple[int
 def _ensure_search_index(store: DuckDBStore) -> None:
     """Build the BM25 index when missing or older than the documents table (it does not update itself)."""
     con = store.connection
-    con.execute("LOAD fts")
+    _load_fts(store)
     con.execute("CREATE TABLE IF NOT EXISTS search_index_state (documents BIGINT)")
     count_row = con.execute("SELECT count(*) FROM documents").fetchone()
     count = int(count_row[0]) if count_row else 0
@@ -168,6 +170,20 @@ def _ensure_search_index(store: DuckDBStore) -> None:
     con.execute("PRAGMA create_fts_index('documents', 'sha256', 'title', 'text', overwrite=1)")
     con.execute("DELETE FROM search_index_state")
     con.execute("INSERT INTO search_index_state VALUES (?)", [count])
+
+
+def _load_fts(store: DuckDBStore) -> None:
+    """Load the fts extension shipped by the pinned ``duckdb-extension-fts`` package.
+
+    A bare ``LOAD fts`` looks in ``~/.duckdb`` and would download the extension there, which a machine
+    without network to DuckDB's extension site (and a run that must not download) cannot do.
+    """
+    packaged = resources.files("duckdb_extension_fts") / "extensions" / f"v{duckdb.__version__}" / "fts.duckdb_extension"
+    try:
+        store.connection.execute(f"LOAD '{str(packaged).replace(chr(39), chr(39) * 2)}'")
+    except duckdb.Error as error:
+        detail = f"full-text search needs duckdb-extension-fts=={duckdb.__version__}: {str(error).splitlines()[0]}"
+        raise StoreError(Code.STORE_OPEN, str(store.path), detail=detail) from None
 
 
 def _snippet(text: str, query: str, width: int = 220) -> str:
