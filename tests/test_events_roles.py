@@ -151,3 +151,28 @@ def test_a_town_named_before_a_group_gives_its_country(pipeline: Pipeline) -> No
     result = _analyze(pipeline, "Cleveland police arrested two protesters on Monday.")
     arrest = find_events(result, "COERCE")
     assert arrest and codes(arrest[0].actor) == {"USACOP"}, [(e.event, codes(e.actor)) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor"),
+    [
+        ("The then president, Goodluck Jonathan, had rejected multiple proposals by the National Assembly.", "REJECT", "NGAGOV"),
+        ("Zabihullah Mujahid, the Taliban spokesman, claimed responsibility for the attack on the police.", "ASSAULT", "AFGREB"),
+    ],
+)
+def test_a_title_and_a_name_in_apposition_name_one_person(pipeline: Pipeline, text: str, event: str, actor: str) -> None:
+    found = find_events(analyze(text, pipeline=pipeline), event)
+    assert found and codes(found[0].actor) == {actor}, [(e.event, codes(e.actor)) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Sudanese rebel leaders met Kenyan officials in Nairobi.", "SDNREB"),
+        ("Russian opposition leader Alexei Navalny met Lithuanian officials in Vilnius.", "RUSOPP"),
+        ("Myanmar's civilian president met Thai officials in Bangkok.", "MMRGOV"),
+    ],
+)
+def test_the_group_before_a_role_gives_the_sector_a_title_keeps_its_own(pipeline: Pipeline, text: str, actor: str) -> None:
+    found = find_events(analyze(text, pipeline=pipeline), "CONSULT")
+    assert found and actor in codes(found[0].actor), [(e.event, codes(e.actor)) for e in found]

@@ -169,7 +169,7 @@ def actor_for(entity: Entity, mention: str, head: Token | None, when: date | Non
     if entity.kind == "person":
         sector, code = _person_role(entity, when)
     elif entity.kind == "country" and head is not None:
-        sector = _sector_of_noun(head) or _title_sector(head)  # "Colombian President Alvaro Uribe": COLGOV
+        sector = _group_sector(head) or _title_sector(head)  # "Colombian President Alvaro Uribe": COLGOV
         code = f"{country}{sector}" if sector else code
     elif entity.kind == "capital" and head is not None and (organ := _sector_of_noun(head)) in ("COP", "MIL"):
         sector, code = organ, f"{country}{organ}"  # "Beijing police": the state's police, not its government
@@ -227,7 +227,7 @@ def _sector_of_noun(head: Token) -> str | None:
         return "COP"
     if lemma in GOVERNMENT_NOUNS:
         return "GOV"
-    return None
+    return PERSON_TITLES.get(lemma) if head.pos_ == "NOUN" else None  # "Kenya's president", "a Syrian general"
 
 
 # Modifiers that make a ship or an aircraft civilian, and the sector of those aboard; a suicide bomber is a person
@@ -329,9 +329,31 @@ def _actors_of_one(token: Token, ctx: DocContext, pronouns: bool) -> list[Actor]
         actors.extend(_their_state(token, ctx))
     if not actors:
         actors.extend(_officials_of_countries(token, ctx))
-    if not actors:
-        _add(actors, _group_actor(token, tokens, ctx) or _titled_person(tokens, token, ctx))
-    return actors
+    if actors:
+        return actors
+    # the person in apposition, where it says whose ("Presidents Vladimir Putin and Hassan Rouhani"); else the group
+    in_apposition = [actor for apposition in _person_in_apposition(token) for actor in _actors_of_one(apposition, ctx, False)]
+    if any(actor.country or actor.kb_id for actor in in_apposition):
+        return in_apposition
+    group = _group_actor(token, tokens, ctx) or _titled_person(tokens, token, ctx)
+    return [group] if group is not None else in_apposition
+
+
+def _person_in_apposition(token: Token) -> list[Token]:
+    """A person named by title and name in turn, either way round: 'the then president, Goodluck Jonathan',
+    'Zabihullah Mujahid, the Taliban spokesman'. Other appositions describe a thing ('Bhutan, a kingdom between
+    China and India') and name no one who acts."""
+    if not (token.ent_type_ == "PERSON" or _person_noun(token)):
+        return []
+    appositions = [child for child in token.children if child.dep_ == "appos"]
+    return [
+        a for a in appositions if (a.ent_type_ == "PERSON") != (token.ent_type_ == "PERSON") and (a.ent_type_ or _person_noun(a))
+    ]
+
+
+def _person_noun(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in PERSON_TITLES or lemma in GOVERNMENT_NOUNS or lemma in GROUP_ROLES)
 
 
 def _misspelt_country(token: Token, ctx: DocContext) -> Actor | None:
@@ -358,13 +380,15 @@ ARMED_SERVICES = frozenset({"army", "navy", "military", "force", "troop"})  # "t
 def _officials_of_countries(head: Token, ctx: DocContext) -> list[Actor]:
     """'The foreign ministers of India and Pakistan', 'the leaders of France and Germany': each country's state
     organ (its government, or its military for a commander or 'the armies of Brazil and Argentina'); 'ministers from
-    the Group of Seven', the body itself. A single holder of an office ('the foreign minister of Japan') is found by
-    name before this."""
+    the Group of Seven', 'a spokesman for the Taliban', the body itself. A single holder of an office ('the foreign
+    minister of Japan') is found by name before this."""
     lemma = head.lemma_.lower()
     sector = PERSON_TITLES.get(lemma) or ("GOV" if lemma in GOVERNMENT_NOUNS else "MIL" if lemma in ARMED_SERVICES else None)
     if sector is None or head.pos_ != "NOUN":
         return []
-    places = [pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from") for pobj in prep.children]
+    places = [
+        pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for") for pobj in prep.children
+    ]
     actors: list[Actor] = []
     for place in [token for pobj in places if pobj.dep_ == "pobj" for token in (pobj, *pobj.conjuncts)]:
         ent = entity_at(place.doc, place.i)
@@ -485,8 +509,7 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
     'Rebels in the Ivory Coast', 'authorities in Pakistan': a country after in/from/of makes it that country's group
     (then a government or military noun qualifies too).
     """
-    of_group = _sector_named_with(head)
-    sector = of_group if of_group and head.lemma_.lower() in GROUP_HEADS else _sector_of_noun(head) or of_group
+    sector = _group_sector(head)
     if sector is None:
         return None
     country = _located_in(head, ctx) or _town_before(head, ctx) or _speakers_country(head, ctx) or _possessors_country(head, ctx)
@@ -496,6 +519,14 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
     # "the army", "soldiers": a state's organ, whose state the event's place or other side may tell
     code = sector if sector in GROUP_CODES else f"{UNKNOWN_STATE}{sector}"
     return Actor(text=text, name=text, code=code, country=None, sector=sector, kb_id=None)
+
+
+def _group_sector(head: Token) -> str | None:
+    """The sector of a group's head noun, or of the group word before a role ('rebel leaders', 'militia units');
+    a title keeps its own ('Myanmar's civilian president' is no civilian)."""
+    lemma = head.lemma_.lower()
+    of_group = _sector_named_with(head) if lemma not in PERSON_TITLES or lemma in GROUP_HEADS else None
+    return of_group if of_group and lemma in GROUP_HEADS else _sector_of_noun(head) or of_group
 
 
 def _sector_named_with(head: Token) -> str | None:
