@@ -176,3 +176,12 @@ def test_a_title_and_a_name_in_apposition_name_one_person(pipeline: Pipeline, te
 def test_the_group_before_a_role_gives_the_sector_a_title_keeps_its_own(pipeline: Pipeline, text: str, actor: str) -> None:
     found = find_events(analyze(text, pipeline=pipeline), "CONSULT")
     assert found and actor in codes(found[0].actor), [(e.event, codes(e.actor)) for e in found]
+
+
+def test_a_pronoun_in_a_lower_clause_stands_for_the_subject_above(pipeline: Pipeline) -> None:
+    text = "Former U.S. President Barack Obama ended his trip in Paris, where he had lunch with French President Emmanuel Macron."
+    lunch = find_events(analyze(text, pipeline=pipeline), "CONSULT")
+    assert lunch and countries(lunch[0].actor) == {"USA"}, [(e.event, codes(e.actor)) for e in lunch]
+    text = "Japanese Prime Minister Shinzo Abe met Chinese officials, who told him to stop the visits."
+    request = find_events(analyze(text, pipeline=pipeline), "REQUEST")
+    assert request and countries(request[0].recipient) == {"JPN"}, [(e.event, codes(e.recipient)) for e in request]

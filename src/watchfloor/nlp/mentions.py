@@ -324,7 +324,7 @@ def _actors_of_one(token: Token, ctx: DocContext, pronouns: bool) -> list[Actor]
     if not actors and _names_a_pair(token):
         actors.extend(_last_pair(ctx, " ".join(t.text for t in tokens)))
     if not actors and pronouns and token.lower_ in PRONOUNS:
-        actors.extend(_clause_antecedent(token, ctx) or _antecedents(token.lower_, ctx))
+        actors.extend(_clause_antecedent(token, ctx) or _subject_above(token, ctx) or _antecedents(token.lower_, ctx))
     if not actors and pronouns:
         actors.extend(_their_state(token, ctx))
     if not actors:
@@ -457,6 +457,25 @@ def _clause_antecedent(pronoun: Token, ctx: DocContext) -> list[Actor]:
 
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp"})
+
+
+def _subject_above(pronoun: Token, ctx: DocContext) -> list[Actor]:
+    """'Ajak was released after President Kiir pardoned him', 'Obama is ending his trip in Paris, where he had lunch
+    with Macron': an object pronoun, or the subject of a relative clause, stands for the subject of a clause above
+    its own, named before it and of its kind (a person for 'he' or 'him', anyone else for 'it' or 'they'); never for
+    its own clause's subject."""
+    clause = pronoun.head
+    subject_of_relative = pronoun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "relcl"
+    if not (subject_of_relative or pronoun.dep_ in ("dobj", "dative", "pobj")):
+        return []
+    person = pronoun.lower_ in PERSON_PRONOUNS
+    for verb in (a for a in clause.ancestors if a.pos_ in ("VERB", "AUX")):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i > pronoun.i or subject.pos_ == "PRON":
+            continue
+        named_person = subject.ent_type_ == "PERSON" or subject.lemma_.lower() in PERSON_TITLES
+        return actors_of(subject, ctx, pronouns=False) if named_person == person else []
+    return []
 
 
 def _names_a_pair(token: Token) -> bool:
