@@ -149,3 +149,23 @@ def test_leads_and_headlines_read_as_news(pipeline: Pipeline, text: str, event: 
     assert actor in countries(main.actor), codes(main.actor)
     if recipient is not None:
         assert recipient in countries(main.recipient), codes(main.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        ("Russia annexed Crimea in 2014.", "COERCE", "RUS", None),
+        ("Iran exiled the opposition leader.", "COERCE", "IRN", "IRN"),
+        ("The Kenyan president chided Ethiopia over the border closure.", "ACCUSE", "KEN", "ETH"),
+        ("Indian forces skirmished with Chinese troops.", "ASSAULT", "IND", "CHN"),
+        ("Japan's prime minister toured Vietnam.", "CONSULT", "JPN", "VNM"),
+        ("Ethiopian soldiers pillaged the village.", "ASSAULT", "ETH", None),
+    ],
+)
+def test_verbs_of_the_cameo_dictionary_the_lexicon_took(
+    pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None
+) -> None:
+    found = [e for e in _analyze(pipeline, text).events if e.event == event]
+    assert found and actor in countries(found[0].actor), [(e.event, codes(e.actor)) for e in found]
+    if recipient is not None:
+        assert recipient in countries(found[0].recipient), codes(found[0].recipient)
