@@ -185,3 +185,12 @@ def test_a_pronoun_in_a_lower_clause_stands_for_the_subject_above(pipeline: Pipe
     text = "Japanese Prime Minister Shinzo Abe met Chinese officials, who told him to stop the visits."
     request = find_events(analyze(text, pipeline=pipeline), "REQUEST")
     assert request and countries(request[0].recipient) == {"JPN"}, [(e.event, codes(e.recipient)) for e in request]
+
+
+def test_a_capitalised_title_is_a_title(pipeline: Pipeline) -> None:
+    text = (
+        "The Federal Minister for Interior Aftab Ahmad Khan Sherpao allowed opposition leader Maulana Fazl-ur-Rehman to hold"
+        " a rally, according to the Pakistani Federal Secretary Interior."
+    )
+    allowed = find_events(analyze(text, pipeline=pipeline), "CONCEDE")
+    assert allowed and codes(allowed[0].actor) == {"PAKGOV"}, [(e.event, codes(e.actor)) for e in allowed]

@@ -227,7 +227,7 @@ def _sector_of_noun(head: Token) -> str | None:
         return "COP"
     if lemma in GOVERNMENT_NOUNS:
         return "GOV"
-    return PERSON_TITLES.get(lemma) if head.pos_ == "NOUN" else None  # "Kenya's president", "a Syrian general"
+    return PERSON_TITLES.get(lemma) if _common_noun(head) else None  # "Kenya's president", "The Federal Minister"
 
 
 # Modifiers that make a ship or an aircraft civilian, and the sector of those aboard; a suicide bomber is a person
@@ -353,7 +353,12 @@ def _person_in_apposition(token: Token) -> list[Token]:
 
 def _person_noun(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    return token.pos_ == "NOUN" and (lemma in PERSON_TITLES or lemma in GOVERNMENT_NOUNS or lemma in GROUP_ROLES)
+    return _common_noun(token) and (lemma in PERSON_TITLES or lemma in GOVERNMENT_NOUNS or lemma in GROUP_ROLES)
+
+
+def _common_noun(token: Token) -> bool:
+    """A common noun, also when capitalised as a title and tagged a name ('The Federal Minister for Interior')."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_)
 
 
 def _misspelt_country(token: Token, ctx: DocContext) -> Actor | None:
@@ -535,6 +540,8 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
     text = " ".join(token.text for token in tokens if token.dep_ not in ("det", "punct") or token.pos_ == "PRON")
     if country is not None:
         return Actor(text=text, name=text, code=f"{country.country}{sector}", country=country.country, sector=sector, kb_id=None)
+    if ctx.issuers and head.pos_ == "PROPN" and head.lemma_.lower() in PERSON_TITLES:
+        return None  # "the President" in a government's own statement is its own or its guest's: not guessed
     # "the army", "soldiers": a state's organ, whose state the event's place or other side may tell
     code = sector if sector in GROUP_CODES else f"{UNKNOWN_STATE}{sector}"
     return Actor(text=text, name=text, code=code, country=None, sector=sector, kb_id=None)
