@@ -189,8 +189,8 @@ def test_a_pronoun_in_a_lower_clause_stands_for_the_subject_above(pipeline: Pipe
 
 def test_a_capitalised_title_is_a_title(pipeline: Pipeline) -> None:
     text = (
-        "The Federal Minister for Interior Aftab Ahmad Khan Sherpao allowed opposition leader Maulana Fazl-ur-Rehman to hold"
-        " a rally, according to the Pakistani Federal Secretary Interior."
+        "The Federal Minister for Interior Aftab Ahmad Khan Sherpao allowed opposition leader Maulana Fazl-ur-Rehman to bring"
+        " out a rally, according to the Pakistani Federal Secretary Interior."
     )
     allowed = find_events(analyze(text, pipeline=pipeline), "CONCEDE")
     assert allowed and codes(allowed[0].actor) == {"PAKGOV"}, [(e.event, codes(e.actor)) for e in allowed]
