@@ -194,3 +194,18 @@ def test_a_capitalised_title_is_a_title(pipeline: Pipeline) -> None:
     )
     allowed = find_events(analyze(text, pipeline=pipeline), "CONCEDE")
     assert allowed and codes(allowed[0].actor) == {"PAKGOV"}, [(e.event, codes(e.actor)) for e in allowed]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor"),
+    [
+        ("Tigrayan forces attacked Ethiopian troops near Mekelle.", "ASSAULT", "ETHREB"),
+        ("Tibetan monks protested in Lhasa.", "PROTEST", "CHNCVL"),
+        ("The Catalan government met Spanish ministers in Madrid.", "CONSULT", "ESPGOV"),
+    ],
+)
+def test_a_people_of_a_countrys_regions_is_of_that_country_but_not_its_state(
+    pipeline: Pipeline, text: str, event: str, actor: str
+) -> None:
+    found = find_events(analyze(text, pipeline=pipeline), event)
+    assert found and actor in codes(found[0].actor), [(e.event, codes(e.actor)) for e in found]

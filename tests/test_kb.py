@@ -74,6 +74,8 @@ def test_names_demonyms_and_metonyms_resolve(kb: KnowledgeBase) -> None:
     assert taiwan is not None and taiwan.country == "TWN"
     office = kb.office_for("JPN", "defense minister")
     assert office is not None and office.id == "JPN.defence_minister"
+    people = kb.demonym("Rohingyas")
+    assert people is not None and people.code == "MMR" and "Rohingya" in people.peoples
 
 
 def test_places_have_coordinates_in_range(kb: KnowledgeBase) -> None:

@@ -65,7 +65,7 @@ class KnowledgeBase:
                 self._capitals[entity.name.lower()] = entity
             for name in (entity.name, *entity.aliases):
                 self._names[name.lower()].append(entity)
-            for demonym in entity.demonyms:
+            for demonym in (*entity.demonyms, *entity.peoples):
                 self._demonyms[demonym.lower()] = entity
             for index, term in enumerate(entity.terms):
                 self._holders[term.office].append((entity, index))
@@ -122,10 +122,10 @@ class KnowledgeBase:
     def _spellings_of_length(self, size: int) -> list[str]:
         if not self._spellings:
             self._spellings.update(
-                (name, entity)
+                (name.lower(), entity)
                 for entity in self.entities.values()
                 if entity.kind == "country"
-                for name in (entity.name.lower(), *(a.lower() for a in entity.aliases), *(d.lower() for d in entity.demonyms))
+                for name in (entity.name, *entity.aliases, *entity.demonyms, *entity.peoples)
             )
             for name in self._spellings:
                 self._by_length[len(name)].append(name)
@@ -220,7 +220,7 @@ class KnowledgeBase:
             if entity.kind == "place" and entity.place_kind == "other":
                 names -= bodies  # "the White House said": the body; the building is found by lookup after "at"
             patterns.extend({"label": label, "pattern": name, "id": entity.id} for name in names if len(name) > 1)
-            patterns.extend({"label": "NORP", "pattern": name, "id": entity.id} for name in entity.demonyms)
+            patterns.extend({"label": "NORP", "pattern": name, "id": entity.id} for name in (*entity.demonyms, *entity.peoples))
         return patterns
 
 

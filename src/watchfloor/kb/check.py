@@ -175,7 +175,7 @@ def _duplicate_aliases(sections: dict[str, list[Located]]) -> Iterator[Problem]:
         for origin, record in records:
             name = _record_name(section, record)
             scope = f"{origin}:{record.get('country')}" if section == "offices" else origin  # titles repeat per country
-            names = [*(record.get("aliases") or []), *(record.get("demonyms") or []), *(record.get("websites") or [])]
+            names = [alias for field in ("aliases", "demonyms", "peoples", "websites") for alias in record.get(field) or []]
             for alias in {str(a).lower() for a in names}:
                 owner = owners.setdefault((scope, alias), name)
                 if owner != name:

@@ -40,7 +40,9 @@ def read_yaml(path: Path) -> Any:
 
 
 Located = tuple[str, dict[str, Any]]  # (the file a record came from, the record)
-LIST_FIELDS = frozenset({"aliases", "demonyms", "phrases", "claimed_by", "excludes", "names", "subjects", "context", "topics"})
+LIST_FIELDS = frozenset(
+    {"aliases", "demonyms", "peoples", "phrases", "claimed_by", "excludes", "names", "subjects", "context", "topics"}
+)
 NUMBER_FIELDS = frozenset({"lat", "lon", "capital_lat", "capital_lon", "tolerance", "value"})
 TERM_FIELDS = ("office", "valid_from", "valid_to", "source", "note")
 
@@ -155,6 +157,7 @@ def countries(records: list[dict[str, Any]]) -> Iterator[Entity]:
             country=iso3,
             aliases=_strings(record.get("aliases")),
             demonyms=_strings(record.get("demonyms")),
+            peoples=_strings(record.get("peoples")),
             lat=record.get("lat"),
             lon=record.get("lon"),
             place_kind="country",

@@ -31,6 +31,7 @@ class Entity:
     sector: str | None = None
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
+    peoples: tuple[str, ...] = ()  # peoples of one country's regions, whose armed men are not its army
     lat: float | None = None
     lon: float | None = None
     place_kind: str | None = None

@@ -170,12 +170,27 @@ def actor_for(entity: Entity, mention: str, head: Token | None, when: date | Non
         sector, code = _person_role(entity, when)
     elif entity.kind == "country" and head is not None:
         sector = _group_sector(head) or _title_sector(head)  # "Colombian President Alvaro Uribe": COLGOV
+        if _names_a_people(entity, mention) and head.lemma_.lower() not in REGIONAL_GOVERNMENTS:
+            sector = PEOPLES_ARMED.get(sector or "", sector)  # "the Catalan government" stays a government
         code = f"{country}{sector}" if sector else code
     elif entity.kind == "capital" and head is not None and (organ := _sector_of_noun(head)) in ("COP", "MIL"):
         sector, code = organ, f"{country}{organ}"  # "Beijing police": the state's police, not its government
     if not code:
         return None
     return Actor(text=mention, name=entity.name, code=code, country=country, sector=sector, kb_id=entity.id)
+
+
+# A people's armed men are rebels, and its leaders or its people as such are civilians, not the state: "Tigrayan
+# forces", "Yoruba leaders", "Tibetans"
+PEOPLES_ARMED = {"MIL": "REB", "": "CVL", "GOV": "CVL", "COP": "CVL", "JUD": "CVL", "LEG": "CVL"}
+REGIONAL_GOVERNMENTS = frozenset({"government", "administration", "authority", "cabinet", "parliament"})
+
+
+def _names_a_people(country: Entity, mention: str) -> bool:
+    """'Tigrayan forces', 'Rohingya refugees': a people of the country's regions, not the country or its state."""
+    words = {word.lower().removesuffix("s") for word in mention.replace("-", " ").split()}
+    state_names = {name.lower() for name in (country.name, *country.aliases, *country.demonyms)}
+    return any(people.lower() in words for people in country.peoples) and not words & state_names
 
 
 def _title_sector(head: Token) -> str | None:
