@@ -69,6 +69,8 @@ def _entity_view(kb: KnowledgeBase, entity: Entity, when: date | None) -> dict[s
             view[key] = getattr(entity, key)
     if entity.aliases or entity.demonyms:
         view["aliases"] = [*entity.aliases, *entity.demonyms]
+    if entity.peoples:
+        view["peoples"] = list(entity.peoples)
     if entity.terms:
         view["terms"] = [
             {"office": t.office, "from": str(t.valid_from), "to": str(t.valid_to or ""), "source": t.source} for t in entity.terms
