@@ -169,3 +169,28 @@ def test_verbs_of_the_cameo_dictionary_the_lexicon_took(
     assert found and actor in countries(found[0].actor), [(e.event, codes(e.actor)) for e in found]
     if recipient is not None:
         assert recipient in countries(found[0].recipient), codes(found[0].recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        ("Kenya recalled its diplomats from Ethiopia.", "SANCTION", "KEN", "ETH"),
+        ("Kenya withdrew its ambassador from Ethiopia.", "SANCTION", "KEN", "ETH"),
+        ("Kenya set a deadline for Ethiopia to withdraw its troops.", "THREATEN", "KEN", "ETH"),
+        ("Kenyan warplanes violated Ethiopian air space.", "MOBILIZE", "KEN", "ETH"),
+        ("Kenya repeated its allegation that Ethiopia armed the rebels.", "ACCUSE", "KEN", "ETH"),
+        ("Kenya sought the release of its citizens held in Ethiopia.", "REQUEST", "KEN", None),
+    ],
+)
+def test_phrases_of_the_cameo_verb_patterns(pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None) -> None:
+    result = _analyze(pipeline, text)
+    main = max(result.events, key=lambda found: found.confidence) if result.events else None
+    assert main is not None and main.event == event, [(e.event, e.trigger, e.confidence) for e in result.events]
+    assert actor in countries(main.actor), codes(main.actor)
+    if recipient is not None:
+        assert recipient in countries(main.recipient), codes(main.recipient)
+
+
+def test_what_a_call_asks_for_is_not_done(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Kenya issued a call for talks with Ethiopia.")
+    assert [event.event for event in result.events] == ["REQUEST"], [(e.event, e.trigger) for e in result.events]
