@@ -180,6 +180,12 @@ def test_verbs_of_the_cameo_dictionary_the_lexicon_took(
         ("Kenyan warplanes violated Ethiopian air space.", "MOBILIZE", "KEN", "ETH"),
         ("Kenya repeated its allegation that Ethiopia armed the rebels.", "ACCUSE", "KEN", "ETH"),
         ("Kenya sought the release of its citizens held in Ethiopia.", "REQUEST", "KEN", None),
+        ("Kenyan soldiers traded gunfire with Ethiopian troops.", "ASSAULT", "KEN", "ETH"),
+        ("Protesters chanted slogans against the Kenyan government.", "PROTEST", "KEN", "KEN"),
+        ("Kenya closed its airspace to Ethiopian flights.", "COERCE", "KEN", "ETH"),
+        ("Kenya wrote off Ethiopia's debt.", "AID", "KEN", "ETH"),
+        ("Kenya ordered the expulsion of Ethiopian diplomats.", "SANCTION", "KEN", "ETH"),
+        ("Militants threw grenades at Kenyan police.", "ASSAULT", "KEN", "KEN"),
     ],
 )
 def test_phrases_of_the_cameo_verb_patterns(pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None) -> None:
