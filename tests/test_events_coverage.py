@@ -186,6 +186,13 @@ def test_verbs_of_the_cameo_dictionary_the_lexicon_took(
         ("Kenya wrote off Ethiopia's debt.", "AID", "KEN", "ETH"),
         ("Kenya ordered the expulsion of Ethiopian diplomats.", "SANCTION", "KEN", "ETH"),
         ("Militants threw grenades at Kenyan police.", "ASSAULT", "KEN", "KEN"),
+        ("Kenya expressed anger at Ethiopia's decision.", "ACCUSE", "KEN", "ETH"),
+        ("Kenya held Ethiopia responsible for the attack.", "ACCUSE", "KEN", "ETH"),
+        ("Kenya pinned the blame on Ethiopia.", "ACCUSE", "KEN", "ETH"),
+        ("Kenya reached a compromise with Ethiopia.", "AGREE", "KEN", "ETH"),
+        ("Kenya held consultations with Ethiopia.", "CONSULT", "KEN", "ETH"),
+        ("Kenya forged ties with Ethiopia.", "SUPPORT", "KEN", "ETH"),
+        ("Iraqi fighters agreed to lay down their weapons and join forces with the U.S.", "AGREE", "IRQ", "USA"),
     ],
 )
 def test_phrases_of_the_cameo_verb_patterns(pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None) -> None:

@@ -125,6 +125,8 @@ def _promised_or_threatened(trigger: Token) -> bool:
         return True  # "pledged £50 million in humanitarian aid", "threatened sanctions"
     if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in PROMISED_NOUNS:
         return True  # "announced plans to withdraw", "made a commitment to ease restrictions"
+    if verb is not None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "agreed to lay down their weapons and join forces": both acts are promised
     for _ in range(2):
         if verb is None or verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
