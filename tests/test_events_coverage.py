@@ -192,6 +192,9 @@ def test_verbs_of_the_cameo_dictionary_the_lexicon_took(
         ("Kenya reached a compromise with Ethiopia.", "AGREE", "KEN", "ETH"),
         ("Kenya held consultations with Ethiopia.", "CONSULT", "KEN", "ETH"),
         ("Kenya forged ties with Ethiopia.", "SUPPORT", "KEN", "ETH"),
+        ("Kenya opened an embassy in Ethiopia.", "SUPPORT", "KEN", "ETH"),
+        ("Qatar brokered a deal between Hamas and Israel.", "CONSULT", "QAT", "ISR"),
+        ("Kenya banned imports from Ethiopia.", "SANCTION", "KEN", "ETH"),
         ("Iraqi fighters agreed to lay down their weapons and join forces with the U.S.", "AGREE", "IRQ", "USA"),
     ],
 )
