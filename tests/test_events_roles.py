@@ -209,3 +209,10 @@ def test_a_people_of_a_countrys_regions_is_of_that_country_but_not_its_state(
 ) -> None:
     found = find_events(analyze(text, pipeline=pipeline), event)
     assert found and actor in codes(found[0].actor), [(e.event, codes(e.actor)) for e in found]
+
+
+def test_the_country_a_visit_went_to_is_its_recipient(pipeline: Pipeline) -> None:
+    visit = find_events(analyze("Ethiopia's prime minister arrived in Nairobi on a two-day visit.", pipeline=pipeline), "CONSULT")
+    assert visit and countries(visit[0].actor) == {"ETH"} and countries(visit[0].recipient) == {"KEN"}, [
+        (e.event, codes(e.actor), codes(e.recipient)) for e in visit
+    ]

@@ -212,13 +212,12 @@ class EventCoder:
         stated = aux == "future"
         event_name, mode, aux = self._intent(event_name, mode, aux, trigger)
         stated = stated and aux is None  # the intention itself is the event of the day
-        span = facts.span
         quantities = sentence_quantities(facts.sentence, ctx)
         place, preposition = where
-        _complete_recipients(trigger, found, facts, ctx, event_name, self._material(entry.event))
+        _complete_recipients(trigger, found, facts, ctx, (event_name, mode, self._material(entry.event)), place)
         event_type = self.ontology.types[event_name]
         return Event(
-            id=_event_id(ctx.document.sha256, span, event_name, trigger.i),
+            id=_event_id(ctx.document.sha256, facts.span, event_name, trigger.i),
             event=event_name,
             mode=mode,
             context=context,
@@ -230,8 +229,8 @@ class EventCoder:
             place=_with_distance(place, preposition, quantities),
             quantities=quantities,
             aux=aux,
-            text=ctx.document.text[span[0] : span[1]],
-            span=span,
+            text=ctx.document.text[facts.span[0] : facts.span[1]],
+            span=facts.span,
             confidence=_confidence(found, when, entry, trigger, aux),
             trigger=trigger.text,
             explanation=_explain(trigger, entry, found, when, stated) | _denial(trigger, event_name),
@@ -675,10 +674,19 @@ def _obligation(trigger: Token, found: Participants, ctx: DocContext) -> Partici
 
 
 def _complete_recipients(
-    trigger: Token, found: Participants, facts: SentenceFacts, ctx: DocContext, event_name: str, material: bool
+    trigger: Token,
+    found: Participants,
+    facts: SentenceFacts,
+    ctx: DocContext,
+    event: tuple[str, str | None, bool],
+    place: Place | None,
 ) -> None:
-    """With no recipient named: the country where a material act took place, the government a protest
-    addresses, the state's own country for a domestic measure or an armed group's attack; the first that applies."""
+    """With no recipient named: the country a visit went to, the country where a material act took place, the
+    government a protest addresses, the state's own country for a domestic measure or an armed group's attack; the
+    first that applies. ``event`` is the type, mode and whether the act is material."""
+    event_name, mode, material = event
+    if not found.recipient and mode == "visit" and place is not None:
+        _host_of_the_visit(found, place, ctx)
     if not found.recipient:
         _recipient_from_place(trigger, found, facts, ctx, material)
     if not found.recipient and event_name == "PROTEST":
@@ -712,6 +720,17 @@ def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFa
         if actor is not None:
             found.take("recipient", [actor], f"the country of the place '{ent.text}'")
             return
+
+
+def _host_of_the_visit(found: Participants, place: Place, ctx: DocContext) -> None:
+    """'Ethiopia's prime minister arrived in Nairobi on a two-day visit': the visitor is the actor and the country
+    visited the recipient, as PLOVER codes a visit."""
+    country = ctx.kb.country(place.country)
+    if country is None or any(actor.country == place.country for actor in found.actor):
+        return
+    host = actor_for(country, place.name, None, ctx.anchor)
+    if host is not None:
+        found.take("recipient", [host], f"the country visited ('{place.name}')")
 
 
 def _protest_addresses_own_government(found: Participants, ctx: DocContext) -> None:
