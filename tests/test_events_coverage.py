@@ -195,6 +195,9 @@ def test_verbs_of_the_cameo_dictionary_the_lexicon_took(
         ("Kenya opened an embassy in Ethiopia.", "SUPPORT", "KEN", "ETH"),
         ("Qatar brokered a deal between Hamas and Israel.", "CONSULT", "QAT", "ISR"),
         ("Kenya banned imports from Ethiopia.", "SANCTION", "KEN", "ETH"),
+        ("Kenya announced the suspension of its military operations in Somalia.", "RETREAT", "KEN", "SOM"),
+        ("Ethiopian refugees were forcibly returned by Kenya.", "COERCE", "KEN", "ETH"),
+        ("Kenya dispatched a peace envoy to Sudan.", "CONSULT", "KEN", "SDN"),
         ("Iraqi fighters agreed to lay down their weapons and join forces with the U.S.", "AGREE", "IRQ", "USA"),
     ],
 )
