@@ -198,6 +198,9 @@ def test_verbs_of_the_cameo_dictionary_the_lexicon_took(
         ("Kenya announced the suspension of its military operations in Somalia.", "RETREAT", "KEN", "SOM"),
         ("Ethiopian refugees were forcibly returned by Kenya.", "COERCE", "KEN", "ETH"),
         ("Kenya dispatched a peace envoy to Sudan.", "CONSULT", "KEN", "SDN"),
+        ("Kenya would respond with force to any attack by Ethiopia.", "THREATEN", "KEN", None),
+        ("Kenya said it would use force if Ethiopia attacked.", "THREATEN", "KEN", "ETH"),
+        ("Kenya sought the extradition of the suspect from Ethiopia.", "REQUEST", "KEN", "ETH"),
         ("Iraqi fighters agreed to lay down their weapons and join forces with the U.S.", "AGREE", "IRQ", "USA"),
     ],
 )

@@ -151,6 +151,17 @@ def _awaited(trigger: Token) -> bool:
     return marked and trigger.dep_ == "advcl" and awaiting
 
 
+def threatened_consequence(trigger: Token) -> bool:
+    """'Kenya would respond with force to any attack', 'Russia would pay a heavy price': what an actor says it would
+    do is a threat; the condition itself ('if Ethiopia attacked') and what could or might happen are not."""
+    verb = _act_verb(trigger)
+    if verb is None:
+        return False
+    children = list(verb.children)
+    conditional = any(child.dep_ == "mark" and child.lower_ in ("if", "unless") for child in children)
+    return not conditional and any(child.dep_ == "aux" and child.lower_ == "would" for child in children)
+
+
 def refused_intention(trigger: Token) -> bool:
     """'The government will not lift the ban', 'lifting the ban is out of the question': a stated refusal, which
     PLOVER codes as REJECT."""

@@ -15,7 +15,14 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from watchfloor.events.auxiliary import REPORTING_VERBS, auxiliary, prepared_for, refused_intention, reported_verb
+from watchfloor.events.auxiliary import (
+    REPORTING_VERBS,
+    auxiliary,
+    prepared_for,
+    refused_intention,
+    reported_verb,
+    threatened_consequence,
+)
 from watchfloor.events.incidents import one_per_incident
 from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
 from watchfloor.events.located import (
@@ -117,6 +124,8 @@ class EventCoder:
             return "REJECT", None, None
         if event == "ASSAULT" and aux in (None, "future") and prepared_for(trigger):
             return "MOBILIZE", "troops", None
+        if aux == "hypothetical" and event in THREAT_MODES and threatened_consequence(trigger):
+            return "THREATEN", THREAT_MODES[event], None  # "would respond with force to any attack"
         if aux != "future":
             return event, mode, aux
         if event in ("RETREAT", "CONCEDE"):  # the manual: announced retreats and promised concessions are CONCEDE
