@@ -201,6 +201,9 @@ def test_verbs_of_the_cameo_dictionary_the_lexicon_took(
         ("Kenya would respond with force to any attack by Ethiopia.", "THREATEN", "KEN", None),
         ("Kenya said it would use force if Ethiopia attacked.", "THREATEN", "KEN", "ETH"),
         ("Kenya sought the extradition of the suspect from Ethiopia.", "REQUEST", "KEN", "ETH"),
+        ("Kenya's refusal to extradite the suspect angered Ethiopia.", "REJECT", "KEN", None),
+        ("Ethiopia's rejection of the peace plan drew criticism.", "REJECT", "ETH", None),
+        ("Kenya objected to the presence of Ethiopian troops.", "REJECT", "KEN", None),
         ("Iraqi fighters agreed to lay down their weapons and join forces with the U.S.", "AGREE", "IRQ", "USA"),
     ],
 )
@@ -216,3 +219,10 @@ def test_phrases_of_the_cameo_verb_patterns(pipeline: Pipeline, text: str, event
 def test_what_a_call_asks_for_is_not_done(pipeline: Pipeline) -> None:
     result = _analyze(pipeline, "Kenya issued a call for talks with Ethiopia.")
     assert [event.event for event in result.events] == ["REQUEST"], [(e.event, e.trigger) for e in result.events]
+
+
+def test_an_act_someone_refused_or_failed_to_do_did_not_happen(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Kenya's failure to reach agreement with Ethiopia angered the opposition.")
+    assert all(event.aux == "negated" for event in result.events if event.event == "AGREE"), [
+        (e.event, e.aux) for e in result.events
+    ]

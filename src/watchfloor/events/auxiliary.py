@@ -47,9 +47,15 @@ NEGATING_VERBS = frozenset(
 )
 
 
+REFUSAL_NOUNS = frozenset({"refusal", "failure", "reluctance", "unwillingness"})
+
+
 def _denied_by_governor(trigger: Token) -> bool:
     """'refused to lift sanctions', 'failed to reach agreement', 'cancelled a planned visit': the act did not happen."""
     verb = governing_verb(trigger) if is_nominal(trigger) else trigger.head if trigger.dep_ == "xcomp" else None
+    act = verb if is_nominal(trigger) and verb is not None else trigger
+    if act.dep_ == "acl" and act.head.lemma_.lower() in REFUSAL_NOUNS:
+        return True  # "Kenya's refusal to extradite the suspect", "its failure to reach agreement"
     return verb is not None and verb is not trigger and verb.lemma_.lower() in NEGATING_VERBS
 
 
