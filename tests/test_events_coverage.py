@@ -204,6 +204,10 @@ def test_verbs_of_the_cameo_dictionary_the_lexicon_took(
         ("Kenya's refusal to extradite the suspect angered Ethiopia.", "REJECT", "KEN", None),
         ("Ethiopia's rejection of the peace plan drew criticism.", "REJECT", "ETH", None),
         ("Kenya objected to the presence of Ethiopian troops.", "REJECT", "KEN", None),
+        ("Kenya broke off talks with the rebels.", "SANCTION", "KEN", None),
+        ("Kenya walked out of the talks with Ethiopia.", "REJECT", "KEN", "ETH"),
+        ("Kenya ignored the UN ultimatum.", "REJECT", "KEN", None),
+        ("Rebels broke the ceasefire in Darfur.", "ASSAULT", "SDN", "SDN"),
         ("Iraqi fighters agreed to lay down their weapons and join forces with the U.S.", "AGREE", "IRQ", "USA"),
     ],
 )
@@ -226,3 +230,19 @@ def test_an_act_someone_refused_or_failed_to_do_did_not_happen(pipeline: Pipelin
     assert all(event.aux == "negated" for event in result.events if event.event == "AGREE"), [
         (e.event, e.aux) for e in result.events
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Kenya broke off talks with the rebels.", "CONSULT"),
+        ("Kenya ignored the UN ultimatum.", "THREATEN"),
+    ],
+)
+def test_an_act_spurned_did_not_happen(pipeline: Pipeline, text: str, event: str) -> None:
+    assert event not in {found.event for found in _analyze(pipeline, text).events}
+
+
+def test_no_intention_of_an_act_denies_it(pipeline: Pipeline) -> None:
+    attack = [e for e in _analyze(pipeline, "Kenya has no plans to attack Ethiopia.").events if e.event == "ASSAULT"]
+    assert attack and attack[0].aux == "negated", [(e.event, e.aux) for e in attack]

@@ -56,6 +56,10 @@ def _denied_by_governor(trigger: Token) -> bool:
     act = verb if is_nominal(trigger) and verb is not None else trigger
     if act.dep_ == "acl" and act.head.lemma_.lower() in REFUSAL_NOUNS:
         return True  # "Kenya's refusal to extradite the suspect", "its failure to reach agreement"
+    if (act.dep_ == "pcomp" and act.head.lower_ == "of") or act.dep_ == "acl":
+        intention = act.head.head if act.head.lower_ == "of" else act.head
+        if any(child.lower_ == "no" and child.dep_ == "det" for child in intention.children):
+            return True  # "has no intention of withdrawing its troops", "no plans to attack"
     return verb is not None and verb is not trigger and verb.lemma_.lower() in NEGATING_VERBS
 
 

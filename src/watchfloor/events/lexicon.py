@@ -120,8 +120,9 @@ def _of_time(token: Token) -> bool:
 class Lexicon:
     def __init__(self, entries: list[Entry], classes: dict[str, frozenset[str]] | None = None) -> None:
         self.entries = entries
-        # verbs that lift a measure: the measure named as their object is no act of its own ("eased the curfew")
-        self.easing_verbs = (classes or {}).get("easing", frozenset())
+        # verbs that lift a measure or spurn an act: what they name as their object is no act of its own ("eased the
+        # curfew", "broke off talks", "ignored the ultimatum")
+        self.easing_verbs = (classes or {}).get("easing", frozenset()) | (classes or {}).get("spurning", frozenset())
         self._index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         for entry in entries:
             self._index[(entry.lemma, entry.pos)].append(entry)
