@@ -216,3 +216,18 @@ def test_the_country_a_visit_went_to_is_its_recipient(pipeline: Pipeline) -> Non
     assert visit and countries(visit[0].actor) == {"ETH"} and countries(visit[0].recipient) == {"KEN"}, [
         (e.event, codes(e.actor), codes(e.recipient)) for e in visit
     ]
+
+
+def test_what_views_are_exchanged_on_is_a_topic_not_a_party(pipeline: Pipeline) -> None:
+    text = "Kenya exchanged views with Ethiopia on Russian military activities near Ukraine."
+    views = find_events(analyze(text, pipeline=pipeline), "CONSULT")
+    assert views and countries(views[0].recipient) == {"ETH"}, [(e.event, codes(e.recipient)) for e in views]
+
+
+def test_a_date_before_two_joined_acts_dates_both(pipeline: Pipeline) -> None:
+    text = (
+        "In 1945, President Truman established National Disability Employment Awareness Month and issued the first"
+        " national call for disabled people to access all the opportunities of work."
+    )
+    call = find_events(analyze(text, "2022-10-01", pipeline=pipeline), "REQUEST")
+    assert call and call[0].aux == "historical" and call[0].date.start == "1945-01-01", [(e.aux, e.date) for e in call]

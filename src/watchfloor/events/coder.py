@@ -499,6 +499,8 @@ def _dates_an_act_around_it(date_root: Token, trigger: Token) -> bool:
     governor = next((token for token in trigger.ancestors if token.pos_ in ("VERB", "AUX")), None)
     if dated is None or governor is None or governor.i == dated.i or dated.lemma_ in REPORTING_VERBS:
         return False  # "In 2021, the ministry said ... cooperation ...": the report's date frames what it says
+    if governor in dated.conjuncts:
+        return False  # "In 1945, Truman established ... and issued the first national call": both acts of 1945
     return dated.is_ancestor(governor)
 
 

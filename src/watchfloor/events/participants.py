@@ -35,6 +35,7 @@ ACT_NOUNS = frozenset(
 
 # Verbs whose object is a subject matter: "discussed the situation in Syria" is talking with someone else
 TOPIC_VERBS = frozenset({"discuss", "debate", "review"})
+TOPIC_NOUNS = frozenset({"view", "opinion", "idea", "information", "note", "thought"})
 # Things said or decreed, whose "from" or "by" names who said them: "an appeal from X", "a ban by X"
 SPEECH_NOUNS = frozenset(
     "appeal call offer proposal demand request plea invitation ultimatum ban order decree".split()
@@ -220,6 +221,8 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         preps = RECIPIENT_PREPS | {"of", "for", "between"} if wider else RECIPIENT_PREPS
         if child.lemma_.lower() in SPEECH_NOUNS:  # "dismissed an appeal from President X", "violated a ban by X"
             preps = preps | {"from", "by"}
+        if child.lemma_.lower() in TOPIC_NOUNS:  # "exchanged views on Russian military activities": what, not whom
+            preps = preps - {"on", "near", "around"}
         for part in (child, *(c for c in child.conjuncts if c.pos_ == "NOUN")):  # "violence and abuses of the regime"
             result.take("recipient", _prep_objects(part, ctx, preps), f"prepositional object of '{part.text}'")
     result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
