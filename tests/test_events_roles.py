@@ -231,3 +231,9 @@ def test_a_date_before_two_joined_acts_dates_both(pipeline: Pipeline) -> None:
     )
     call = find_events(analyze(text, "2022-10-01", pipeline=pipeline), "REQUEST")
     assert call and call[0].aux == "historical" and call[0].date.start == "1945-01-01", [(e.aux, e.date) for e in call]
+
+
+def test_a_participle_followed_by_the_day_is_the_verb_of_a_verbless_parse(pipeline: Pipeline) -> None:
+    text = "An official Syrian newspaper called Thursday on Arabs to unite against Israeli right-winger Ariel Sharon."
+    call = find_events(analyze(text, pipeline=pipeline), "REQUEST")
+    assert call and countries(call[0].actor) == {"SYR"}, [(e.event, codes(e.actor)) for e in call]
