@@ -25,6 +25,10 @@ from watchfloor.kb import KnowledgeBase
         ("USA.defence_minister", date(2008, 3, 1), "Robert Gates"),
         ("RUS.foreign_minister", date(2001, 3, 1), "Igor Ivanov"),
         ("PRK.head_of_state", date(2006, 10, 9), "Kim Jong Il"),
+        ("JPN.head_of_government", date(1993, 12, 1), "Morihiro Hosokawa"),
+        ("PHL.head_of_state", date(1995, 1, 1), "Fidel V. Ramos"),
+        ("IRQ.head_of_government", date(2010, 1, 1), "Nouri al-Maliki"),
+        ("CHN.head_of_government", date(1996, 1, 1), "Li Peng"),
     ],
 )
 def test_holder_is_time_aware(kb: KnowledgeBase, office: str, when: date, name: str) -> None:
