@@ -143,7 +143,11 @@ def test_an_occasion_before_the_verb_is_no_recipient_but_a_city_is_the_host(pipe
     ],
 )
 def test_leads_and_headlines_read_as_news(pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None) -> None:
-    result = _analyze(pipeline, text)
+    _assert_main_event(_analyze(pipeline, text), event, actor, recipient)
+
+
+def _assert_main_event(result: Result, event: str, actor: str, recipient: str | None) -> None:
+    """The sentence's most confident event has the type, an actor of the country and, if given, the recipient's."""
     main = max(result.events, key=lambda found: found.confidence) if result.events else None
     assert main is not None and main.event == event, [(e.event, e.trigger, e.confidence) for e in result.events]
     assert actor in countries(main.actor), codes(main.actor)
@@ -154,26 +158,14 @@ def test_leads_and_headlines_read_as_news(pipeline: Pipeline, text: str, event: 
 @pytest.mark.parametrize(
     ("text", "event", "actor", "recipient"),
     [
+        # verbs of the CAMEO dictionary the lexicon took
         ("Russia annexed Crimea in 2014.", "COERCE", "RUS", None),
         ("Iran exiled the opposition leader.", "COERCE", "IRN", "IRN"),
         ("The Kenyan president chided Ethiopia over the border closure.", "ACCUSE", "KEN", "ETH"),
         ("Indian forces skirmished with Chinese troops.", "ASSAULT", "IND", "CHN"),
         ("Japan's prime minister toured Vietnam.", "CONSULT", "JPN", "VNM"),
         ("Ethiopian soldiers pillaged the village.", "ASSAULT", "ETH", None),
-    ],
-)
-def test_verbs_of_the_cameo_dictionary_the_lexicon_took(
-    pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None
-) -> None:
-    found = [e for e in _analyze(pipeline, text).events if e.event == event]
-    assert found and actor in countries(found[0].actor), [(e.event, codes(e.actor)) for e in found]
-    if recipient is not None:
-        assert recipient in countries(found[0].recipient), codes(found[0].recipient)
-
-
-@pytest.mark.parametrize(
-    ("text", "event", "actor", "recipient"),
-    [
+        # phrases of its verb patterns, and the wire phrasing around them
         ("Kenya recalled its diplomats from Ethiopia.", "SANCTION", "KEN", "ETH"),
         ("Kenya withdrew its ambassador from Ethiopia.", "SANCTION", "KEN", "ETH"),
         ("Kenya set a deadline for Ethiopia to withdraw its troops.", "THREATEN", "KEN", "ETH"),
@@ -211,13 +203,8 @@ def test_verbs_of_the_cameo_dictionary_the_lexicon_took(
         ("Iraqi fighters agreed to lay down their weapons and join forces with the U.S.", "AGREE", "IRQ", "USA"),
     ],
 )
-def test_phrases_of_the_cameo_verb_patterns(pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None) -> None:
-    result = _analyze(pipeline, text)
-    main = max(result.events, key=lambda found: found.confidence) if result.events else None
-    assert main is not None and main.event == event, [(e.event, e.trigger, e.confidence) for e in result.events]
-    assert actor in countries(main.actor), codes(main.actor)
-    if recipient is not None:
-        assert recipient in countries(main.recipient), codes(main.recipient)
+def test_phrases_of_the_cameo_dictionary(pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None) -> None:
+    _assert_main_event(_analyze(pipeline, text), event, actor, recipient)
 
 
 def test_what_a_call_asks_for_is_not_done(pipeline: Pipeline) -> None:
