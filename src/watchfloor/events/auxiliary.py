@@ -51,7 +51,8 @@ REFUSAL_NOUNS = frozenset({"refusal", "failure", "reluctance", "unwillingness"})
 
 
 def _denied_by_governor(trigger: Token) -> bool:
-    """'refused to lift sanctions', 'failed to reach agreement', 'cancelled a planned visit': the act did not happen."""
+    """'refused to lift sanctions', 'failed to reach agreement', 'cancelled a planned visit', 'Kenya's refusal to
+    extradite the suspect', 'has no plans to attack': the act did not happen."""
     verb = governing_verb(trigger) if is_nominal(trigger) else trigger.head if trigger.dep_ == "xcomp" else None
     act = verb if is_nominal(trigger) and verb is not None else trigger
     if act.dep_ == "acl" and act.head.lemma_.lower() in REFUSAL_NOUNS:
@@ -162,8 +163,9 @@ def _awaited(trigger: Token) -> bool:
 
 
 def threatened_consequence(trigger: Token) -> bool:
-    """'Kenya would respond with force to any attack', 'Russia would pay a heavy price': what an actor says it would
-    do is a threat; the condition itself ('if Ethiopia attacked') and what could or might happen are not."""
+    """'Kenya would respond with force to any attack', 'the United States would impose sanctions on Russia': what an
+    actor says it would do to another is a threat; the condition itself ('if Ethiopia attacked') and what could or
+    might happen are not."""
     verb = _act_verb(trigger)
     if verb is None:
         return False
