@@ -200,6 +200,10 @@ def _assert_main_event(result: Result, event: str, actor: str, recipient: str | 
         ("Kenya walked out of the talks with Ethiopia.", "REJECT", "KEN", "ETH"),
         ("Kenya ignored the UN ultimatum.", "REJECT", "KEN", None),
         ("Rebels broke the ceasefire in Darfur.", "ASSAULT", "SDN", "SDN"),
+        ("Kenya wants Ethiopia to withdraw its troops from the border.", "REQUEST", "KEN", "ETH"),
+        ("Kenya said it reserved the right to retaliate.", "THREATEN", "KEN", None),
+        ("Kenya hinted at military action against the rebels.", "THREATEN", "KEN", None),
+        ("Kenya vowed revenge for the attack.", "THREATEN", "KEN", None),
         ("Iraqi fighters agreed to lay down their weapons and join forces with the U.S.", "AGREE", "IRQ", "USA"),
     ],
 )

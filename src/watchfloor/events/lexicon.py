@@ -208,7 +208,15 @@ def _has_object(token: Token, clauses: bool = False) -> bool:
     Brazil'. With ``clauses``, a that-clause is an object too ('demonstrating that our commitment begins at home')."""
     participle = token.dep_ == "acl" and token.tag_ == "VBN"  # the noun it follows is its object
     deps = ("dobj", "nsubjpass", "ccomp") if clauses else ("dobj", "nsubjpass")
-    return participle or any(child.dep_ in deps or _participle_before_its_noun(child) for child in token.children)
+    return participle or any(
+        child.dep_ in deps or _participle_before_its_noun(child) or _someone_to(child) for child in token.children
+    )
+
+
+def _someone_to(clause: Token) -> bool:
+    """'wants Ethiopia to withdraw', parsed as a clause with its own subject: that subject is the verb's object."""
+    children = list(clause.children)
+    return clause.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in children) and any(c.lower_ == "to" for c in children)
 
 
 def _words(value: object, where: str) -> tuple[str, ...]:
