@@ -204,6 +204,8 @@ def _assert_main_event(result: Result, event: str, actor: str, recipient: str | 
         ("Kenya said it reserved the right to retaliate.", "THREATEN", "KEN", None),
         ("Kenya hinted at military action against the rebels.", "THREATEN", "KEN", None),
         ("Kenya vowed revenge for the attack.", "THREATEN", "KEN", None),
+        ("Kenya said it was prepared to negotiate with the rebels.", "AGREE", "KEN", None),
+        ("Kenya gave its consent to the deployment.", "AGREE", "KEN", None),
         ("Iraqi fighters agreed to lay down their weapons and join forces with the U.S.", "AGREE", "IRQ", "USA"),
     ],
 )

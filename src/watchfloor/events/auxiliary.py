@@ -39,7 +39,7 @@ PROMISED_NOUNS = frozenset(
     {"plan", "intention", "commitment", "pledge", "promise", "willingness", "readiness", "offer", "threat"}
 )
 COMMITMENT_VERBS = frozenset({"threaten", "vow", "promise", "pledge", "offer", "agree", "undertake", "warn"})
-READINESS_WORDS = frozenset({"willing", "ready", "determined", "eager", "poised", "keen"})
+READINESS_WORDS = frozenset({"willing", "ready", "prepared", "determined", "eager", "poised", "keen"})
 FUTURE_IN_REPORT = frozenset({"will", "would", "'ll", "'d", "shall"})
 CLOSING_MARKS = frozenset({'"', "'", "”", "’", ")"})
 NEGATING_VERBS = frozenset(
