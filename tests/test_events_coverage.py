@@ -206,6 +206,10 @@ def _assert_main_event(result: Result, event: str, actor: str, recipient: str | 
         ("Kenya vowed revenge for the attack.", "THREATEN", "KEN", None),
         ("Kenya said it was prepared to negotiate with the rebels.", "AGREE", "KEN", None),
         ("Kenya gave its consent to the deployment.", "AGREE", "KEN", None),
+        ("Kenya renewed its appeal to Ethiopia to release the prisoners.", "REQUEST", "KEN", "ETH"),
+        ("Kenya submitted a formal protest to Ethiopia.", "ACCUSE", "KEN", "ETH"),
+        ("Kenya placed the opposition leader under house arrest.", "COERCE", "KEN", "KEN"),
+        ("Kenya cut off fuel supplies to Ethiopia.", "SANCTION", "KEN", "ETH"),
         ("Iraqi fighters agreed to lay down their weapons and join forces with the U.S.", "AGREE", "IRQ", "USA"),
     ],
 )
@@ -234,6 +238,10 @@ def test_an_act_someone_refused_or_failed_to_do_did_not_happen(pipeline: Pipelin
 )
 def test_an_act_spurned_did_not_happen(pipeline: Pipeline, text: str, event: str) -> None:
     assert event not in {found.event for found in _analyze(pipeline, text).events}
+
+
+def test_an_act_a_feeling_is_voiced_about_is_its_topic(pipeline: Pipeline) -> None:
+    assert not _analyze(pipeline, "Kenya voiced concern over the arrest of its nationals.").events
 
 
 def test_no_intention_of_an_act_denies_it(pipeline: Pipeline) -> None:

@@ -165,17 +165,21 @@ class Lexicon:
     def _undone(self, token: Token) -> bool:
         """'agreed to lift retaliatory tariffs', 'eased the curfew': a measure named as what is lifted is the object of
         that act, not an act of its own (the lifting is the event); so are the attacks in 'a suspension of attacks'
-        and the talks in 'a call for talks'."""
+        and the talks in 'a call for talks', and the arrest in 'voiced concern over the arrest'."""
         if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of":
             return token.head.head.lemma_.lower() in HALTING_NOUNS
         if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for":  # "issued a call for talks"
             return token.head.head.lemma_.lower() in ASKING_NOUNS and token.head.head.pos_ == "NOUN"
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("over", "about", "at"):
+            return token.head.head.lemma_.lower() in FEELING_NOUNS  # "voiced concern over the arrest of its nationals"
         return token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in self.easing_verbs
 
 
 HALTING_NOUNS = frozenset({"suspension", "cessation", "halt", "end", "lifting", "easing", "removal"})
 # what is asked for is not done: the talks of "a call for talks" are the request's object
 ASKING_NOUNS = frozenset({"call", "demand", "appeal", "request", "plea"})
+# a feeling voiced about an act: the act is what it is about (earlier, and by someone the sentence may not name)
+FEELING_NOUNS = frozenset({"concern", "worry", "alarm", "regret", "sympathy", "condolence", "sorrow", "grief"})
 
 
 def _describes(token: Token) -> bool:

@@ -53,8 +53,8 @@ def realised(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
             clauses = [child for head in heads for child in head.children if child.dep_ in ("ccomp", "xcomp", "acl")]
             # "(rejected calls) to release": the parser often hangs an infinitive on the main verb
             clauses += [child for child in token.children if child.dep_ == "advcl" and is_infinitive(child)]
-            if is_nominal(token) and token.dep_ == "dobj":  # "reiterated its demand ... that Israel ease ..."
-                clauses += [child for child in token.head.children if child.dep_ == "ccomp"]
+            if is_nominal(token) and token.dep_ == "dobj":  # "reiterated its demand ... that Israel ease ...", "... to ease"
+                clauses += [c for c in token.head.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and is_infinitive(c))]
             about.update((t.i, event) for clause in clauses for t in clause.subtree)
         elif event.event in EASING_TYPES:  # "lift the curfews that have been imposed", "stop fighting": not done now
             objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
