@@ -247,3 +247,8 @@ def test_an_act_a_feeling_is_voiced_about_is_its_topic(pipeline: Pipeline) -> No
 def test_no_intention_of_an_act_denies_it(pipeline: Pipeline) -> None:
     attack = [e for e in _analyze(pipeline, "Kenya has no plans to attack Ethiopia.").events if e.event == "ASSAULT"]
     assert attack and attack[0].aux == "negated", [(e.event, e.aux) for e in attack]
+
+
+def test_of_two_entries_with_as_many_words_the_one_whose_words_hang_on_the_trigger_wins(pipeline: Pipeline) -> None:
+    text = "As Beijing presses its territorial claims, the urgency for Tokyo and Washington to act has never been greater."
+    assert [event.event for event in _analyze(pipeline, text).events] == ["THREATEN"]

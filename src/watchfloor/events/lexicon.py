@@ -146,7 +146,12 @@ class Lexicon:
             and (not entry.intransitive or not _has_object(token, clauses=True))
             and (alleged or not entry.alleged)
         ]
-        return max(fired, key=lambda entry: len(entry.requires)) if fired else None
+        if len({len(entry.requires) for entry in fired}) == len(fired):
+            return max(fired, key=lambda entry: len(entry.requires)) if fired else None
+        # a tie: the entry whose words hang on the trigger beats one whose words merely sit nearby ("Beijing presses its
+        # territorial claims" is about claims, whatever "for" follows five words later)
+        close = {t.lemma_.lower() for child in token.children for t in (child, *child.children)}
+        return max(fired, key=lambda entry: (len(entry.requires), all(alts & close for alts in entry.needs)))
 
     def triggers(self, sentence: Span) -> list[tuple[Token, Entry]]:
         found = []
