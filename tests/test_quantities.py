@@ -57,3 +57,8 @@ def test_abbreviations_are_not_units(pipeline: Pipeline) -> None:
 def test_news_figures(pipeline: Pipeline, text: str, expected: list[tuple[float, str | None, str]]) -> None:
     found = [(q.value, q.unit, q.qualifier) for q in _quantities(pipeline, text)]
     assert [(pytest.approx(v), u, q) for v, u, q in expected] == found
+
+
+def test_a_number_that_labels_something_is_no_quantity(pipeline: Pipeline) -> None:
+    text = "Under Article 5 and Resolution 2231, the US sent 5,000 troops to a Category 5 storm zone."
+    assert [quantity.text for quantity in _quantities(pipeline, text)] == ["5,000"]

@@ -144,11 +144,22 @@ def number_value(text: str) -> float | None:
     return total
 
 
+# Words before a number that make it a label, not an amount: "Article 5", "Section 232", "Resolution 2231",
+# "Executive Order 14024", "Phase 2", "a Category 5 hurricane"
+LABEL_WORDS = frozenset(
+    "article section subsection chapter title resolution paragraph clause order annex phase stage category"
+    " part rule item schedule".split()
+)
+
+
 def _to_quantity(match: re.Match[str], sentence: Span, start: int) -> Quantity | None:
     value = number_value(match.group("number"))
     scale, unit_text, sign = match.group("scale"), match.group("unit"), match.group("sign")
     if value is None or (match.group("number").lower() == "one" and not (scale or unit_text or sign)):
         return None  # "one of the best": a pronoun more often than a count
+    preceding = sentence.text[:start].split()
+    if not (scale or unit_text or sign) and preceding and preceding[-1].lower() in LABEL_WORDS:
+        return None
     if scale:
         value *= SCALES[scale.lower()]
     unit: str | None = CURRENCY_SIGNS.get(sign) if sign else None
