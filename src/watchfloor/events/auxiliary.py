@@ -54,14 +54,21 @@ def _denied_by_governor(trigger: Token) -> bool:
     """'refused to lift sanctions', 'failed to reach agreement', 'cancelled a planned visit', 'Kenya's refusal to
     extradite the suspect', 'has no plans to attack': the act did not happen."""
     verb = governing_verb(trigger) if is_nominal(trigger) else trigger.head if trigger.dep_ == "xcomp" else None
-    act = verb if is_nominal(trigger) and verb is not None else trigger
-    if act.dep_ == "acl" and act.head.lemma_.lower() in REFUSAL_NOUNS:
-        return True  # "Kenya's refusal to extradite the suspect", "its failure to reach agreement"
-    if (act.dep_ == "pcomp" and act.head.lower_ == "of") or act.dep_ == "acl":
-        intention = act.head.head if act.head.lower_ == "of" else act.head
-        if any(child.lower_ == "no" and child.dep_ == "det" for child in intention.children):
-            return True  # "has no intention of withdrawing its troops", "no plans to attack"
+    if _denying_noun(verb if is_nominal(trigger) and verb is not None else trigger):
+        return True
     return verb is not None and verb is not trigger and verb.lemma_.lower() in NEGATING_VERBS
+
+
+def _denying_noun(act: Token) -> bool:
+    """The noun an act hangs on denies it: 'Kenya's refusal to extradite', 'its failure to reach agreement', 'has no
+    intention of withdrawing', 'no plans to attack'."""
+    if act.dep_ == "acl":
+        noun = act.head
+    elif act.dep_ == "pcomp" and act.head.lower_ == "of":
+        noun = act.head.head
+    else:
+        return False
+    return noun.lemma_.lower() in REFUSAL_NOUNS or any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children)
 
 
 def reported_verb(trigger: Token) -> Token | None:

@@ -726,8 +726,7 @@ def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFa
     for ent, place in facts.places:
         if ent.root.i not in own or not place.country or place.country in actor_countries:
             continue
-        country = ctx.kb.country(place.country)
-        actor = actor_for(country, ctx.original_text(ent), None, ctx.anchor) if country is not None else None
+        actor = _country_party(place, ctx.original_text(ent), ctx)
         if actor is not None:
             found.take("recipient", [actor], f"the country of the place '{ent.text}'")
             return
@@ -736,12 +735,15 @@ def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFa
 def _host_of_the_visit(found: Participants, place: Place, ctx: DocContext) -> None:
     """'Ethiopia's prime minister arrived in Nairobi on a two-day visit': the visitor is the actor and the country
     visited the recipient, as PLOVER codes a visit."""
-    country = ctx.kb.country(place.country)
-    if country is None or any(actor.country == place.country for actor in found.actor):
-        return
-    host = actor_for(country, place.name, None, ctx.anchor)
-    if host is not None:
+    host = _country_party(place, place.name, ctx)
+    if host is not None and all(actor.country != place.country for actor in found.actor):
         found.take("recipient", [host], f"the country visited ('{place.name}')")
+
+
+def _country_party(place: Place, text: str, ctx: DocContext) -> Actor | None:
+    """The country a place lies in, as a party named by ``text``."""
+    country = ctx.kb.country(place.country)
+    return actor_for(country, text, None, ctx.anchor) if country is not None else None
 
 
 def _protest_addresses_own_government(found: Participants, ctx: DocContext) -> None:

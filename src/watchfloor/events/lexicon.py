@@ -122,7 +122,8 @@ class Lexicon:
         self.entries = entries
         # verbs that lift a measure or spurn an act: what they name as their object is no act of its own ("eased the
         # curfew", "broke off talks", "ignored the ultimatum")
-        self.easing_verbs = (classes or {}).get("easing", frozenset()) | (classes or {}).get("spurning", frozenset())
+        classes = classes or {}
+        self.easing_verbs = classes.get("easing", frozenset()) | classes.get("spurning", frozenset())
         self._index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         for entry in entries:
             self._index[(entry.lemma, entry.pos)].append(entry)
@@ -146,12 +147,16 @@ class Lexicon:
             and (not entry.intransitive or not _has_object(token, clauses=True))
             and (alleged or not entry.alleged)
         ]
-        if len({len(entry.requires) for entry in fired}) == len(fired):
-            return max(fired, key=lambda entry: len(entry.requires)) if fired else None
+        if not fired:
+            return None
+        most = max(len(entry.requires) for entry in fired)
+        best = [entry for entry in fired if len(entry.requires) == most]
+        if len(best) == 1:
+            return best[0]
         # a tie: the entry whose words hang on the trigger beats one whose words merely sit nearby ("Beijing presses its
-        # territorial claims" is about claims, whatever "for" follows five words later)
+        # territorial claims" is about claims, whatever "for" follows five words later); then the file's order
         close = {t.lemma_.lower() for child in token.children for t in (child, *child.children)}
-        return max(fired, key=lambda entry: (len(entry.requires), all(alts & close for alts in entry.needs)))
+        return max(best, key=lambda entry: all(alternatives & close for alternatives in entry.needs))
 
     def triggers(self, sentence: Span) -> list[tuple[Token, Entry]]:
         found = []
@@ -171,13 +176,12 @@ class Lexicon:
         """'agreed to lift retaliatory tariffs', 'eased the curfew': a measure named as what is lifted is the object of
         that act, not an act of its own (the lifting is the event); so are the attacks in 'a suspension of attacks'
         and the talks in 'a call for talks', and the arrest in 'voiced concern over the arrest'."""
-        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of":
-            return token.head.head.lemma_.lower() in HALTING_NOUNS
-        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for":  # "issued a call for talks"
-            return token.head.head.lemma_.lower() in ASKING_NOUNS and token.head.head.pos_ == "NOUN"
-        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("over", "about", "at"):
-            return token.head.head.lemma_.lower() in FEELING_NOUNS  # "voiced concern over the arrest of its nationals"
-        return token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in self.easing_verbs
+        if token.pos_ != "NOUN":
+            return False
+        if token.dep_ == "pobj":  # "a suspension of attacks", "a call for talks", "concern over the arrest"
+            holder = token.head.head
+            return holder.pos_ == "NOUN" and holder.lemma_.lower() in NOT_DONE_AFTER.get(token.head.lower_, frozenset())
+        return token.dep_ == "dobj" and token.head.lemma_.lower() in self.easing_verbs
 
 
 HALTING_NOUNS = frozenset({"suspension", "cessation", "halt", "end", "lifting", "easing", "removal"})
@@ -185,6 +189,8 @@ HALTING_NOUNS = frozenset({"suspension", "cessation", "halt", "end", "lifting", 
 ASKING_NOUNS = frozenset({"call", "demand", "appeal", "request", "plea"})
 # a feeling voiced about an act: the act is what it is about (earlier, and by someone the sentence may not name)
 FEELING_NOUNS = frozenset({"concern", "worry", "alarm", "regret", "sympathy", "condolence", "sorrow", "grief"})
+# the nouns whose object, after this preposition, names an act not done by the sentence
+NOT_DONE_AFTER = {"of": HALTING_NOUNS, "for": ASKING_NOUNS, "over": FEELING_NOUNS, "about": FEELING_NOUNS, "at": FEELING_NOUNS}
 
 
 def _describes(token: Token) -> bool:

@@ -188,6 +188,8 @@ REGIONAL_GOVERNMENTS = frozenset({"government", "administration", "authority", "
 
 def _names_a_people(country: Entity, mention: str) -> bool:
     """'Tigrayan forces', 'Rohingya refugees': a people of the country's regions, not the country or its state."""
+    if not country.peoples:
+        return False
     written = [word.lower() for word in mention.replace("-", " ").split()]
     words = {*written, *(word.removesuffix("s") for word in written)}  # "Tigrayans", and "Québécois" as written
     state_names = {name.lower() for name in (country.name, *country.aliases, *country.demonyms)}

@@ -157,8 +157,8 @@ def _to_quantity(match: re.Match[str], sentence: Span, start: int) -> Quantity |
     scale, unit_text, sign = match.group("scale"), match.group("unit"), match.group("sign")
     if value is None or (match.group("number").lower() == "one" and not (scale or unit_text or sign)):
         return None  # "one of the best": a pronoun more often than a count
-    preceding = sentence.text[:start].split()
-    if not (scale or unit_text or sign) and preceding and preceding[-1].lower() in LABEL_WORDS:
+    previous = sentence.text[max(0, start - 20) : start].split()[-1:]  # the word before the number
+    if not (scale or unit_text or sign) and previous and previous[0].lower() in LABEL_WORDS:
         return None
     if scale:
         value *= SCALES[scale.lower()]

@@ -179,8 +179,9 @@ def _load_fts(store: DuckDBStore) -> None:
     without network to DuckDB's extension site (and a run that must not download) cannot do.
     """
     packaged = resources.files("duckdb_extension_fts") / "extensions" / f"v{duckdb.__version__}" / "fts.duckdb_extension"
+    quoted = str(packaged).replace("'", "''")  # a SQL string literal: LOAD takes no parameter
     try:
-        store.connection.execute(f"LOAD '{str(packaged).replace(chr(39), chr(39) * 2)}'")
+        store.connection.execute(f"LOAD '{quoted}'")
     except duckdb.Error as error:
         detail = f"full-text search needs duckdb-extension-fts=={duckdb.__version__}: {str(error).splitlines()[0]}"
         raise StoreError(Code.STORE_OPEN, str(store.path), detail=detail) from None
