@@ -237,3 +237,53 @@ def test_a_participle_followed_by_the_day_is_the_verb_of_a_verbless_parse(pipeli
     text = "An official Syrian newspaper called Thursday on Arabs to unite against Israeli right-winger Ariel Sharon."
     call = find_events(analyze(text, pipeline=pipeline), "REQUEST")
     assert call and countries(call[0].actor) == {"SYR"}, [(e.event, codes(e.actor)) for e in call]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "recipient"),
+    [
+        ("The summit condemned the continuing threats made by the United States Government.", "ACCUSE", "USAGOV"),
+        ("The EU condemned the attack carried out by Hamas.", "ACCUSE", "PSEREB"),
+        ("Japan welcomed the aid sent by South Korea.", "SUPPORT", "KOR"),
+    ],
+)
+def test_the_doer_a_participle_names_of_an_object_is_the_recipient(
+    pipeline: Pipeline, text: str, event: str, recipient: str
+) -> None:
+    found = find_events(_analyze(pipeline, text), event)
+    assert found and recipient in codes(found[0].recipient), [(e.event, codes(e.recipient)) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "recipients"),
+    [
+        ("Egypt launched a mediation effort to prevent a confrontation between Turkey and Syria.", "CONSULT", {"TUR", "SYR"}),
+        ("Gulf states agreed to lift a ban on imports of Egyptian agricultural products.", "CONCEDE", {"EGY"}),
+        ("The United States will not lift the ban on doing business with Chinese telecoms giant ZTE.", "REJECT", {"CHN"}),
+        ("The EU imposed an embargo on imports of Russian oil.", "SANCTION", {"RUS"}),
+        ("Saudi Arabia announced a ceasefire initiative to halt the fighting in Yemen.", "RETREAT", {"YEM"}),
+        ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.", "COOPERATE", {"SSD"}),
+    ],
+)
+def test_a_party_named_deeper_in_the_object_or_its_purpose_is_the_recipient(
+    pipeline: Pipeline, text: str, event: str, recipients: set[str]
+) -> None:
+    found = find_events(_analyze(pipeline, text), event)
+    assert found and recipients <= countries(found[0].recipient), [(e.event, codes(e.recipient)) for e in found]
+
+
+def test_the_countries_a_restriction_exempts_do_not_undergo_it(pipeline: Pipeline) -> None:
+    text = "The President imposed a 25 percent tariff on steel imported from all countries except Canada and Mexico."
+    found = _analyze(pipeline, text).events
+    assert all(not countries(e.recipient) & {"CAN", "MEX"} for e in found), [(e.event, codes(e.recipient)) for e in found]
+
+
+def test_the_host_of_a_meeting_place_is_no_party_beside_an_international_body(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "In Brussels, Mr. Sullivan met with NATO Allied National Security Advisors.")
+    assert all("BEL" not in countries(e.recipient) for e in result.events), [(e.event, codes(e.recipient)) for e in result.events]
+
+
+@pytest.mark.parametrize("region", ["Central American", "Latin American", "South American"])
+def test_a_regions_adjective_ending_in_a_demonym_names_no_country(pipeline: Pipeline, region: str) -> None:
+    result = _analyze(pipeline, f"The Guatemalan government denied charges by {region} clergymen that it tortured a priest.")
+    assert all("USA" not in countries([*e.actor, *e.recipient]) for e in result.events)

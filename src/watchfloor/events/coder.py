@@ -42,6 +42,7 @@ from watchfloor.events.participants import (
     Participants,
     alleged_by_reporter,
     compelled,
+    exempted,
     is_conditional,
     is_infinitive,
     moved_forces,
@@ -700,6 +701,8 @@ def _complete_recipients(
         _host_of_the_visit(found, place, ctx)
     if not found.recipient:
         _recipient_from_place(trigger, found, facts, ctx, material)
+    elif all(actor.country is None and actor.code.startswith("IGO") for actor in found.recipient):
+        _country_of_the_mission(trigger, found, facts, ctx)
     if not found.recipient and event_name == "PROTEST":
         _protest_addresses_own_government(found, ctx)
     if not found.recipient and (event_name in DOMESTIC_MEASURES or event_name == "THREATEN"):
@@ -717,6 +720,8 @@ def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFa
     place, but guerrillas blowing up power lines into Kabul act against Afghanistan.
     """
     own = _own_subtree(trigger) - _subject_words(trigger) if material else _direct_places(trigger)
+    if material:  # "a ceasefire initiative to halt the fighting in Yemen"
+        own |= {t.i for obj in _purposes(trigger.head if trigger.dep_ == "compound" else trigger) for t in obj.subtree}
     if material and is_nominal(trigger) and trigger.dep_ == "dobj":  # "carried out air strikes in Yemen"
         own |= {t.i for prep in trigger.head.children if prep.dep_ == "prep" for t in prep.subtree}
     if len({actor.country for actor in found.actor}) > 1 and not material:
@@ -724,11 +729,26 @@ def _recipient_from_place(trigger: Token, found: Participants, facts: SentenceFa
     # a state at home has no recipient by place; rebels or protesters at home act against their country
     actor_countries = {actor.country for actor in found.actor if actor.sector in STATE_SECTORS}
     for ent, place in facts.places:
-        if ent.root.i not in own or not place.country or place.country in actor_countries:
+        if ent.root.i not in own or not place.country or place.country in actor_countries or exempted(ent.root):
             continue
         actor = _country_party(place, ctx.original_text(ent), ctx)
         if actor is not None:
             found.take("recipient", [actor], f"the country of the place '{ent.text}'")
+            return
+
+
+MISSION_NOUNS = frozenset({"force", "mission", "operation", "peacekeeping", "contingent", "deployment"})
+
+
+def _country_of_the_mission(trigger: Token, found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
+    """'sending troops to the UN peacekeeping force in South Sudan': besides the body, the country its mission serves."""
+    for ent, place in facts.places:
+        holder = ent.root.head.head if ent.root.head.dep_ == "prep" else None
+        if holder is None or holder.lemma_.lower() not in MISSION_NOUNS or ent.root.i not in _direct_places(trigger):
+            continue
+        actor = _country_party(place, ctx.original_text(ent), ctx) if place.country else None
+        if actor is not None:
+            found.take("recipient", [actor], f"the country of the mission's place '{ent.text}'")
             return
 
 
@@ -764,8 +784,17 @@ def _direct_places(trigger: Token) -> set[int]:
     Singapore, Hegseth reaffirmed ...' is not addressed to Singapore, while 'In Paris, Sullivan will meet ...' is)."""
     topic = trigger.lemma_.lower() in TOPIC_VERBS
     heads = [trigger, *(child for child in trigger.children if child.dep_ == "dobj" and not topic)]
+    heads += _purposes(trigger.head if trigger.dep_ == "compound" else trigger)
     preps = [prep for head in heads for prep in head.children if prep.dep_ == "prep" and not _occasion(prep, trigger)]
     return {t.i for prep in preps for t in prep.subtree}
+
+
+def _purposes(head: Token) -> list[Token]:
+    """The objects of what an act is for: 'a ceasefire initiative to halt the fighting in Yemen', 'aid to stem the
+    outbreak in West Africa'; not a subject matter ('met to discuss the situation in Syria')."""
+    clauses = [c for c in head.children if c.dep_ in ("acl", "relcl", "advcl") and is_infinitive(c)]
+    clauses = [clause for clause in clauses if clause.lemma_ not in TOPIC_VERBS]
+    return [obj for clause in clauses for obj in clause.children if obj.dep_ == "dobj"]
 
 
 def _occasion(prep: Token, trigger: Token) -> bool:

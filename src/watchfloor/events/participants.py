@@ -228,6 +228,10 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
             preps = preps - {"on", "near", "around"}
         for part in (child, *(c for c in child.conjuncts if c.pos_ == "NOUN")):  # "violence and abuses of the regime"
             result.take("recipient", _prep_objects(part, ctx, preps), f"prepositional object of '{part.text}'")
+            if not result.recipient:
+                result.take("recipient", _done_by(part, ctx), f"who did the '{part.text}'")
+            if not result.recipient and part.lemma_.lower() in RESTRICTION_NOUNS:
+                result.take("recipient", _restricted(part, ctx), f"whose trade the '{part.text}' restricts")
     result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
     if not result.recipient and result.actor:  # "provides 10 million euros in aid to the Palestinian people"
         _object_chain_recipients(objects, ctx, result)
@@ -254,6 +258,35 @@ def _the_other_side_of_a_talk(verb: Token, ctx: DocContext, result: Participants
     elif verb.dep_ == "advcl":
         received = [child for child in governor.children if child.dep_ == "dobj"]
         result.take("recipient", [a for obj in received for a in actors_of(obj, ctx)], f"received or met to '{verb.text}'")
+
+
+EXCEPTIONS = frozenset({"except", "excluding", "besides"})  # "a tariff on steel from all countries except Canada"
+RESTRICTION_NOUNS = frozenset("ban embargo sanction restriction curb tariff boycott blockade moratorium".split())
+
+
+def _restricted(noun: Token, ctx: DocContext) -> list[Actor]:
+    """'a ban on imports of Egyptian products', 'the ban on doing business with ZTE': who the trade a restriction is put
+    on belongs to, named deeper in its 'on' phrase."""
+    holders = (noun, noun.head) if noun.dep_ == "dobj" else (noun,)  # "lifted the ban on ...", parsed on the verb
+    preps = [prep for holder in holders for prep in holder.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against")]
+    inner = [t for prep in preps for t in prep.subtree if t.dep_ == "pobj" and t.head.i != prep.i and not exempted(t)]
+    found: list[Actor] = []
+    for pobj in inner:
+        _merge(found, actors_of(pobj, ctx, pronouns=False))
+    return found
+
+
+def exempted(token: Token) -> bool:
+    """'a tariff on steel from all countries except Canada and Mexico': the countries left out."""
+    return any(ancestor.lower_ in EXCEPTIONS for ancestor in token.ancestors)
+
+
+def _done_by(noun: Token, ctx: DocContext) -> list[Actor]:
+    """'condemned the threats made by the United States', 'investigate violations committed by the military': the one
+    a participle names as the doer of the act an object names."""
+    participles = [child for child in noun.children if child.dep_ == "acl" and child.tag_ == "VBN"]
+    agents = [agent for participle in participles for agent in participle.children if agent.dep_ == "agent"]
+    return [actor for agent in agents for pobj in agent.children if pobj.dep_ == "pobj" for actor in actors_of(pobj, ctx)]
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -409,6 +442,8 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
             _complement_recipients(verb, ctx, result, purpose=True)
     if not result.recipient and noun.dep_ == "pobj":
         _recipients_of_the_verb_phrase(noun, ctx, result)
+    if not result.recipient and noun.lemma_.lower() in RESTRICTION_NOUNS:  # "an embargo on imports of Russian oil"
+        result.take("recipient", _restricted(noun, ctx), f"whose trade the '{noun.text}' restricts")
     for clause in noun.children:  # "its demand that Israel ease restrictions"
         if clause.dep_ in ("acl", "ccomp") and not result.recipient:
             subjects = [child for child in clause.children if child.dep_ in ("nsubj", "nsubjpass")]
@@ -437,6 +472,10 @@ def _between(noun: Token, ctx: DocContext, result: Participants) -> None:
     between = _prep_objects(noun, ctx, frozenset({"between", "among"}))
     if not between and noun.dep_ in ("compound", "nsubj"):  # "a mediation effort between ...", "clashes broke out between"
         between = _prep_objects(noun.head, ctx, frozenset({"between", "among"}))
+    if not between and noun.lemma_ in THIRD_PARTY_NOUNS:  # "a mediation effort to resolve the rift between A and B"
+        effort = noun.head if noun.dep_ == "compound" else noun
+        rifts = {prep.head for prep in effort.subtree if prep.dep_ == "prep" and prep.lower_ in ("between", "among")}
+        between = [actor for rift in rifts for actor in _prep_objects(rift, ctx, frozenset({"between", "among"}))]
     if between and noun.lemma_ in THIRD_PARTY_NOUNS:
         result.take("recipient", between, f"'{noun.text} between ...'")
     elif between:

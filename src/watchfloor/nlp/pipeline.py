@@ -111,6 +111,7 @@ def _load(model: str, kb: KnowledgeBase) -> Language:
     with nlp.select_pipes(enable=["tagger", "attribute_ruler"] if "tagger" in nlp.pipe_names else []):
         ruler.add_patterns(kb.ruler_patterns())  # type: ignore[attr-defined]
         ruler.add_patterns([{"label": "GPE", "pattern": name} for name in PLACES_NAMED_AFTER_COUNTRIES])  # type: ignore[attr-defined]
+        ruler.add_patterns([{"label": "NORP", "pattern": name} for name in REGIONAL_ADJECTIVES])  # type: ignore[attr-defined]
     if "attribute_ruler" in nlp.pipe_names:
         attributes = nlp.get_pipe("attribute_ruler")
         for form, lemma in LEMMA_FIXES.items():
@@ -130,6 +131,12 @@ PLACES_NAMED_AFTER_COUNTRIES = (
     *("East Azerbaijan", "West Azerbaijan", "Upper Austria", "Lower Austria", "North Holland", "South Holland"),
     *("Central Macedonia", "West Macedonia", "East Kazakhstan", "North Kazakhstan", "Greater Poland", "Lesser Poland"),
     *("Niger State", "Kfar Saba"),
+)
+
+# Adjectives of regions that end in a country's demonym: the tagger finds "American" alone, and "Central American
+# clergymen" or "Latin American diplomats" became Americans. As patterns of their own they name no country.
+REGIONAL_ADJECTIVES = tuple(
+    f"{region} {people}" for region in ("Central", "South", "Latin", "North") for people in ("American", "Americans")
 )
 
 # Forms the small English model lemmatises wrongly (as the noun "stag", the verb "rap", ...), found by running
