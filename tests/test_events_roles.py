@@ -287,3 +287,20 @@ def test_the_host_of_a_meeting_place_is_no_party_beside_an_international_body(pi
 def test_a_regions_adjective_ending_in_a_demonym_names_no_country(pipeline: Pipeline, region: str) -> None:
     result = _analyze(pipeline, f"The Guatemalan government denied charges by {region} clergymen that it tortured a priest.")
     assert all("USA" not in countries([*e.actor, *e.recipient]) for e in result.events)
+
+
+def test_he_in_a_reported_clause_is_the_person_speaking_not_a_country_named_between(pipeline: Pipeline) -> None:
+    text = "President Donald Trump said that North Korea must act on denuclearization before he would support lifting sanctions."
+    support = find_events(_analyze(pipeline, text), "SUPPORT")
+    assert support and countries(support[0].actor) == {"USA"}, [(e.event, codes(e.actor)) for e in support]
+
+
+def test_a_speech_verb_and_its_preposition_after_a_subject_is_the_main_verb(pipeline: Pipeline) -> None:
+    request = find_events(_analyze(pipeline, "A U.S. congressional report called for sanctions against China."), "REQUEST")
+    assert request and countries(request[0].actor) == {"USA"} and countries(request[0].recipient) == {"CHN"}
+
+
+def test_of_a_group_noun_and_a_name_parsed_as_two_subjects_the_name_acts(pipeline: Pipeline) -> None:
+    text = "The rebel Free Syrian Army on Wednesday threatened to shell positions of Hezbollah in Lebanon."
+    threat = find_events(_analyze(pipeline, text), "THREATEN")
+    assert threat and codes(threat[0].actor) == {"SYRREB"}, [(e.event, codes(e.actor)) for e in threat]

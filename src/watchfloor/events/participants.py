@@ -109,15 +109,18 @@ def _stated_subject(verb: Token, ctx: DocContext, depth: int, pronouns: bool) ->
     hangs side by side ('NATO allies Albania and Belarus held ...'), the one that names an actor."""
     auxiliaries = [child for child in verb.children if child.dep_ == "aux" and child.lemma_ in ("have", "be", "do")]
     stated: list[Actor] | None = None
+    vague: list[Actor] = []  # "The rebel Free Syrian Army threatened", parsed as two subjects: the named one wins
     # "The United Kingdom and France however have opposed": the parser may hang the subject on the auxiliary
     for child in (*verb.children, *(grandchild for aux in auxiliaries for grandchild in aux.children)):
         if child.dep_ in SUBJECT_DEPS or (depth > 0 and child.dep_ == "nsubjpass"):
             stated = actors_of(child, ctx, pronouns)
         elif _is_agent(child) and stated is None:
             stated = _agents(verb, ctx)
+        if stated and not any(actor.country or actor.kb_id for actor in stated):
+            vague, stated = vague or stated, []
         if stated:
             return stated
-    return stated
+    return vague or stated
 
 
 ISSUED_TEXTS = frozenset({"statement", "message", "letter", "communique", "communiqué", "declaration", "note", "resolution"})
@@ -162,8 +165,14 @@ def _misparsed_main_verb(verb: Token) -> bool:
     if any(child.dep_ in ("agent", "auxpass") for child in verb.children):
         return False
     # "An official Syrian newspaper called Thursday on Arabs to unite": a day right after it makes it news prose's verb
-    dated = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].ent_type_ == "DATE" and verb.doc[verb.i + 1].head == verb
-    return dated or verb.lemma_.lower() in INTRANSITIVE_ACTS or any(child.dep_ == "dobj" for child in verb.children)
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else verb
+    dated = following.ent_type_ == "DATE" and following.head == verb
+    # "A U.S. congressional report called for sanctions": a speech verb and its own preposition
+    phrasal = verb.lemma_.lower() in PHRASAL_SPEECH and following.head == verb and following.lower_ in ("for", "on")
+    return dated or phrasal or verb.lemma_.lower() in INTRANSITIVE_ACTS or any(child.dep_ == "dobj" for child in verb.children)
+
+
+PHRASAL_SPEECH = frozenset({"call", "appeal", "press", "push", "urge", "plead"})
 
 
 def _agents(verb: Token, ctx: DocContext) -> list[Actor]:

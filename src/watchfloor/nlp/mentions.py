@@ -473,13 +473,23 @@ def _clause_antecedent(pronoun: Token, ctx: DocContext) -> list[Actor]:
             return []
         subject = next((child for child in verb.head.children if child.dep_ == "nsubj"), None)
         found = actors_of(subject, ctx, pronouns=False) if subject is not None else []
-        if found or (subject is not None and subject.pos_ != "PRON"):
+        if subject is not None and found and pronoun.lower_ in PERSON_PRONOUNS and not _names_a_person(subject, found):
+            found = []  # "Trump said North Korea must act before he would ...": 'he' is no country
+        elif found or (subject is not None and subject.pos_ != "PRON"):
             return found
         verb = verb.head
     return []
 
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp"})
+
+
+def _names_a_person(subject: Token, found: list[Actor]) -> bool:
+    return (
+        subject.ent_type_ == "PERSON"
+        or subject.lemma_.lower() in PERSON_TITLES
+        or any((actor.kb_id or "").startswith("person.") for actor in found)
+    )
 
 
 def _subject_above(pronoun: Token, ctx: DocContext) -> list[Actor]:
