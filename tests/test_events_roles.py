@@ -304,3 +304,27 @@ def test_of_a_group_noun_and_a_name_parsed_as_two_subjects_the_name_acts(pipelin
     text = "The rebel Free Syrian Army on Wednesday threatened to shell positions of Hezbollah in Lebanon."
     threat = find_events(_analyze(pipeline, text), "THREATEN")
     assert threat and codes(threat[0].actor) == {"SYRREB"}, [(e.event, codes(e.actor)) for e in threat]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        ("Authorities in the former Portuguese colony of Guinea lifted a ban on trade on Sunday.", "CONCEDE", "GINGOV", None),
+        ("Dutch police closed a village under military lockdown in the Netherlands on Friday.", "COERCE", "NLDCOP", None),
+        ("A power plant in Ukraine was disabled by a cyber attack on Saturday.", "COERCE", None, "UKR"),
+        ("A civilian died in a drone strike in Helmand province on Wednesday.", "ASSAULT", None, "AFGCVL"),
+        (
+            "Yemeni army and allied forces launched a missile attack against a military base in Saudi Arabia's Jizan region.",
+            "ASSAULT",
+            "YEMMIL",
+            "SAU",
+        ),
+    ],
+)
+def test_parties_from_nested_places_imposed_states_passive_agents_and_deaths(
+    pipeline: Pipeline, text: str, event: str, actor: str | None, recipient: str | None
+) -> None:
+    found = find_events(_analyze(pipeline, text), event)
+    assert found, [(e.event, codes(e.actor), codes(e.recipient)) for e in _analyze(pipeline, text).events]
+    assert actor is None or codes(found[0].actor) == {actor}, codes(found[0].actor)
+    assert recipient is None or recipient in codes(found[0].recipient), codes(found[0].recipient)

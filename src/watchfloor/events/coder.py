@@ -276,13 +276,19 @@ def _befalls_the_place(trigger: Token, event_type: str, found: Participants, fac
     if found.recipient or event_type not in VIOLENT_TYPES or (nominal and not _did_something(trigger)):
         return
     if unknown_named_subject(trigger, acronyms=not ctx.issuers) is None:
-        _recipient_from_place(trigger.head if nominal else trigger, found, facts, ctx, material=True)
+        root = trigger.head.head if _passive_agent(trigger) else trigger.head if nominal else trigger
+        _recipient_from_place(root, found, facts, ctx, material=True)
+
+
+def _passive_agent(noun: Token) -> bool:
+    """'a power plant in Guerrero was disabled by a cyber attack': the noun in a passive's 'by' phrase."""
+    return noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.pos_ == "VERB"
 
 
 def _did_something(noun: Token) -> bool:
     """A noun trigger that is the subject of a verb acting on an object: 'a cyberattack crippled the network'."""
     verb = noun.head
-    return noun.dep_ == "nsubj" and verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children)
+    return (noun.dep_ == "nsubj" and verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children)) or _passive_agent(noun)
 
 
 def _uncoded_party(trigger: Token, found: Participants, ctx: DocContext) -> bool:
@@ -565,6 +571,8 @@ PARTS_OF_A_PLACE = frozenset("part area region city town province district stree
 def _locative_governor(root: Token) -> Token:
     """The preposition a place hangs on, through 'parts of', 'cities across', 'the streets of': 'held in various parts
     of Kenya' happened in Kenya."""
+    if root.dep_ == "compound" and root.head.lemma_.lower() in PARTS_OF_A_PLACE:  # "in Helmand province"
+        root = root.head
     governor = root.head
     part = governor.head
     if governor.lower_ in ("of", "across") and part.dep_ == "pobj" and part.lemma_.lower() in PARTS_OF_A_PLACE:

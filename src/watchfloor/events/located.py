@@ -26,7 +26,7 @@ from watchfloor.records import Actor, Place
 if TYPE_CHECKING:
     from watchfloor.events.coder import SentenceFacts
 
-FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "visiting"})
+FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "visiting", "allied", "coalition"})
 ABROAD_SECTORS = frozenset({"REF"})  # refugees and migrants are seldom of the country they are in
 # Sectors of officials and organs a text may leave without their state ('President ...', 'Gen. ...', 'the government')
 TITLED_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG"})

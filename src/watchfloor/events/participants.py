@@ -469,11 +469,18 @@ def _recipients_of_the_verb_phrase(noun: Token, ctx: DocContext, result: Partici
         undergoing = [child for child in verb.children if child.dep_ == "dobj"]
     elif preposition.lower_ in ("by", "in") and any(child.dep_ == "auxpass" for child in verb.children):
         undergoing = [child for child in verb.children if child.dep_ == "nsubjpass"]
+    elif preposition.lower_ == "in" and verb.lemma_.lower() in DYING_VERBS:  # "a civilian died in a drone strike"
+        undergoing = [child for child in verb.children if child.dep_ == "nsubj"]
     else:
         return
     for obj in undergoing:
         how = f"'{obj.text}' {verb.text} {preposition.text} '{noun.text}'"
         result.take("recipient", actors_of(obj, ctx, pronouns=False), how)
+
+
+DYING_VERBS = frozenset({"die", "perish"})
+# States a verb's subject puts someone under: "closed a village under lockdown", "placed the town under curfew"
+IMPOSED_STATES = frozenset({"lockdown", "curfew", "siege", "blockade", "quarantine", "surveillance"})
 
 
 def _between(noun: Token, ctx: DocContext, result: Participants) -> None:
@@ -516,7 +523,8 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
             travelled = token.lower_ == "for" and head.lemma_.lower() in TRAVEL_VERBS
             meeting = noun.lemma_ in MEETING_NOUNS and (token.lower_ == "in" or travelled)
             joined = token.lower_ == "in" and _taking_part(head)  # "thousands took part in protests"
-            framing = token.dep_ == "prep" and (token.lower_ in FRAMING_PREPS or meeting or joined)
+            imposed = token.lower_ == "under" and noun.lemma_.lower() in IMPOSED_STATES  # "closed a village under lockdown"
+            framing = token.dep_ == "prep" and (token.lower_ in FRAMING_PREPS or meeting or joined or imposed)
             if token.dep_ in ("dobj", "nsubjpass", "attr", "npadvmod", "conj") or framing:
                 _merge(found, subject_of(head, ctx, pronouns=head.lemma_ not in ("be", "describe", "say", "call", "monitor")))
             break

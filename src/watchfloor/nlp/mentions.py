@@ -658,6 +658,9 @@ def _located_in(head: Token, ctx: DocContext) -> Entity | None:
                 return ctx.kb.country(found.country) or found
             if ent is None and prep.lower_ == "of" and head.lemma_.lower() in GROUP_ROLES:
                 return _located_in(pobj, ctx)  # "the chief of the armed forces of Togo"
+            of_place = [c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"] if ent is None else []
+            if of_place and (found := _located_in(pobj, ctx)) is not None:  # "authorities in the former colony of Guinea"
+                return found
     return None
 
 
