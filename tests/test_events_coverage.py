@@ -251,3 +251,26 @@ def test_no_intention_of_an_act_denies_it(pipeline: Pipeline) -> None:
 def test_of_two_entries_with_as_many_words_the_one_whose_words_hang_on_the_trigger_wins(pipeline: Pipeline) -> None:
     text = "As Beijing presses its territorial claims, the urgency for Tokyo and Washington to act has never been greater."
     assert [event.event for event in _analyze(pipeline, text).events] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        ("Militants in Mali claimed the beheading of two Malian soldiers.", "ASSAULT", "MLI", "MLI"),
+        ("Israeli forces held hundreds of Palestinians in detention.", "COERCE", "ISR", "PSE"),
+        ("The Zimbabwean rebels' military leader said he will end attacks against government forces.", "CONCEDE", "ZWE", "ZWE"),
+        ("Sudan and Chad agreed to end the fighting along their border.", "CONCEDE", "SDN", None),
+        ("Police in Uganda closed a social media platform on Thursday.", "COERCE", "UGA", None),
+        ("Hackers from North Korea targeted the computers of the Indian space agency.", "COERCE", "PRK", "IND"),
+        ("Haitian teachers are on strike.", "PROTEST", "HTI", "HTI"),
+        ("The Kenyan teachers' union called a strike.", "PROTEST", "KEN", None),
+        ("The Kenyan president attacked the opposition's plan.", "ACCUSE", "KEN", None),
+    ],
+)
+def test_phrases_of_synthetic_news_leads(pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None) -> None:
+    _assert_main_event(_analyze(pipeline, text), event, actor, recipient)
+
+
+def test_a_bomb_that_went_off_is_an_attack_on_the_country_where_it_did(pipeline: Pipeline) -> None:
+    attack = find_events(_analyze(pipeline, "A bomb went off near army headquarters in Kathmandu on Monday."), "ASSAULT")
+    assert attack and countries(attack[0].recipient) == {"NPL"}, [(e.event, codes(e.recipient)) for e in attack]

@@ -44,7 +44,7 @@ SPEECH_NOUNS = frozenset(
 # Acts whose "of" names who underwent them: "the arrest of X", "the release of hostages", "the expulsion of diplomats"
 PATIENT_NOUNS = frozenset(
     "arrest detention release removal dismissal ouster extradition expulsion deportation execution assassination"
-    " kidnapping abduction impeachment killing torture murder".split()
+    " kidnapping abduction impeachment killing torture murder beheading".split()
 )
 
 
@@ -479,6 +479,13 @@ def _recipients_of_the_verb_phrase(noun: Token, ctx: DocContext, result: Partici
 
 
 DYING_VERBS = frozenset({"die", "perish"})
+
+
+def _has_object(verb: Token) -> bool:
+    """'closed a village under lockdown' puts its object under it; 'the city remained under siege' undergoes it."""
+    return any(child.dep_ == "dobj" for child in verb.children)
+
+
 # States a verb's subject puts someone under: "closed a village under lockdown", "placed the town under curfew"
 IMPOSED_STATES = frozenset({"lockdown", "curfew", "siege", "blockade", "quarantine", "surveillance"})
 
@@ -523,8 +530,9 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
             travelled = token.lower_ == "for" and head.lemma_.lower() in TRAVEL_VERBS
             meeting = noun.lemma_ in MEETING_NOUNS and (token.lower_ == "in" or travelled)
             joined = token.lower_ == "in" and _taking_part(head)  # "thousands took part in protests"
-            imposed = token.lower_ == "under" and noun.lemma_.lower() in IMPOSED_STATES  # "closed a village under lockdown"
+            imposed = token.lower_ == "under" and noun.lemma_.lower() in IMPOSED_STATES and _has_object(head)
             framing = token.dep_ == "prep" and (token.lower_ in FRAMING_PREPS or meeting or joined or imposed)
+            framing = framing or token.lower_ == "out"  # "teachers are out on strike"
             if token.dep_ in ("dobj", "nsubjpass", "attr", "npadvmod", "conj") or framing:
                 _merge(found, subject_of(head, ctx, pronouns=head.lemma_ not in ("be", "describe", "say", "call", "monitor")))
             break

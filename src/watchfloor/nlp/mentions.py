@@ -487,7 +487,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp"})
 def _names_a_person(subject: Token, found: list[Actor]) -> bool:
     return (
         subject.ent_type_ == "PERSON"
-        or subject.lemma_.lower() in PERSON_TITLES
+        or _person_noun(subject)
         or any((actor.kb_id or "").startswith("person.") for actor in found)
     )
 
@@ -589,6 +589,9 @@ def _sector_named_with(head: Token) -> str | None:
     for child in head.children:
         lemma = child.lemma_.lower()
         if child.dep_ in MODIFIER_DEPS and lemma in GROUP_SECTORS and lemma not in NOT_AS_MODIFIER:
+            return GROUP_SECTORS[lemma]
+        role = head.lemma_.lower() in GROUP_HEADS
+        if role and child.dep_ == "poss" and child.tag_ == "NNS" and lemma in GROUP_SECTORS:  # "the rebels' military leader"
             return GROUP_SECTORS[lemma]
         if child.dep_ == "compound" and lemma in GROUP_ROLES and (sector := _sector_named_with(child)):
             return sector  # "opposition leader Juan Guaido"
