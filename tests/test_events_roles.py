@@ -328,3 +328,23 @@ def test_parties_from_nested_places_imposed_states_passive_agents_and_deaths(
     assert found, [(e.event, codes(e.actor), codes(e.recipient)) for e in _analyze(pipeline, text).events]
     assert actor is None or codes(found[0].actor) == {actor}, codes(found[0].actor)
     assert recipient is None or recipient in codes(found[0].recipient), codes(found[0].recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "recipient"),
+    [
+        ("Former Serbian political leader Aleksandar Vucic is facing charges of corruption.", "ACCUSE", "SRB"),
+        ("Dozens of Kenyan news sites are under cyber attack.", "COERCE", "KEN"),
+    ],
+)
+def test_what_a_subject_faces_or_is_under_befalls_it(pipeline: Pipeline, text: str, event: str, recipient: str) -> None:
+    found = find_events(_analyze(pipeline, text), event)
+    assert found and recipient in countries(found[0].recipient) and not found[0].actor, [
+        (e.event, codes(e.actor), codes(e.recipient)) for e in found
+    ]
+
+
+def test_the_leaders_of_a_countrys_faction_are_of_that_country_and_sector(pipeline: Pipeline) -> None:
+    text = "The leaders of the two Tuvaluan secessionist factions have rejected a proposed peace accord."
+    rejection = find_events(_analyze(pipeline, text), "REJECT")
+    assert rejection and codes(rejection[0].actor) == {"TUVREB"}, [(e.event, codes(e.actor)) for e in rejection]

@@ -439,7 +439,13 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
         result.take("actor", _prep_objects(noun, ctx, frozenset({"by"})), f"'{noun.text} by ...'")
     else:
         result.take("actor", _prep_objects(noun, ctx, frozenset({"by", "from", "of"})), f"'{noun.text} by/of ...'")
-    if not result.actor:
+    if _undergone(noun):  # "Vucic is facing charges", "the sites are under cyber attack": the subject undergoes it
+        result.take(
+            "recipient",
+            subject_of(noun.head.head if noun.dep_ == "pobj" else noun.head, ctx),
+            f"who is under or faces '{noun.text}'",
+        )
+    elif not result.actor:
         result.take("actor", _governing_actors(noun, ctx, result.reciprocal), f"the clause '{noun.text}' belongs to")
     # a joint drill "near the Armenian border" is held near Armenia, not with it
     preps = RECIPIENT_PREPS - {"near", "around"} if result.reciprocal else RECIPIENT_PREPS
@@ -459,6 +465,23 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
             for subject in subjects:
                 result.take("recipient", actors_of(subject, ctx, pronouns=False), f"subject of the clause '{clause.text}'")
     return result
+
+
+UNDERGOING_VERBS = frozenset({"face", "suffer", "endure", "undergo"})
+
+
+def _undergone(noun: Token) -> bool:
+    """An act the clause's subject undergoes: the object of 'face' or 'suffer', or 'under attack' with no object put
+    under it."""
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in UNDERGOING_VERBS
+    preposition = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and preposition.lower_ == "under"
+        and preposition.head.pos_ in ("VERB", "AUX")
+        and not _has_object(preposition.head)
+    )
 
 
 def _recipients_of_the_verb_phrase(noun: Token, ctx: DocContext, result: Participants) -> None:

@@ -25,7 +25,7 @@ MILITARY_NOUNS = frozenset(
 # Groups named by a common noun, with the PLOVER/CAMEO-style sector code they stand for
 GROUP_SECTORS = {
     **dict.fromkeys("rebel guerrilla guerilla insurgent militant separatist militia militiaman jihadist".split(), "REB"),
-    **dict.fromkeys("fundamentalist islamist extremist".split(), "REB"),
+    **dict.fromkeys("fundamentalist islamist extremist secessionist".split(), "REB"),
     **dict.fromkeys("opposition protester protestor demonstrator activist dissident".split(), "OPP"),
     **dict.fromkeys("student worker employee resident civilian villager citizen farmer worshipper miner".split(), "CVL"),
     **dict.fromkeys("fisherman pilgrim hostage prisoner detainee inmate supporter".split(), "CVL"),
@@ -660,10 +660,21 @@ def _located_in(head: Token, ctx: DocContext) -> Entity | None:
             if found is not None and found.country and found.kind in ("country", "capital", "place"):
                 return ctx.kb.country(found.country) or found
             if ent is None and prep.lower_ == "of" and head.lemma_.lower() in GROUP_ROLES:
-                return _located_in(pobj, ctx)  # "the chief of the armed forces of Togo"
+                # "the chief of the armed forces of Togo", "the leaders of the two Tuvaluan secessionist factions"
+                return _located_in(pobj, ctx) or _named_with(pobj, ctx)
             of_place = [c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"] if ent is None else []
             if of_place and (found := _located_in(pobj, ctx)) is not None:  # "authorities in the former colony of Guinea"
                 return found
+    return None
+
+
+def _named_with(group: Token, ctx: DocContext) -> Entity | None:
+    """The country of a demonym or country name modifying a group noun ('Tuvaluan factions')."""
+    for child in group.children:
+        ent = entity_at(child.doc, child.i) if child.dep_ in MODIFIER_DEPS | {"nmod", "poss"} else None
+        found = kb_entity(ent, ctx.kb) if ent is not None and ent.label_ in ("GPE", "NORP") else None
+        if found is not None and found.country and found.kind in ("country", "capital"):
+            return ctx.kb.country(found.country) or found
     return None
 
 
