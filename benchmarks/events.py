@@ -14,6 +14,10 @@
   gold's CAMEO classes (`penta_class`); the plain PLOVER quad of the main event is reported beside it.
 * ConfliBERT source/target spans (`cameo_ner_train.txt`): precision, recall and F1 of our actor and recipient
   mentions against the gold source and target spans, a mention matching a gold span when one contains the other.
+* ConfliBERT role countries (the same sentences): actor and recipient country accuracy as on the GSR, on the sentences
+  whose gold source (target) span names a country. A span's country is the one our KB gives the span alone (the
+  actor of "<span> protested."), so a span our KB cannot place is not scored; the figure measures who is given
+  which role, on five times the GSR's sentences of real news.
 
 * NGEC headline templates (`ngec-synthetic/synthetic_headlines.csv`, 375 headlines written by NGEC's authors, each
   labelled with the PLOVER type it illustrates): event-type accuracy of the main event, with the placeholders filled
@@ -285,19 +289,41 @@ def _spans(tokens: list[str], tags: list[str], kind: str) -> list[str]:
     return spans
 
 
-def roles(pipeline: Any) -> dict[str, Any]:
+def roles(pipeline: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Span F1 of sources and targets, and the role countries where a gold span names a country."""
     sentences = read_spans(BENCH / "conflibert" / "cameo_ner_train.txt")
+    mains = [_main_event(result) for result in _analyse(pipeline, [s for s, _, _ in sentences])]
     counts = {half: {"S": [0, 0, 0], "T": [0, 0, 0]} for half, _ in _index_halves()}
-    for index, ((_, sources, targets), result) in enumerate(
-        zip(sentences, _analyse(pipeline, [s for s, _, _ in sentences]), strict=True)
-    ):
-        main = _main_event(result)
+    for index, ((_, sources, targets), main) in enumerate(zip(sentences, mains, strict=True)):
         ours = {"S": [a.text for a in main.actor] if main else [], "T": [a.text for a in main.recipient] if main else []}
         for half, keep in _index_halves():
             if keep(index):
                 for kind, gold in (("S", sources), ("T", targets)):
                     _count(counts[half][kind], ours[kind], gold)
-    return {half: {kind: _prf(*values) for kind, values in by_kind.items()} for half, by_kind in counts.items()}
+    spans = {half: {kind: _prf(*values) for kind, values in by_kind.items()} for half, by_kind in counts.items()}
+    return spans, _role_countries(pipeline, sentences, mains)
+
+
+def _role_countries(pipeline: Any, sentences: list[tuple[str, list[str], list[str]]], mains: list[Any]) -> dict[str, Any]:
+    names = sorted({span for _, sources, targets in sentences for span in (*sources, *targets)})
+    results = _analyse(pipeline, [f"{name} protested." for name in names])
+    country_of = {
+        name: {a.country for e in r.events for a in e.actor if a.country} for name, r in zip(names, results, strict=True)
+    }
+    rows = []
+    for index, ((_, sources, targets), main) in enumerate(zip(sentences, mains, strict=True)):
+        row: dict[str, Any] = {"odd": index % 2 == 1}
+        for key, gold_spans, ours in (
+            ("actor", sources, main.actor if main else []),
+            ("recipient", targets, main.recipient if main else []),
+        ):
+            if gold := set().union(*(country_of[span] for span in gold_spans)):
+                row[key] = bool(gold & {actor.country for actor in ours})
+        rows.append(row)
+    return {
+        half: {k: v for k, v in _plover_metrics([r for r in rows if keep(r)]).items() if k in ("actor", "recipient")}
+        for half, keep in _halves()
+    }
 
 
 def _count(tally: list[int], ours: list[str], gold: list[str]) -> None:
@@ -377,10 +403,12 @@ def main() -> None:
     from watchfloor.pipeline import Pipeline
 
     pipeline = Pipeline()
+    spans, countries = roles(pipeline)
     report = {
         "PLOVER GSR": plover(pipeline),
         "ConfliBERT quad": quads(pipeline),
-        "ConfliBERT roles": roles(pipeline),
+        "ConfliBERT roles": spans,
+        "ConfliBERT role countries": countries,
         "NGEC headlines": headlines(pipeline),
         "seeds": seeds(pipeline),
         "throughput": throughput(pipeline),

@@ -865,3 +865,30 @@ def test_a_passive_with_its_own_subject_takes_no_actor_from_the_next_clause(pipe
     assert not killed.actor and "PSE" in countries(killed.recipient)
     committed = _analyze(pipeline, "The United States condemns the attack and is committed to helping Ukraine.")
     assert all(countries(event.actor) == {"USA"} for event in committed.events)
+
+
+def test_its_own_state_acting_with_no_one_on_the_other_side_is_a_governments_domestic_policy(pipeline: Pipeline) -> None:
+    url = "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2021/11/02/fact-sheet/"
+    text = "The American Rescue Plan provided $122 billion to schools. The President asked the Federal Trade Commission to act."
+    assert not _published(pipeline, text, url, "Fact Sheet").events
+    abroad = "President Biden will travel to Kenya next week. The United States provided $5 million in aid to Kenya."
+    assert len(_published(pipeline, abroad, url, "Fact Sheet").events) == 2
+
+
+def test_a_person_named_again_by_part_of_the_name_or_by_the_title_alone_is_the_same_person(pipeline: Pipeline) -> None:
+    text = (
+        "President Donald J. Trump and His Majesty King Abdullah II of Jordan held a meeting at the White House. "
+        "King Abdullah congratulated President Trump. The President thanked the King."
+    )
+    events = _analyze(pipeline, text).events
+    assert [(codes(e.actor), codes(e.recipient)) for e in events[1:]] == [({"JORGOV"}, {"USAGOV"}), ({"USAGOV"}, {"JORGOV"})]
+    later = _analyze(pipeline, "Israeli Defense Minister Yoav Gallant met Lloyd Austin. Gallant later criticized Hezbollah.")
+    assert codes(find_events(later, "ACCUSE")[0].actor) == {"ISRGOV"}
+
+
+def test_a_title_two_people_of_the_text_hold_names_neither(pipeline: Pipeline) -> None:
+    text = "President Joe Biden met President Yoon Suk Yeol of Korea. The President thanked the people of Korea."
+    thanks = find_events(_analyze(pipeline, text), "SUPPORT")
+    assert thanks and not thanks[0].actor, [(codes(e.actor), codes(e.recipient)) for e in thanks]
+    vice = "Vice President Kamala Harris met President Emmanuel Macron of France. The Vice President praised France."
+    assert all("FRAGOV" not in codes(e.actor) for e in find_events(_analyze(pipeline, vice), "SUPPORT"))

@@ -32,6 +32,7 @@ from watchfloor.events.located import (
     insurgency_at_home,
     locate_groups_by_context,
     measure_on_own_country,
+    own_policy,
     speaking_of_itself,
     the_public_where_it_happened,
 )
@@ -55,7 +56,7 @@ from watchfloor.events.sentence import merge_actors, reconcile
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.entities import entities_in
-from watchfloor.nlp.mentions import actor_for, refers_to_a_pair
+from watchfloor.nlp.mentions import actor_for, meet_the_people, refers_to_a_pair
 from watchfloor.nlp.quantities import sentence_quantities
 from watchfloor.records import Actor, Aux, DateSpan, Event, Place, Quantity
 
@@ -96,6 +97,7 @@ class EventCoder:
     def code(self, ctx: DocContext) -> list[Event]:
         events: list[Event] = []
         carried: DateSpan | None = None
+        meet_the_people(ctx)
         for sentence in ctx.parsed.sents:
             facts = self._sentence_facts(sentence, ctx, carried)
             carried = facts.date_tokens[0][2] if facts.date_tokens else None
@@ -182,7 +184,8 @@ class EventCoder:
             return None  # "My Administration is committed to ...", "Medicare will negotiate prices": a government at home
         if not found.actor and not found.recipient and not _uncoded_party(trigger, found, ctx):
             return None
-        return self._build(trigger, entry, found, facts, ctx, where)
+        event = self._build(trigger, entry, found, facts, ctx, where)
+        return None if own_policy(event.actor, event.recipient, event.place, ctx) else event
 
     def _parties(self, trigger: Token, entry: Entry, ctx: DocContext) -> tuple[Participants, Entry] | None:
         """Who did the act to whom, and the entry that says what it is: an alleged wrongdoing is the reporter's

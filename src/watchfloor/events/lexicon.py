@@ -51,7 +51,10 @@ def is_nominal(token: Token) -> bool:
     if token.pos_ != "VERB" or token.dep_ not in NOMINAL_DEPS:
         return False
     # "Fighting between the army and rebels erupted": a gerund without an object names the act like a noun
-    return token.tag_ in ("NNS", "NN", "VBZ") or (token.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in token.children))
+    # "held his first foreign leader call with ...": a base form after a determiner or possessive is a noun
+    determined = token.tag_ in ("VB", "VBP") and any(t.dep_ in ("det", "poss") for left in token.lefts for t in left.subtree)
+    gerund = token.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in token.children)
+    return token.tag_ in ("NNS", "NN", "VBZ") or gerund or determined
 
 
 def _verb_by_position(token: Token) -> bool:

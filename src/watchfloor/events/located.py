@@ -72,6 +72,18 @@ def home_affairs(found: Participants, ctx: DocContext, event: tuple[str, str | N
     return event_type in DOMESTIC_CONFLICT_TYPES and ours and not armed
 
 
+def own_policy(actors: list[Actor], recipients: list[Actor], place: Place | None, ctx: DocContext) -> bool:
+    """In a government's own papers, what its own state does with no one on the other side and nowhere abroad ('the
+    President signed the memorandum', 'asked the Federal Trade Commission to examine prices', 'the American Rescue
+    Plan provided $122 billion to schools') is its domestic policy, not an act between parties; 'the President will
+    travel to Africa' is kept, and so is anything a joint statement's partners do together."""
+    if not ctx.issuers or recipients or not actors:
+        return False
+    publisher = ctx.issuers[0].country
+    abroad = place is not None and place.country != publisher
+    return not abroad and all(actor.country == publisher for actor in actors)
+
+
 def _first_person(actor: Actor) -> bool:
     """An actor found as 'we', 'our ...' or 'my Administration': the document's issuer speaking."""
     words = actor.text.split()

@@ -97,11 +97,21 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
         return _agents(verb.head, ctx)
     if {"auxpass", "nsubjpass"} <= {child.dep_ for child in verb.children}:
         return []  # "77 Palestinians have been killed, 145 people injured": a passive with no agent names no actor
+    if depth < 3 and _conjoined_to_the_report(verb):  # "The President said Hamas must release them, and asked ..."
+        return subject_of(verb.head.head, ctx, depth + 1, pronouns)
     if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head != verb:
         return subject_of(verb.head, ctx, depth + 1, pronouns)
     if depth < 3 and verb.dep_ == "csubj" and verb.head.dep_ == "ccomp":  # "US officials said lifting sanctions is out of
         return subject_of(verb.head.head, ctx, depth + 1, pronouns)  # the question": the speakers would lift them
     return []
+
+
+def _conjoined_to_the_report(verb: Token) -> bool:
+    """A past-tense verb the parser joined to the bare verb of a reported 'must' or 'should' clause, as in 'reiterated
+    that Hamas must release all hostages, and asked for the King's assistance': it continues the report."""
+    head = verb.head
+    modal = any(child.dep_ == "aux" and child.tag_ == "MD" for child in head.children)
+    return verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ == "VB" and modal and head.dep_ == "ccomp"
 
 
 def _stated_subject(verb: Token, ctx: DocContext, depth: int, pronouns: bool) -> list[Actor] | None:

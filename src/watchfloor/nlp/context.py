@@ -33,6 +33,7 @@ class DocContext:
     resolver: Resolver | None = None
     countries: set[str] = field(default_factory=set)
     issuers: list[Actor] = field(default_factory=list)  # who "we" are: the publishing body, its joint partners
+    people: list[tuple[frozenset[str], tuple[str, ...], Actor]] = field(default_factory=list)  # persons placed: name, title
 
     @property
     def anchor(self) -> date | None:

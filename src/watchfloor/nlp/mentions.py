@@ -13,6 +13,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from watchfloor.kb import Entity, KnowledgeBase
+from watchfloor.nlp import people
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.entities import entity_at
 from watchfloor.records import Actor
@@ -66,6 +67,8 @@ PERSON_TITLES = {
     **dict.fromkeys("secretary spokesman spokeswoman spokesperson ambassador envoy senator".split(), "GOV"),
     **dict.fromkeys("general gen. colonel col. commander admiral".split(), "MIL"),
 }
+# words of a title written into a name ("King Abdullah", "Crown Prince Mohammed"), not the name itself
+NAME_TITLES = frozenset({*PERSON_TITLES, "crown", "mr", "mrs", "ms", "dr", "his", "her", "majesty", "highness", "excellency"})
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"})
 _STOP_DEPS = frozenset({"relcl", "acl", "prep", "punct", "cc", "conj", "appos", "advcl"})
 
@@ -264,7 +267,8 @@ CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "millions"})
 # Nouns that name a group only when counted: "five people were killed", not "the people of the state"
 COUNTED_ONLY = frozenset({"people", "person"})
 # Sector nouns that as a modifier describe a thing, not its people: "union jobs", "terrorist attack", "people power"
-NOT_AS_MODIFIER = frozenset({"union", "unionist", "people", "person", "terrorist"})
+# "firm" before a noun is mostly the adjective ("a firm commitment"), not a company
+NOT_AS_MODIFIER = frozenset({"union", "unionist", "people", "person", "terrorist", "firm"})
 COUNTING_WORDS = frozenset({"several", "many", "dozens", "hundreds", "thousands", "scores", "one"})
 # Heads whose sector is the word before them: "rebel units" and "rebel commanders" are rebels, not soldiers
 GROUP_HEADS = GROUP_ROLES | frozenset("group unit movement faction cell fighter force commander".split())
@@ -301,6 +305,14 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
     return _drop_less_specific(actors)
 
 
+def meet_the_people(ctx: DocContext) -> None:
+    """Place every titled or known person the document names, so that 'the President' or 'Gallant' later can be told
+    apart from the start: a title only one person of the whole text holds is that person's."""
+    for ent in ctx.parsed.ents:
+        if ent.label_ == "PERSON":
+            actors_of(ent.root, ctx, pronouns=False)
+
+
 def _named_beside(relation: Token) -> list[Token]:
     """Who a relation noun names: the one in apposition ('its neighbour Vietnam'), or for allies of an alliance the
     alliance acting together ('NATO allies agreed to extend the mission'); 'US allies' names no one."""
@@ -334,6 +346,7 @@ def _actors_of_one(token: Token, ctx: DocContext, pronouns: bool) -> list[Actor]
         for named in [ctx.kb.metonym(entity)] if entity is not None else dyad_entities(ent, ctx.kb):
             _add(actors, actor_for(named, ctx.original_text(ent), token, ctx.anchor))
     if actors:
+        people.remember(tokens, actors, ctx, NAME_TITLES)
         return actors
     if token.pos_ == "PROPN" and not token.ent_type_:  # "Ethopia has agreed": untagged, misspelt
         _add(actors, _misspelt_country(token, ctx))
@@ -353,7 +366,11 @@ def _actors_of_one(token: Token, ctx: DocContext, pronouns: bool) -> list[Actor]
     in_apposition = [actor for apposition in _person_in_apposition(token) for actor in _actors_of_one(apposition, ctx, False)]
     if any(actor.country or actor.kb_id for actor in in_apposition):
         return in_apposition
-    group = _group_actor(token, tokens, ctx) or _titled_person(tokens, token, ctx)
+    group = (
+        _group_actor(token, tokens, ctx) or people.named_before(tokens, ctx, NAME_TITLES) or _titled_person(tokens, token, ctx)
+    )
+    if group is not None and group.sector in PERSON_TITLES.values():
+        people.remember(tokens, [group], ctx, NAME_TITLES)  # "Crown Prince Mohammed bin Salman of ... Saudi Arabia"
     return [group] if group is not None else in_apposition
 
 
@@ -568,8 +585,11 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
     text = " ".join(token.text for token in tokens if token.dep_ not in ("det", "punct") or token.pos_ == "PRON")
     if country is not None:
         return Actor(text=text, name=text, code=f"{country.country}{sector}", country=country.country, sector=sector, kb_id=None)
-    if ctx.issuers and head.pos_ == "PROPN" and head.lemma_.lower() in PERSON_TITLES:
-        return None  # "the President" in a government's own statement is its own or its guest's: not guessed
+    titled = head.text[:1].isupper() and head.lemma_.lower() in PERSON_TITLES  # "the President", "the King"
+    if titled and (earlier := people.titled_before(head, ctx)) is not None:
+        return earlier  # "the President" after "President Donald J. Trump": the one the text so titled
+    if titled and ctx.issuers:
+        return None  # in a government's own statement its own or its guest's: not guessed
     # "the army", "soldiers": a state's organ, whose state the event's place or other side may tell
     code = sector if sector in GROUP_CODES else f"{UNKNOWN_STATE}{sector}"
     return Actor(text=text, name=text, code=code, country=None, sector=sector, kb_id=None)
