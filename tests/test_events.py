@@ -892,3 +892,10 @@ def test_a_title_two_people_of_the_text_hold_names_neither(pipeline: Pipeline) -
     assert thanks and not thanks[0].actor, [(codes(e.actor), codes(e.recipient)) for e in thanks]
     vice = "Vice President Kamala Harris met President Emmanuel Macron of France. The Vice President praised France."
     assert all("FRAGOV" not in codes(e.actor) for e in find_events(_analyze(pipeline, vice), "SUPPORT"))
+
+
+def test_a_press_call_about_a_joint_statement_speaks_for_its_publisher_alone(pipeline: Pipeline) -> None:
+    url = "https://bidenwhitehouse.archives.gov/briefing-room/press-briefings/2024/08/16/background-press-call/"
+    title = "Background Press Call on the Joint Statement from the Leaders of the United States, Egypt, and Qatar"
+    exchange = _published(pipeline, "We just did a big prisoner exchange with Russia.", url, title)
+    assert [codes(e.actor) for e in exchange.events] == [{"USAGOV"}], [(e.event, codes(e.actor)) for e in exchange.events]

@@ -274,3 +274,31 @@ def test_phrases_of_synthetic_news_leads(pipeline: Pipeline, text: str, event: s
 def test_a_bomb_that_went_off_is_an_attack_on_the_country_where_it_did(pipeline: Pipeline) -> None:
     attack = find_events(_analyze(pipeline, "A bomb went off near army headquarters in Kathmandu on Monday."), "ASSAULT")
     assert attack and countries(attack[0].recipient) == {"NPL"}, [(e.event, codes(e.recipient)) for e in attack]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US will defend Israel against any attack from Iran.",
+        "This attack from Iran has been predicted for weeks.",
+        "These threats of a major missile attack against Israel alarmed the region.",
+    ],
+)
+def test_an_attack_that_is_any_predicted_or_threatened_is_no_attack(pipeline: Pipeline, text: str) -> None:
+    assert not find_events(_analyze(pipeline, text), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        ("Israel agreed to stop bombing Gaza.", "CONCEDE", "ISR", "PSE"),
+        ("Russia stopped shelling Kharkiv on Monday.", "RETREAT", "RUS", None),
+        ("Hamas fired rockets into Israel.", "ASSAULT", "PSE", "ISR"),
+        ("North Korea fired two missiles into the sea.", "MOBILIZE", "PRK", None),
+    ],
+)
+def test_acts_of_war_halted_and_projectiles_fired_into_a_country(
+    pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None
+) -> None:
+    _assert_main_event(_analyze(pipeline, text), event, actor, recipient)
+    assert not find_events(_analyze(pipeline, text), "THREATEN")

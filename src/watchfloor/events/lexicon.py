@@ -179,8 +179,14 @@ class Lexicon:
         """'agreed to lift retaliatory tariffs', 'eased the curfew': a measure named as what is lifted is the object of
         that act, not an act of its own (the lifting is the event); so are the attacks in 'a suspension of attacks'
         and the talks in 'a call for talks', and the arrest in 'voiced concern over the arrest'."""
+        if token.pos_ == "VERB" and token.tag_ == "VBG":  # "agreed to stop bombing Gaza": the halting is the act
+            return token.dep_ in ("xcomp", "dobj", "pcomp") and token.head.lemma_.lower() in HALTING_VERBS
         if token.pos_ != "NOUN":
             return False
+        if any(child.dep_ == "det" and child.lower_ == "any" for child in token.children):
+            return True  # "defend Israel against any attack": no attack in particular
+        if token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in EXPECTING_VERBS:
+            return True  # "this attack from Iran has been predicted"
         if token.dep_ == "pobj":  # "a suspension of attacks", "a call for talks", "concern over the arrest"
             holder = token.head.head
             return holder.pos_ == "NOUN" and holder.lemma_.lower() in NOT_DONE_AFTER.get(token.head.lower_, frozenset())
@@ -192,8 +198,18 @@ HALTING_NOUNS = frozenset({"suspension", "cessation", "halt", "end", "lifting", 
 ASKING_NOUNS = frozenset({"call", "demand", "appeal", "request", "plea"})
 # a feeling voiced about an act: the act is what it is about (earlier, and by someone the sentence may not name)
 FEELING_NOUNS = frozenset({"concern", "worry", "alarm", "regret", "sympathy", "condolence", "sorrow", "grief"})
+# an act threatened or feared: "threats of a major missile attack"
+THREAT_NOUNS = frozenset({"threat", "risk", "prospect", "possibility", "danger", "spectre", "specter"})
 # the nouns whose object, after this preposition, names an act not done by the sentence
-NOT_DONE_AFTER = {"of": HALTING_NOUNS, "for": ASKING_NOUNS, "over": FEELING_NOUNS, "about": FEELING_NOUNS, "at": FEELING_NOUNS}
+NOT_DONE_AFTER = {
+    "of": HALTING_NOUNS | THREAT_NOUNS,
+    "for": ASKING_NOUNS,
+    "over": FEELING_NOUNS,
+    "about": FEELING_NOUNS,
+    "at": FEELING_NOUNS,
+}
+HALTING_VERBS = frozenset({"stop", "cease", "halt", "quit", "end", "suspend"})
+EXPECTING_VERBS = frozenset({"predict", "expect", "anticipate", "forecast", "fear", "foresee"})
 
 
 def _describes(token: Token) -> bool:

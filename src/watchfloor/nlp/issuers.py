@@ -14,6 +14,10 @@ from watchfloor.kb import Entity, KnowledgeBase
 from watchfloor.records import Actor, Document
 
 JOINT = re.compile(r"\bjoint (?:statement|declaration|communiqu[eé]|readout|vision statement|leaders' statement)\b", re.I)
+# a document about a joint statement is not one: "Background Press Call on ... Joint Statement from the Leaders of ..."
+ABOUT_A_TEXT = re.compile(
+    r"^(?:background |on-the-record )?(?:press (?:call|briefing|gaggle)|remarks|statement (?:by|from))\b", re.I
+)
 MAX_NAME_WORDS = 4
 
 
@@ -23,7 +27,7 @@ def document_issuers(document: Document, kb: KnowledgeBase) -> list[Actor]:
     if body is None or not body.code:
         return []
     issuers = [Actor(text=body.name, name=body.name, code=body.code, country=body.country, sector=body.sector, kb_id=body.id)]
-    if document.title and JOINT.search(document.title) and body.sector:
+    if document.title and JOINT.search(document.title) and not ABOUT_A_TEXT.match(document.title) and body.sector:
         for country in countries_named(document.title, kb):
             if country.country and country.country != body.country:
                 issuers.append(_government(country, body.sector))

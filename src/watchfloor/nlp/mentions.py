@@ -586,10 +586,15 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
     if country is not None:
         return Actor(text=text, name=text, code=f"{country.country}{sector}", country=country.country, sector=sector, kb_id=None)
     titled = head.text[:1].isupper() and head.lemma_.lower() in PERSON_TITLES  # "the President", "the King"
-    if titled and (earlier := people.titled_before(head, ctx)) is not None:
+    earlier = people.titled_before(head, ctx) if titled else None
+    # in a government's own papers its own holder of the title may go unnamed: a guest's title is taken only when
+    # the government has no such office ("the Prime Minister" in a White House readout is the guest)
+    home = {issuer.country for issuer in ctx.issuers}
+    own_office = any(ctx.kb.office_for(country, " ".join(t.text for t in tokens if t.dep_ != "det")) for country in home)
+    if earlier is not None and (earlier.country in home or not own_office):
         return earlier  # "the President" after "President Donald J. Trump": the one the text so titled
     if titled and ctx.issuers:
-        return None  # in a government's own statement its own or its guest's: not guessed
+        return None  # in a government's own papers its own (perhaps never named) or its guest's: not guessed
     # "the army", "soldiers": a state's organ, whose state the event's place or other side may tell
     code = sector if sector in GROUP_CODES else f"{UNKNOWN_STATE}{sector}"
     return Actor(text=text, name=text, code=code, country=None, sector=sector, kb_id=None)
