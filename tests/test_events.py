@@ -899,3 +899,9 @@ def test_a_press_call_about_a_joint_statement_speaks_for_its_publisher_alone(pip
     title = "Background Press Call on the Joint Statement from the Leaders of the United States, Egypt, and Qatar"
     exchange = _published(pipeline, "We just did a big prisoner exchange with Russia.", url, title)
     assert [codes(e.actor) for e in exchange.events] == [{"USAGOV"}], [(e.event, codes(e.actor)) for e in exchange.events]
+
+
+def test_its_own_state_acting_in_a_sentence_naming_another_country_is_kept(pipeline: Pipeline) -> None:
+    url = "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2021/11/02/readout/"
+    text = "President Biden conveyed our full support for the NATO agenda."
+    assert _published(pipeline, text, url, "Readout").events
