@@ -457,6 +457,13 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
         )
     elif not result.actor:
         result.take("actor", _governing_actors(noun, ctx, result.reciprocal), f"the clause '{noun.text}' belongs to")
+    _noun_recipients(noun, ctx, result)
+    return result
+
+
+def _noun_recipients(noun: Token, ctx: DocContext, result: Participants) -> None:
+    """Who a nominal event is aimed at: its own prepositional object, else its verb's, a passive subject, whose trade a
+    restriction names, the subject of a clause it introduces; the first that names anyone."""
     # a joint drill "near the Armenian border" is held near Armenia, not with it
     preps = RECIPIENT_PREPS - {"near", "around"} if result.reciprocal else RECIPIENT_PREPS
     result.take("recipient", _prep_objects(noun, ctx, preps), f"prepositional object of '{noun.text}'")
@@ -474,7 +481,6 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
             subjects = [child for child in clause.children if child.dep_ in ("nsubj", "nsubjpass")]
             for subject in subjects:
                 result.take("recipient", actors_of(subject, ctx, pronouns=False), f"subject of the clause '{clause.text}'")
-    return result
 
 
 UNDERGOING_VERBS = frozenset({"face", "suffer", "endure", "undergo"})
