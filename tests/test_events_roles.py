@@ -348,3 +348,8 @@ def test_the_leaders_of_a_countrys_faction_are_of_that_country_and_sector(pipeli
     text = "The leaders of the two Tuvaluan secessionist factions have rejected a proposed peace accord."
     rejection = find_events(_analyze(pipeline, text), "REJECT")
     assert rejection and codes(rejection[0].actor) == {"TUVREB"}, [(e.event, codes(e.actor)) for e in rejection]
+
+
+def test_the_need_for_someone_to_act_is_a_request_of_them(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Biden stressed the need for Hamas to cease firing rockets into Israel.")
+    assert [(e.event, codes(e.actor), codes(e.recipient)) for e in result.events] == [("REQUEST", {"USAGOV"}, {"PSEREB"})]

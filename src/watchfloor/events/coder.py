@@ -658,20 +658,35 @@ def _subordinate(trigger: Token) -> bool:
 
 
 def _obligation(trigger: Token, found: Participants, ctx: DocContext) -> Participants | None:
-    """'Straw said the government and the rebels must reach an agreement': a demand made of them (REQUEST).
+    """'Straw said the government and the rebels must reach an agreement', 'Biden stressed the need for Hamas to cease
+    firing': a demand made of them (REQUEST).
 
     The speaker is the actor and the clause's subject the recipient.
     """
     verb = reported_verb(trigger)
-    if verb is None or not any(child.lower_ in OBLIGATION_MODALS and child.dep_ == "aux" for child in verb.children):
+    if verb is not None and any(child.lower_ in OBLIGATION_MODALS and child.dep_ == "aux" for child in verb.children):
+        governor = verb.head
+    elif _needed(trigger):
+        verb, governor = trigger, trigger.head.head
+    else:
         return None
-    speaker = subject_of(verb.head, ctx)
+    speaker = subject_of(governor, ctx)
     if not speaker:
         return None
     demanded = Participants()
-    demanded.take("actor", speaker, f"speaker of '{verb.head.text}', demanding '{verb.text}'")
+    demanded.take("actor", speaker, f"speaker of '{governor.text}', demanding '{verb.text}'")
     demanded.take("recipient", found.actor, f"subject of '{verb.text}', of whom it is demanded")
     return demanded
+
+
+NEED_NOUNS = frozenset({"need", "necessity", "importance", "urgency"})
+
+
+def _needed(trigger: Token) -> bool:
+    """'the need for Hamas to cease firing': an act someone is said to need of another, named after 'for'."""
+    need = trigger.head
+    asked = any(child.dep_ == "mark" and child.lower_ == "for" for child in trigger.children)
+    return trigger.dep_ in ("advcl", "acl") and asked and need.lemma_.lower() in NEED_NOUNS and need.dep_ in ("dobj", "pobj")
 
 
 def _event_id(sha256: str, span: tuple[int, int], event: str, token: int) -> str:
