@@ -302,3 +302,22 @@ def test_acts_of_war_halted_and_projectiles_fired_into_a_country(
 ) -> None:
     _assert_main_event(_analyze(pipeline, text), event, actor, recipient)
     assert not find_events(_analyze(pipeline, text), "THREATEN")
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        ("Some 200 protesters have stopped traffic on a highway in Lahore.", "PROTEST", "PAK", None),
+        ("The court in Goma handed down six-year sentences to four Congolese members of parliament.", "SANCTION", "COD", None),
+        ("Hackers from neighboring Sudan are behind a cyber assault in Uganda.", "ASSAULT", "SDN", "UGA"),
+        ("Russia is behind the attack on the power grid, Ukraine said.", "ASSAULT", "RUS", None),
+    ],
+)
+def test_phrases_of_further_synthetic_leads(pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None) -> None:
+    _assert_main_event(_analyze(pipeline, text), event, actor, recipient)
+
+
+def test_police_stopping_traffic_is_no_protest_and_coalition_planes_are_not_the_hosts(pipeline: Pipeline) -> None:
+    assert not find_events(_analyze(pipeline, "Police stopped traffic on the bridge."), "PROTEST")
+    strike = find_events(_analyze(pipeline, "Coalition planes bombed positions in northern Syria."), "ASSAULT")
+    assert strike and "SYR" not in countries(strike[0].actor), [(codes(e.actor), codes(e.recipient)) for e in strike]

@@ -215,7 +215,8 @@ def _officials_of_the_only_country(found: Participants, facts: SentenceFacts, ct
         for index, actor in enumerate(role):
             organ = actor.code == f"{UNKNOWN_STATE}{actor.sector}" and not at_home and _one_body(actor)
             unnamed = actor.code == actor.sector or organ
-            if actor.kb_id is None and actor.country is None and unnamed and actor.sector in TITLED_SECTORS:
+            foreign = bool(FOREIGN_WORDS & set(actor.text.lower().split()))  # "coalition planes bombed ... in Syria"
+            if actor.kb_id is None and actor.country is None and unnamed and actor.sector in TITLED_SECTORS and not foreign:
                 _relocate(found, role, index, country.country, "an official of the only country the text names")
 
 

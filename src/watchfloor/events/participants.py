@@ -572,6 +572,7 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
             imposed = token.lower_ == "under" and noun.lemma_.lower() in IMPOSED_STATES and _has_object(head)
             framing = token.dep_ == "prep" and (token.lower_ in FRAMING_PREPS or meeting or joined or imposed)
             framing = framing or token.lower_ == "out"  # "teachers are out on strike"
+            framing = framing or (token.lower_ == "behind" and head.lemma_ == "be")  # "hackers are behind the attack"
             if token.dep_ in ("dobj", "nsubjpass", "attr", "npadvmod", "conj") or framing:
                 _merge(found, subject_of(head, ctx, pronouns=head.lemma_ not in ("be", "describe", "say", "call", "monitor")))
             break

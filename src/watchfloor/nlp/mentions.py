@@ -679,8 +679,8 @@ def _located_in(head: Token, ctx: DocContext) -> Entity | None:
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of", "throughout"):
             continue
-        for pobj in prep.children:
-            ent = entity_at(pobj.doc, pobj.i) if pobj.dep_ == "pobj" else None
+        for pobj in _place_objects(prep):
+            ent = entity_at(pobj.doc, pobj.i) if pobj.dep_ in ("pobj", "dobj") else None
             found = kb_entity(ent, ctx.kb) if ent is not None and ent.label_ in ("GPE", "LOC", "NORP") else None
             if found is not None and found.country and found.kind in ("country", "capital", "place"):
                 return ctx.kb.country(found.country) or found
@@ -691,6 +691,15 @@ def _located_in(head: Token, ctx: DocContext) -> Entity | None:
             if of_place and (found := _located_in(pobj, ctx)) is not None:  # "authorities in the former colony of Guinea"
                 return found
     return None
+
+
+def _place_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, through 'neighboring' when the parser made it a verb ('from neighboring Sudan')."""
+    objects = list(prep.children)
+    for child in prep.children:
+        if child.dep_ == "pcomp" and child.lower_ in ("neighboring", "neighbouring"):
+            objects.extend(c for c in child.children if c.dep_ == "dobj")
+    return objects
 
 
 def _named_with(group: Token, ctx: DocContext) -> Entity | None:
