@@ -905,3 +905,14 @@ def test_its_own_state_acting_in_a_sentence_naming_another_country_is_kept(pipel
     url = "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2021/11/02/readout/"
     text = "President Biden conveyed our full support for the NATO agenda."
     assert _published(pipeline, text, url, "Readout").events
+
+
+def test_its_own_state_acting_on_its_own_people_is_domestic_but_an_attack_at_home_is_kept(pipeline: Pipeline) -> None:
+    url = "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2021/11/02/readout/"
+    for text in (
+        "President Biden hosted Leader Chuck Schumer and Senator Joe Manchin for breakfast at his home.",
+        "President Biden met with American business leaders at the White House.",
+    ):
+        assert not _published(pipeline, text, url, "Readout").events, text
+    attack = "A gunman stormed into the synagogue in Pittsburgh and killed eleven worshippers."
+    assert find_events(_published(pipeline, attack, url, "Statement"), "ASSAULT")

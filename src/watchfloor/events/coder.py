@@ -180,7 +180,7 @@ class EventCoder:
         if not found.actor and not found.recipient and not _uncoded_party(trigger, found, ctx):
             return None
         event = self._build(trigger, entry, found, facts, ctx, where)
-        return None if own_policy(event.actor, event.recipient, facts, ctx) else event
+        return None if own_policy(event, facts, ctx) else event
 
     def _parties(self, trigger: Token, entry: Entry, ctx: DocContext) -> tuple[Participants, Entry] | None:
         """Who did the act to whom, and the entry that says what it is: an alleged wrongdoing is the reporter's

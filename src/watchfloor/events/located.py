@@ -21,7 +21,7 @@ from watchfloor.kb.model import Entity
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.entities import entities_in
 from watchfloor.nlp.mentions import CRAFT_NOUNS, FIRST_PERSON_FORMS, GROUP_CODES, UNKNOWN_STATE, kb_entity
-from watchfloor.records import Actor, Place
+from watchfloor.records import Actor, Event, Place
 
 if TYPE_CHECKING:
     from watchfloor.events.coder import SentenceFacts
@@ -72,17 +72,19 @@ def home_affairs(found: Participants, ctx: DocContext, event: tuple[str, str | N
     return event_type in DOMESTIC_CONFLICT_TYPES and ours and not armed
 
 
-def own_policy(actors: list[Actor], recipients: list[Actor], facts: SentenceFacts, ctx: DocContext) -> bool:
-    """In a government's own papers, what its own state does with no one on the other side, in a sentence naming no
+def own_policy(event: Event, facts: SentenceFacts, ctx: DocContext) -> bool:
+    """In a government's own papers, what its own state does with no one on the other side (or only its own country or
+    people), in a sentence naming no
     other country or international body ('the President signed the memorandum', 'asked the Federal Trade Commission to
     examine prices', 'the American Rescue Plan provided $122 billion to schools'), is its domestic policy, not an act
     between parties. 'The President will travel to Africa' or 'highlighted the support of the United States for
     Israel's security' is kept (the other side named, though not as a party), and so is anything a joint statement's
     partners do together."""
-    if not ctx.issuers or recipients or not actors:
+    if not ctx.issuers or not event.actor or event.event == "ASSAULT":  # "a gunman stormed into the synagogue" is kept
         return False
     publisher = ctx.issuers[0].country
-    if any(actor.country != publisher for actor in actors) or _sentence_countries(facts, ctx) - {publisher}:
+    parties = (*event.actor, *event.recipient)
+    if any(party.country != publisher for party in parties) or _sentence_countries(facts, ctx) - {publisher}:
         return False
     bodies = (kb_entity(ent, ctx.kb) for ent in entities_in(facts.sentence) if ent.label_ in ("ORG", "LOC", "NORP"))
     return not any(body is not None and body.country is None for body in bodies)  # "NATO", "ASEAN", "Africa"

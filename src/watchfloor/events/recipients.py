@@ -57,7 +57,7 @@ def complete_recipients(
         _country_of_the_mission(trigger, found, facts, ctx)
     if not found.recipient and event_name == "PROTEST":
         _protest_addresses_own_government(found, ctx)
-    if not found.recipient and (event_name in DOMESTIC_MEASURES or event_name == "THREATEN"):
+    if not found.recipient and (event_name in DOMESTIC_MEASURES or event_name in ("THREATEN", "RETREAT")):
         measure_on_own_country(trigger, found, facts, ctx)  # "threatened to institute a curfew in Algiers" too
     if not found.recipient and event_name in VIOLENT_TYPES:
         insurgency_at_home(found, facts, ctx)
