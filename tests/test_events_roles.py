@@ -353,6 +353,8 @@ def test_the_leaders_of_a_countrys_faction_are_of_that_country_and_sector(pipeli
 def test_the_need_for_someone_to_act_is_a_request_of_them(pipeline: Pipeline) -> None:
     result = _analyze(pipeline, "Biden stressed the need for Hamas to cease firing rockets into Israel.")
     assert [(e.event, codes(e.actor), codes(e.recipient)) for e in result.events] == [("REQUEST", {"USAGOV"}, {"PSEREB"})]
+    result = _analyze(pipeline, "The EU emphasized the importance of Russia withdrawing its troops.")
+    assert [(e.event, countries(e.recipient)) for e in result.events] == [("REQUEST", {"RUS"})]
 
 
 def test_a_ceasefire_a_state_declares_at_home_falls_on_its_own_country(pipeline: Pipeline) -> None:

@@ -668,6 +668,8 @@ def _obligation(trigger: Token, found: Participants, ctx: DocContext) -> Partici
         governor = verb.head
     elif _needed(trigger):
         verb, governor = trigger, trigger.head.head
+    elif _needed_of(trigger):  # "emphasized the importance of Russia withdrawing its troops"
+        verb, governor = trigger, trigger.head.head.head
     else:
         return None
     speaker = subject_of(governor, ctx)
@@ -687,6 +689,14 @@ def _needed(trigger: Token) -> bool:
     need = trigger.head
     asked = any(child.dep_ == "mark" and child.lower_ == "for" for child in trigger.children)
     return trigger.dep_ in ("advcl", "acl") and asked and need.lemma_.lower() in NEED_NOUNS and need.dep_ in ("dobj", "pobj")
+
+
+def _needed_of(trigger: Token) -> bool:
+    """'the importance of Russia withdrawing its troops': a gerund with its own subject after a noun of need."""
+    of, need = trigger.head, trigger.head.head
+    named = any(child.dep_ == "nsubj" for child in trigger.children)
+    gerund = trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and of.lower_ == "of" and named
+    return gerund and need.lemma_.lower() in NEED_NOUNS and need.dep_ in ("dobj", "pobj")
 
 
 def _event_id(sha256: str, span: tuple[int, int], event: str, token: int) -> str:
