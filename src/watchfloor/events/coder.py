@@ -666,10 +666,8 @@ def _obligation(trigger: Token, found: Participants, ctx: DocContext) -> Partici
     verb = reported_verb(trigger)
     if verb is not None and any(child.lower_ in OBLIGATION_MODALS and child.dep_ == "aux" for child in verb.children):
         governor = verb.head
-    elif _needed(trigger):
-        verb, governor = trigger, trigger.head.head
-    elif _needed_of(trigger):  # "emphasized the importance of Russia withdrawing its troops"
-        verb, governor = trigger, trigger.head.head.head
+    elif (stated := _need_stated_by(trigger)) is not None:
+        verb, governor = trigger, stated
     else:
         return None
     speaker = subject_of(governor, ctx)
@@ -684,19 +682,16 @@ def _obligation(trigger: Token, found: Participants, ctx: DocContext) -> Partici
 NEED_NOUNS = frozenset({"need", "necessity", "importance", "urgency"})
 
 
-def _needed(trigger: Token) -> bool:
-    """'the need for Hamas to cease firing': an act someone is said to need of another, named after 'for'."""
-    need = trigger.head
-    asked = any(child.dep_ == "mark" and child.lower_ == "for" for child in trigger.children)
-    return trigger.dep_ in ("advcl", "acl") and asked and need.lemma_.lower() in NEED_NOUNS and need.dep_ in ("dobj", "pobj")
-
-
-def _needed_of(trigger: Token) -> bool:
-    """'the importance of Russia withdrawing its troops': a gerund with its own subject after a noun of need."""
-    of, need = trigger.head, trigger.head.head
-    named = any(child.dep_ == "nsubj" for child in trigger.children)
-    gerund = trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and of.lower_ == "of" and named
-    return gerund and need.lemma_.lower() in NEED_NOUNS and need.dep_ in ("dobj", "pobj")
+def _need_stated_by(trigger: Token) -> Token | None:
+    """The verb that states a need of someone to act ('stressed the need for Hamas to cease firing', 'emphasized the
+    importance of Russia withdrawing its troops'), or None."""
+    infinitive = trigger.dep_ in ("advcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "for" for c in trigger.children)
+    gerund = trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ == "of"
+    gerund = gerund and any(child.dep_ == "nsubj" for child in trigger.children)
+    need = trigger.head if infinitive else trigger.head.head if gerund else None
+    if need is None or need.lemma_.lower() not in NEED_NOUNS or need.dep_ not in ("dobj", "pobj"):
+        return None
+    return need.head
 
 
 def _event_id(sha256: str, span: tuple[int, int], event: str, token: int) -> str:

@@ -566,20 +566,27 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
             _merge(found, alerted if any(a.country for a in alerted) else subject_of(head, ctx) or alerted)  # "its forces"
             break
         if head.pos_ in ("VERB", "AUX"):
-            travelled = token.lower_ == "for" and head.lemma_.lower() in TRAVEL_VERBS
-            meeting = noun.lemma_ in MEETING_NOUNS and (token.lower_ == "in" or travelled)
-            joined = token.lower_ == "in" and _taking_part(head)  # "thousands took part in protests"
-            imposed = token.lower_ == "under" and noun.lemma_.lower() in IMPOSED_STATES and _has_object(head)
-            framing = token.dep_ == "prep" and (token.lower_ in FRAMING_PREPS or meeting or joined or imposed)
-            framing = framing or token.lower_ == "out"  # "teachers are out on strike"
-            framing = framing or (token.lower_ == "behind" and head.lemma_ == "be")  # "hackers are behind the attack"
-            if token.dep_ in ("dobj", "nsubjpass", "attr", "npadvmod", "conj") or framing:
+            if token.dep_ in ("dobj", "nsubjpass", "attr", "npadvmod", "conj") or _frames(token, head, noun):
                 _merge(found, subject_of(head, ctx, pronouns=head.lemma_ not in ("be", "describe", "say", "call", "monitor")))
             break
         if reciprocal and head.pos_ in ("NOUN", "PROPN"):
             _merge(found, actors_of(head, ctx))
         token = head
     return found
+
+
+def _frames(token: Token, verb: Token, noun: Token) -> bool:
+    """The word through which a verb's subject is the nominal event's actor: 'During a trip to Tokyo, Hegseth said',
+    'flew to Paris for talks', 'took part in protests', 'closed a village under lockdown', 'are out on strike', 'are
+    behind the attack'."""
+    word = token.lower_
+    travelled = word == "for" and verb.lemma_.lower() in TRAVEL_VERBS
+    meeting = noun.lemma_ in MEETING_NOUNS and (word == "in" or travelled)
+    joined = word == "in" and _taking_part(verb)  # "thousands took part in protests"
+    imposed = word == "under" and noun.lemma_.lower() in IMPOSED_STATES and _has_object(verb)
+    if token.dep_ == "prep" and (word in FRAMING_PREPS or meeting or joined or imposed):
+        return True
+    return word == "out" or (word == "behind" and verb.lemma_ == "be")
 
 
 def _taking_part(verb: Token) -> bool:

@@ -33,7 +33,8 @@ class DocContext:
     resolver: Resolver | None = None
     countries: set[str] = field(default_factory=set)
     issuers: list[Actor] = field(default_factory=list)  # who "we" are: the publishing body, its joint partners
-    people: list[tuple[frozenset[str], tuple[str, ...], Actor]] = field(default_factory=list)  # persons placed: name, title
+    # persons the text has placed, by the words of their name and their title (nlp.people)
+    people: dict[tuple[frozenset[str], tuple[str, ...]], Actor] = field(default_factory=dict)
 
     @property
     def anchor(self) -> date | None:

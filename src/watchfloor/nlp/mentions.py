@@ -585,19 +585,25 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
     text = " ".join(token.text for token in tokens if token.dep_ not in ("det", "punct") or token.pos_ == "PRON")
     if country is not None:
         return Actor(text=text, name=text, code=f"{country.country}{sector}", country=country.country, sector=sector, kb_id=None)
-    titled = head.text[:1].isupper() and head.lemma_.lower() in PERSON_TITLES  # "the President", "the King"
-    earlier = people.titled_before(head, ctx) if titled else None
-    # in a government's own papers its own holder of the title may go unnamed: a guest's title is taken only when
-    # the government has no such office ("the Prime Minister" in a White House readout is the guest)
-    home = {issuer.country for issuer in ctx.issuers}
-    own_office = any(ctx.kb.office_for(country, " ".join(t.text for t in tokens if t.dep_ != "det")) for country in home)
-    if earlier is not None and (earlier.country in home or not own_office):
-        return earlier  # "the President" after "President Donald J. Trump": the one the text so titled
-    if titled and ctx.issuers:
-        return None  # in a government's own papers its own (perhaps never named) or its guest's: not guessed
+    if head.text[:1].isupper() and head.lemma_.lower() in PERSON_TITLES:  # "the President", "the King"
+        earlier = _the_one_so_titled(head, tokens, ctx)
+        if earlier is not None or ctx.issuers:  # in a government's own papers, not guessed otherwise
+            return earlier
     # "the army", "soldiers": a state's organ, whose state the event's place or other side may tell
     code = sector if sector in GROUP_CODES else f"{UNKNOWN_STATE}{sector}"
     return Actor(text=text, name=text, code=code, country=None, sector=sector, kb_id=None)
+
+
+def _the_one_so_titled(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | None:
+    """'The President' after 'President Donald J. Trump': the one person the text so titled. In a government's own
+    papers its own holder of the title may go unnamed, so a guest's title is taken only where the government has no
+    such office ('the Prime Minister' of a White House readout is the guest)."""
+    earlier = people.titled_before(head, ctx)
+    home = {issuer.country for issuer in ctx.issuers}
+    if earlier is None or not home or earlier.country in home:
+        return earlier
+    title = " ".join(t.text for t in tokens if t.dep_ != "det")
+    return None if any(ctx.kb.office_for(country, title) for country in home) else earlier
 
 
 def _group_sector(head: Token) -> str | None:
@@ -611,11 +617,11 @@ def _group_sector(head: Token) -> str | None:
 def _sector_named_with(head: Token) -> str | None:
     """The sector a modifier gives ('student groups', 'rebel units', 'opposition leaders') or, for a member or
     leader, the group after 'of' ('members of the opposition', 'the chief of the armed forces')."""
+    role = head.lemma_.lower() in GROUP_HEADS
     for child in head.children:
         lemma = child.lemma_.lower()
         if child.dep_ in MODIFIER_DEPS and lemma in GROUP_SECTORS and lemma not in NOT_AS_MODIFIER:
             return GROUP_SECTORS[lemma]
-        role = head.lemma_.lower() in GROUP_HEADS
         if role and child.dep_ == "poss" and child.tag_ == "NNS" and lemma in GROUP_SECTORS:  # "the rebels' military leader"
             return GROUP_SECTORS[lemma]
         if child.dep_ == "compound" and lemma in GROUP_ROLES and (sector := _sector_named_with(child)):
@@ -681,9 +687,8 @@ def _located_in(head: Token, ctx: DocContext) -> Entity | None:
             continue
         for pobj in _place_objects(prep):
             ent = entity_at(pobj.doc, pobj.i) if pobj.dep_ in ("pobj", "dobj") else None
-            found = kb_entity(ent, ctx.kb) if ent is not None and ent.label_ in ("GPE", "LOC", "NORP") else None
-            if found is not None and found.country and found.kind in ("country", "capital", "place"):
-                return ctx.kb.country(found.country) or found
+            if (found := _country_named(ent, ("GPE", "LOC", "NORP"), ("country", "capital", "place"), ctx)) is not None:
+                return found
             if ent is None and prep.lower_ == "of" and head.lemma_.lower() in GROUP_ROLES:
                 # "the chief of the armed forces of Togo", "the leaders of the two Tuvaluan secessionist factions"
                 return _located_in(pobj, ctx) or _named_with(pobj, ctx)
@@ -706,10 +711,17 @@ def _named_with(group: Token, ctx: DocContext) -> Entity | None:
     """The country of a demonym or country name modifying a group noun ('Tuvaluan factions')."""
     for child in group.children:
         ent = entity_at(child.doc, child.i) if child.dep_ in MODIFIER_DEPS | {"nmod", "poss"} else None
-        found = kb_entity(ent, ctx.kb) if ent is not None and ent.label_ in ("GPE", "NORP") else None
-        if found is not None and found.country and found.kind in ("country", "capital"):
-            return ctx.kb.country(found.country) or found
+        if (found := _country_named(ent, ("GPE", "NORP"), ("country", "capital"), ctx)) is not None:
+            return found
     return None
+
+
+def _country_named(ent: Span | None, labels: tuple[str, ...], kinds: tuple[str, ...], ctx: DocContext) -> Entity | None:
+    """The country an entity of these labels names, when the KB knows it as one of these kinds."""
+    found = kb_entity(ent, ctx.kb) if ent is not None and ent.label_ in labels else None
+    if found is None or not found.country or found.kind not in kinds:
+        return None
+    return ctx.kb.country(found.country) or found
 
 
 def _as_actor(entity: Entity | None, ent: Span, kb: KnowledgeBase) -> Entity | None:

@@ -35,7 +35,7 @@ def remember(tokens: list[Token], actors: list[Actor], ctx: DocContext, titles: 
         before = [t for t in tokens if t.i < person.start and t.is_alpha and t.dep_ not in ("det", "poss")]
         inside = [t for t in person if t.lower_ in titles or t.lower_ in RANKS]
         title = tuple(t.lower_ for t in sorted([*before, *inside], key=lambda t: t.i))
-        ctx.people.append((words, title, placed[0]))
+        ctx.people[(words, title)] = placed[0]
 
 
 def titled_before(title: Token, ctx: DocContext) -> Actor | None:
@@ -43,7 +43,7 @@ def titled_before(title: Token, ctx: DocContext) -> Actor | None:
     when only one has had it (a readout of a meeting of two presidents leaves it unsaid); 'the Vice President' is
     no president."""
     said = tuple(t.lower_ for t in title.subtree if t.i <= title.i and t.is_alpha and t.dep_ not in ("det", "poss"))
-    matches = {actor.code: actor for _, given, actor in ctx.people if _same_title(said, given)}
+    matches = {actor.code: actor for (_, given), actor in ctx.people.items() if _same_title(said, given)}
     if len(matches) != 1:
         return None
     return dataclasses.replace(next(iter(matches.values())), text=title.text)
@@ -57,7 +57,7 @@ def named_before(tokens: list[Token], ctx: DocContext, titles: frozenset[str]) -
     words = _name_words(person, titles) if person is not None else _name_words(untagged, titles)
     if not words:
         return None
-    matches = {actor.code: actor for known, _, actor in ctx.people if words <= known}
+    matches = {actor.code: actor for (known, _), actor in ctx.people.items() if words <= known}
     if len(matches) != 1:
         return None
     actor = next(iter(matches.values()))
