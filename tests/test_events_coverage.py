@@ -321,3 +321,52 @@ def test_police_stopping_traffic_is_no_protest_and_coalition_planes_are_not_the_
     assert not find_events(_analyze(pipeline, "Police stopped traffic on the bridge."), "PROTEST")
     strike = find_events(_analyze(pipeline, "Coalition planes bombed positions in northern Syria."), "ASSAULT")
     assert strike and "SYR" not in countries(strike[0].actor), [(codes(e.actor), codes(e.recipient)) for e in strike]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        # a former state's name codes to its successor
+        ("The Soviet Union offered concessions to the United States on missiles in Europe.", None, "RUS", None),
+        ("Yugoslavia on Monday demanded an emergency session of the Security Council.", "REQUEST", "SRB", None),
+        ("Czechoslovakia and Hungary upgraded their diplomatic ties to ambassadorial level.", "SUPPORT", "CZE", None),
+        # an obligation a speaker puts on someone is a demand, whatever its verb
+        ("The Canadian government declared that Peru must open its markets to foreign grain.", "REQUEST", "CAN", "PER"),
+        ("The Danish foreign minister reiterated that Iran must return the seized tanker.", "REQUEST", "DNK", "IRN"),
+        # petitions, consensus, welcomes, know-how, aid handed over or cut
+        ("Chile and Bolivia reached a consensus to share data on river levels.", "AGREE", "CHL", None),
+        # a welcome given is a visit received: the guest's visit to the host
+        ("The Norwegian prime minister gave a warm welcome to the Icelandic president.", "CONSULT", "ISL", "NOR"),
+        ("Cuba has been sharing expertise with Venezuela on vaccine production.", "COOPERATE", "CUB", "VEN"),
+        ("Norwegian doctors handed over two tonnes of medicine to hospitals in Gaza.", "AID", "NOR", "PSE"),
+        ("The World Food Programme reduced food supplies to camps in Chad.", "SANCTION", None, "TCD"),
+        # restrictions cancelled, observers received, an investigation into, pressure to act, defiance
+        ("The Estonian Supreme Court cancelled restrictions on the use of the Russian language.", "CONCEDE", "EST", None),
+        ("Georgia received a team of observers from the OSCE.", "RETREAT", "GEO", None),
+        ("Ukrainian authorities have been pressuring miners in Donetsk to end their strike.", "REQUEST", "UKR", None),
+        ("Moldova defied the Russian authority over Transnistria.", "REJECT", "MDA", None),
+        # stances, conditional threats, protests stopped, a patrol attacked, sexual abuse
+        ("Greece is opposed to Turkish mediation in the talks with Cyprus.", "REJECT", "GRC", "TUR"),
+        ("The African Union may halt mediation efforts in Sudan if the fighting continues.", "THREATEN", None, None),
+        ("Belarusian police prevented a demonstration by students in Minsk.", "COERCE", "BLR", None),
+        ("Two Kenyan soldiers were killed in an attack on an army patrol by Somali militants.", "ASSAULT", None, "KEN"),
+        ("Guards at the border sexually abused Haitian migrants, Human Rights Watch said.", "ASSAULT", None, "HTI"),
+    ],
+)
+def test_categories_of_the_cameo_codebook_in_other_words(
+    pipeline: Pipeline, text: str, event: str | None, actor: str | None, recipient: str | None
+) -> None:
+    result = _analyze(pipeline, text)
+    main = max(result.events, key=lambda found: found.confidence, default=None)
+    assert main is not None, text
+    if event is not None:
+        assert main.event == event, (text, main.event)
+    if actor is not None:
+        assert actor in countries(main.actor), (text, codes(main.actor))
+    if recipient is not None:
+        assert recipient in countries(main.recipient), (text, codes(main.recipient))
+
+
+def test_a_speaker_bound_by_its_own_must_is_no_demand(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "The Chancellor said we must keep standing with our partners.")
+    assert not find_events(result, "REQUEST"), [(e.event, codes(e.actor)) for e in result.events]

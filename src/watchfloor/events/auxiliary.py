@@ -39,6 +39,7 @@ PROMISED_NOUNS = frozenset(
     {"plan", "intention", "commitment", "pledge", "promise", "willingness", "readiness", "offer", "threat"}
 )
 COMMITMENT_VERBS = frozenset({"threaten", "vow", "promise", "pledge", "offer", "agree", "undertake", "warn"})
+UNDERTAKING_VERBS = frozenset({"undertake"})  # a promise with an infinitive ("undertook to mediate"), a deed with a noun
 READINESS_WORDS = frozenset({"willing", "ready", "prepared", "determined", "eager", "poised", "keen"})
 FUTURE_IN_REPORT = frozenset({"will", "would", "'ll", "'d", "shall"})
 CLOSING_MARKS = frozenset({'"', "'", "”", "’", ")"})
@@ -139,8 +140,8 @@ def _promised_or_threatened(trigger: Token) -> bool:
     """'threatened to ban voting', 'offered to hand over', 'threatened to launch an offensive': the act is only
     promised or threatened; the promise or threat is the event."""
     verb = _act_verb(trigger)
-    if is_nominal(trigger) and verb is not None and verb.lemma_.lower() in COMMITMENT_VERBS:
-        return True  # "pledged £50 million in humanitarian aid", "threatened sanctions"
+    if is_nominal(trigger) and verb is not None and verb.lemma_.lower() in COMMITMENT_VERBS - UNDERTAKING_VERBS:
+        return True  # "pledged £50 million in humanitarian aid", "threatened sanctions"; "undertook a mediation" did it
     if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in PROMISED_NOUNS:
         return True  # "announced plans to withdraw", "made a commitment to ease restrictions"
     if verb is not None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
@@ -172,13 +173,18 @@ def _awaited(trigger: Token) -> bool:
 def threatened_consequence(trigger: Token) -> bool:
     """'Kenya would respond with force to any attack', 'the United States would impose sanctions on Russia': what an
     actor says it would do to another is a threat; the condition itself ('if Ethiopia attacked') and what could or
-    might happen are not."""
+    might happen are not, unless a condition is set on it ('may halt mediation if cooperation founders')."""
     verb = _act_verb(trigger)
     if verb is None:
         return False
     children = list(verb.children)
-    conditional = any(child.dep_ == "mark" and child.lower_ in ("if", "unless") for child in children)
-    return not conditional and any(child.dep_ == "aux" and child.lower_ == "would" for child in children)
+    modals = {child.lower_ for child in children if child.dep_ == "aux"}
+    on_condition = any(child.dep_ == "advcl" and _opened_by_if(child) for child in children)
+    return not _opened_by_if(verb) and ("would" in modals or (bool(modals & {"may", "might", "could"}) and on_condition))
+
+
+def _opened_by_if(clause: Token) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ in ("if", "unless") for child in clause.children)
 
 
 def refused_intention(trigger: Token) -> bool:

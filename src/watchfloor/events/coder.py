@@ -97,9 +97,11 @@ class EventCoder:
             facts = self._sentence_facts(sentence, ctx, carried)
             carried = facts.date_tokens[0][2] if facts.date_tokens else None
             found: list[tuple[Token, Event]] = []
-            for trigger, entry in self.lexicon.triggers(sentence):
+            triggers = self.lexicon.triggers(sentence)
+            obligations = obligations_stated(sentence, triggers)
+            for trigger, entry in [*triggers, *obligations]:
                 event = self._event(trigger, entry, facts, ctx, [*events, *(e for _, e in found)], found)
-                if event is not None:
+                if event is not None and (event.recipient or (trigger, entry) not in obligations):
                     found.append((trigger, event))
                     ctx.last_subjects = list(event.actor) or ctx.last_subjects
                     ctx.last_parties = [*event.actor, *event.recipient] or ctx.last_parties
@@ -675,8 +677,37 @@ def _obligation(trigger: Token, found: Participants, ctx: DocContext) -> Partici
         return None
     demanded = Participants()
     demanded.take("actor", speaker, f"speaker of '{governor.text}', demanding '{verb.text}'")
-    demanded.take("recipient", found.actor, f"subject of '{verb.text}', of whom it is demanded")
+    passive = any(child.dep_ == "nsubjpass" for child in verb.children)  # "Russia must be held accountable"
+    obliged = found.actor or (found.recipient if passive else [])
+    demanded.take("recipient", obliged, f"subject of '{verb.text}', of whom it is demanded")
     return demanded
+
+
+# What a reported obligation is coded as when its verb is in no lexicon entry
+SPEAKER_PRONOUNS = frozenset({"we", "i", "you", "everyone", "everybody", "all"})
+DEMAND_ENTRY = Entry(lemma="must", pos="VERB", event="REQUEST", mode=None, context=("diplomatic",), requires=(), excludes=())
+
+
+def obligations_stated(sentence: Span, triggers: list[tuple[Token, Entry]]) -> list[tuple[Token, Entry]]:
+    """'The administration declared that China must drop barriers', 'reiterated that Libya must hand over the
+    suspects': an obligation a speaker puts on someone is a demand (REQUEST) whatever the verb; the lexicon's own
+    verbs in such clauses become requests through the obligation rule of the participants."""
+    taken = {token.i for token, _ in triggers}
+    return [
+        (verb, dataclasses.replace(DEMAND_ENTRY, lemma=verb.lemma_.lower()))
+        for verb in sentence
+        if verb.i not in taken
+        and verb.pos_ in ("VERB", "AUX")
+        and reported_verb(verb) is verb
+        and any(child.dep_ == "aux" and child.lower_ in OBLIGATION_MODALS for child in verb.children)
+        and _obliged_other(verb)
+    ]
+
+
+def _obliged_other(verb: Token) -> bool:
+    """The clause names whom the obligation binds, and not the speaker's own side ('we must continue' is a resolve)."""
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(subject.lower_ not in SPEAKER_PRONOUNS for subject in subjects)
 
 
 NEED_NOUNS = frozenset({"need", "necessity", "importance", "urgency"})

@@ -185,8 +185,10 @@ class Lexicon:
             return False
         if any(child.dep_ == "det" and child.lower_ == "any" for child in token.children):
             return True  # "defend Israel against any attack": no attack in particular
-        if token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in EXPECTING_VERBS:
-            return True  # "this attack from Iran has been predicted"
+        if token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in EXPECTING_VERBS | PREVENTING_VERBS:
+            return True  # "this attack from Iran has been predicted", "police prevented the demonstration"
+        if token.dep_ == "pobj" and token.head.lower_ in ("on", "against") and token.head.head.lemma_.lower() in ATTACK_NOUNS:
+            return True  # "an attack on a police patrol": the patrol is what was attacked, no act of its own
         if token.dep_ == "pobj":  # "a suspension of attacks", "a call for talks", "concern over the arrest"
             holder = token.head.head
             return holder.pos_ == "NOUN" and holder.lemma_.lower() in NOT_DONE_AFTER.get(token.head.lower_, frozenset())
@@ -208,8 +210,10 @@ NOT_DONE_AFTER = {
     "about": FEELING_NOUNS,
     "at": FEELING_NOUNS,
 }
-HALTING_VERBS = frozenset({"stop", "cease", "halt", "quit", "end", "suspend"})
+HALTING_VERBS = frozenset({"stop", "cease", "halt", "quit", "end", "suspend", "prevent"})
 EXPECTING_VERBS = frozenset({"predict", "expect", "anticipate", "forecast", "fear", "foresee"})
+PREVENTING_VERBS = frozenset({"prevent", "thwart", "foil"})
+ATTACK_NOUNS = frozenset({"attack", "assault", "raid", "ambush", "strike", "airstrike"})
 
 
 def _describes(token: Token) -> bool:

@@ -95,6 +95,8 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
         return actors_of(controller, ctx)  # "urged Japan to raise spending": Japan raises it
     if shares_a_passive(verb):  # "four people were shot and killed": the people are the recipients
         return _agents(verb.head, ctx)
+    if holds_an_attitude(verb):  # "Israel is opposed to French mediation": Israel opposes it
+        return [actor for child in verb.children if child.dep_ == "nsubjpass" for actor in actors_of(child, ctx, pronouns)]
     if {"auxpass", "nsubjpass"} <= {child.dep_ for child in verb.children}:
         return []  # "77 Palestinians have been killed, 145 people injured": a passive with no agent names no actor
     if depth < 3 and _conjoined_to_the_report(verb):  # "The President said Hamas must release them, and asked ..."
@@ -104,6 +106,19 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     if depth < 3 and verb.dep_ == "csubj" and verb.head.dep_ == "ccomp":  # "US officials said lifting sanctions is out of
         return subject_of(verb.head.head, ctx, depth + 1, pronouns)  # the question": the speakers would lift them
     return []
+
+
+ATTITUDE_PARTICIPLES = frozenset({"oppose"})
+
+
+def holds_an_attitude(verb: Token) -> bool:
+    """'Russia is opposed to NATO's expansion': a passive in form whose subject holds the stance (a state, not an act
+    done to it)."""
+    return (
+        verb.lemma_.lower() in ATTITUDE_PARTICIPLES
+        and any(child.dep_ == "nsubjpass" for child in verb.children)
+        and not any(child.dep_ == "agent" for child in verb.children)
+    )
 
 
 def _conjoined_to_the_report(verb: Token) -> bool:
@@ -214,8 +229,8 @@ def _object_controller(verb: Token) -> Token | None:
 
 def _prep_objects(token: Token, ctx: DocContext, preps: frozenset[str]) -> list[Actor]:
     found: list[Actor] = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+    for child in token.children:  # "gave a warm welcome to X": the parser calls that 'to' a dative
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     _merge(found, actors_of(pobj, ctx))
@@ -311,6 +326,8 @@ def _done_by(noun: Token, ctx: DocContext) -> list[Actor]:
 def _objects(verb: Token) -> list[Token]:
     """What the verb acts on: its objects, a passive subject, 'up to 16 advisers'; a coordinated verb's object."""
     objects = [child for child in verb.children if child.dep_ in ("dobj", "dative", "attr", "nsubjpass")]
+    if holds_an_attitude(verb):  # "is opposed to the plan": what is opposed follows 'to'
+        objects = [pobj for prep in verb.children if prep.lower_ == "to" for pobj in prep.children if pobj.dep_ == "pobj"]
     if verb.lemma_.lower() in TOPIC_VERBS:  # "discussed Syria-related topics": Syria is what, not whom
         objects = [child for child in objects if child.dep_ != "dobj"]
     objects += _counted_up_to(verb)

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from watchfloor.events.incidents import actor_codes
 from watchfloor.events.lexicon import is_nominal
-from watchfloor.events.participants import is_infinitive
+from watchfloor.events.participants import holds_an_attitude, is_infinitive
 from watchfloor.records import Actor, Event
 
 OBJECT_DENYING_TYPES = frozenset({"REJECT", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT"})  # "welcomed the release"
@@ -103,7 +103,8 @@ def prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:
         objects = [child for child in direct if child.i in nominal]
         if event.event in OBJECT_DENYING_TYPES | EASING_TYPES:  # "lifted the curfew": no curfew is imposed
             compounds = [c for obj in direct for c in obj.children if c.dep_ == "compound"]  # "ended mediation efforts"
-            sought = [obj for prep in token.children if prep.lower_ == "for" for obj in prep.children]  # "called for talks"
+            # "called for talks", "is opposed to French mediation"
+            sought = [obj for prep in token.children if _seeks_or_opposes(prep, token) for obj in prep.children]
             dropped.update(child.i for child in (*objects, *compounds, *sought) if child.i in nominal)
         elif event.event == "AGREE":  # "accepted Russian mediation": the mediation the rule names is agreed to, not done
             dropped.update(child.i for child in objects if child.lemma_.lower() in required)
@@ -111,6 +112,10 @@ def prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:
             continue
         kept_verbs.add(token.i)
     return [event for token, event in found if token.i in kept_verbs or (is_nominal(token) and token.i not in dropped)]
+
+
+def _seeks_or_opposes(preposition: Token, verb: Token) -> bool:
+    return preposition.lower_ == "for" or (preposition.lower_ == "to" and holds_an_attitude(verb))
 
 
 def merge_same(events: list[Event]) -> list[Event]:
