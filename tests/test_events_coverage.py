@@ -370,3 +370,9 @@ def test_categories_of_the_cameo_codebook_in_other_words(
 def test_a_speaker_bound_by_its_own_must_is_no_demand(pipeline: Pipeline) -> None:
     result = _analyze(pipeline, "The Chancellor said we must keep standing with our partners.")
     assert not find_events(result, "REQUEST"), [(e.event, codes(e.actor)) for e in result.events]
+
+
+def test_those_engaged_or_involved_in_an_act_did_it(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Sudanese troops were engaged in ethnic cleansing in Darfur, the report said.")
+    found = find_events(result, "ASSAULT")
+    assert found and "SDN" in countries(found[0].actor), [(e.event, codes(e.actor), codes(e.recipient)) for e in result.events]

@@ -108,12 +108,12 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     return []
 
 
-ATTITUDE_PARTICIPLES = frozenset({"oppose"})
+ATTITUDE_PARTICIPLES = frozenset({"oppose", "engage", "involve"})
 
 
 def holds_an_attitude(verb: Token) -> bool:
-    """'Russia is opposed to NATO's expansion': a passive in form whose subject holds the stance (a state, not an act
-    done to it)."""
+    """'Russia is opposed to NATO's expansion', 'Serb forces were engaged in ethnic cleansing': a passive in form
+    whose subject holds the stance or does the act (a state, not an act done to it)."""
     return (
         verb.lemma_.lower() in ATTITUDE_PARTICIPLES
         and any(child.dep_ == "nsubjpass" for child in verb.children)
@@ -327,7 +327,7 @@ def _objects(verb: Token) -> list[Token]:
     """What the verb acts on: its objects, a passive subject, 'up to 16 advisers'; a coordinated verb's object."""
     objects = [child for child in verb.children if child.dep_ in ("dobj", "dative", "attr", "nsubjpass")]
     if holds_an_attitude(verb):  # "is opposed to the plan": what is opposed follows 'to'
-        objects = [pobj for prep in verb.children if prep.lower_ == "to" for pobj in prep.children if pobj.dep_ == "pobj"]
+        objects = [pobj for prep in verb.children if prep.lower_ in ("to", "in") for pobj in prep.children if pobj.dep_ == "pobj"]
     if verb.lemma_.lower() in TOPIC_VERBS:  # "discussed Syria-related topics": Syria is what, not whom
         objects = [child for child in objects if child.dep_ != "dobj"]
     objects += _counted_up_to(verb)
@@ -519,10 +519,14 @@ def _undergone(noun: Token) -> bool:
 
 def _recipients_of_the_verb_phrase(noun: Token, ctx: DocContext, result: Participants) -> None:
     """'used civilians as human shields': the object used; 'was hit by a cyberattack', 'was killed in a drone strike':
-    the passive subject, who underwent the act the phrase names."""
+    the passive subject, who underwent the act the phrase names; 'were involved in the attack': the subject, who did
+    it (the actor)."""
     preposition, verb = noun.head, noun.head.head
     if preposition.lower_ == "as":
         undergoing = [child for child in verb.children if child.dep_ == "dobj"]
+    elif holds_an_attitude(verb):  # "Iranian agents were involved in the attack": they did it
+        result.take("actor", subject_of(verb, ctx), f"subject of '{verb.text} {preposition.text}'")
+        return
     elif preposition.lower_ in ("by", "in") and any(child.dep_ == "auxpass" for child in verb.children):
         undergoing = [child for child in verb.children if child.dep_ == "nsubjpass"]
     elif preposition.lower_ == "in" and verb.lemma_.lower() in DYING_VERBS:  # "a civilian died in a drone strike"
