@@ -75,9 +75,18 @@ def _denying_noun(act: Token) -> bool:
 def reported_verb(trigger: Token) -> Token | None:
     """The verb of the clause a reporting verb introduces ("Syria said it would ..."), or None."""
     verb = _act_verb(trigger)
-    if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS:
+    if verb is None:
+        return None
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.pos_ != "NOUN" and head.lemma_ in REPORTING_VERBS:
         return verb
+    if verb.dep_ in ("ccomp", "acl") and head.lemma_.lower() in REPORTING_NOUNS and head.dep_ == "dobj":
+        return verb  # "issued a stern reminder to Iraq that it must cooperate"
     return None
+
+
+# Nouns of saying that introduce what was said, as the object of the verb that says it
+REPORTING_NOUNS = frozenset({"reminder", "warning", "message", "statement", "declaration", "insistence"})
 
 
 def _stated_intention(trigger: Token, clause: list[Token]) -> bool:

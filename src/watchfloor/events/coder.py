@@ -667,7 +667,7 @@ def _obligation(trigger: Token, found: Participants, ctx: DocContext) -> Partici
     """
     verb = reported_verb(trigger)
     if verb is not None and any(child.lower_ in OBLIGATION_MODALS and child.dep_ == "aux" for child in verb.children):
-        governor = verb.head
+        governor = verb.head.head if verb.head.pos_ == "NOUN" else verb.head  # who issued the reminder
     elif (stated := _need_stated_by(trigger)) is not None:
         verb, governor = trigger, stated
     else:
