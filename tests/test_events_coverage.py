@@ -379,7 +379,7 @@ def test_those_engaged_or_involved_in_an_act_did_it(pipeline: Pipeline) -> None:
 
 
 def test_a_reminder_that_someone_must_act_is_a_demand_and_a_rally_to_protest_is_a_protest(pipeline: Pipeline) -> None:
-    reminder = _analyze(pipeline, "The Dutch prime minister issued a reminder to Serbia that it must cooperate with the tribunal.")
+    reminder = _analyze(pipeline, "The Dutch premier issued a reminder to Serbia that it must cooperate with the tribunal.")
     assert any("NLD" in countries(e.actor) for e in find_events(reminder, "REQUEST")), [e.event for e in reminder.events]
     rally = _analyze(pipeline, "Thousands of Kenyans gathered for a rally in Nairobi to protest the new taxes.")
     assert any("KEN" in countries(e.actor) for e in find_events(rally, "PROTEST")), [e.event for e in rally.events]
