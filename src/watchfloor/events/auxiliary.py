@@ -188,11 +188,12 @@ def threatened_consequence(trigger: Token) -> bool:
         return False
     children = list(verb.children)
     modals = {child.lower_ for child in children if child.dep_ == "aux"}
-    on_condition = any(child.dep_ == "advcl" and _opened_by_if(child) for child in children)
-    return not _opened_by_if(verb) and ("would" in modals or (bool(modals & {"may", "might", "could"}) and on_condition))
+    on_condition = any(child.dep_ == "advcl" and is_conditional(child) for child in children)
+    return not is_conditional(verb) and ("would" in modals or (bool(modals & {"may", "might", "could"}) and on_condition))
 
 
-def _opened_by_if(clause: Token) -> bool:
+def is_conditional(clause: Token) -> bool:
+    """A clause opened by 'if' or 'unless'."""
     return any(child.dep_ == "mark" and child.lower_ in ("if", "unless") for child in clause.children)
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from watchfloor.events.auxiliary import (
     REPORTING_VERBS,
     auxiliary,
+    is_conditional,
     prepared_for,
     refused_intention,
     reported_verb,
@@ -38,7 +39,6 @@ from watchfloor.events.participants import (
     Participants,
     alleged_by_reporter,
     compelled,
-    is_conditional,
     is_infinitive,
     moved_forces,
     participants,
@@ -51,7 +51,7 @@ from watchfloor.events.sentence import merge_actors, reconcile
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.entities import entities_in
-from watchfloor.nlp.mentions import meet_the_people, refers_to_a_pair
+from watchfloor.nlp.mentions import FIRST_PERSON, meet_the_people, refers_to_a_pair
 from watchfloor.nlp.quantities import sentence_quantities
 from watchfloor.records import Aux, DateSpan, Event, Place, Quantity
 
@@ -99,9 +99,10 @@ class EventCoder:
             found: list[tuple[Token, Event]] = []
             triggers = self.lexicon.triggers(sentence)
             obligations = obligations_stated(sentence, triggers)
+            demanded_only = {trigger.i for trigger, _ in obligations}  # coded only with someone to do it
             for trigger, entry in [*triggers, *obligations]:
                 event = self._event(trigger, entry, facts, ctx, [*events, *(e for _, e in found)], found)
-                if event is not None and (event.recipient or (trigger, entry) not in obligations):
+                if event is not None and (event.recipient or trigger.i not in demanded_only):
                     found.append((trigger, event))
                     ctx.last_subjects = list(event.actor) or ctx.last_subjects
                     ctx.last_parties = [*event.actor, *event.recipient] or ctx.last_parties
@@ -683,8 +684,9 @@ def _obligation(trigger: Token, found: Participants, ctx: DocContext) -> Partici
     return demanded
 
 
+# Subjects an obligation puts on the speaker's own side, or on no one in particular: "we must", "everyone should"
+SPEAKER_PRONOUNS = FIRST_PERSON | {"you", "everyone", "everybody", "all"}
 # What a reported obligation is coded as when its verb is in no lexicon entry
-SPEAKER_PRONOUNS = frozenset({"we", "i", "you", "everyone", "everybody", "all"})
 DEMAND_ENTRY = Entry(lemma="must", pos="VERB", event="REQUEST", mode=None, context=("diplomatic",), requires=(), excludes=())
 
 
@@ -707,7 +709,8 @@ def obligations_stated(sentence: Span, triggers: list[tuple[Token, Entry]]) -> l
 def _obliged_other(verb: Token) -> bool:
     """The clause names whom the obligation binds, and not the speaker's own side ('we must continue' is a resolve)."""
     subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
-    return bool(subjects) and all(subject.lower_ not in SPEAKER_PRONOUNS for subject in subjects)
+    own_side = [s for s in subjects if s.lower_ in SPEAKER_PRONOUNS and s.pos_ != "PROPN"]  # "the US must" binds the US
+    return bool(subjects) and not own_side
 
 
 NEED_NOUNS = frozenset({"need", "necessity", "importance", "urgency"})

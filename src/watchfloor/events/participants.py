@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from watchfloor.events.auxiliary import PROMISED_NOUNS
+from watchfloor.events.auxiliary import PROMISED_NOUNS, is_conditional
 from watchfloor.events.lexicon import is_nominal
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.mentions import PRONOUNS, UNKNOWN_STATE, actors_of
@@ -401,11 +401,6 @@ def _indirect_recipients(verb: Token, ctx: DocContext, result: Participants) -> 
         for subject in condition.children:
             if subject.dep_ in ("nsubj", "nsubjpass"):
                 result.take("recipient", actors_of(subject, ctx, pronouns=False), f"subject of the condition '{condition.text}'")
-
-
-def is_conditional(clause: Token) -> bool:
-    """A clause opened by 'if' or 'unless'."""
-    return any(child.dep_ == "mark" and child.lower_ in ("if", "unless") for child in clause.children)
 
 
 def _complement_recipients(verb: Token, ctx: DocContext, result: Participants, purpose: bool = False) -> None:
