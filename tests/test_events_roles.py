@@ -361,3 +361,42 @@ def test_a_ceasefire_a_state_declares_at_home_falls_on_its_own_country(pipeline:
     text = "President Omer al-Bashir on Monday declared an open-ended cessation of hostilities in Sudan."
     truce = find_events(_analyze(pipeline, text), "RETREAT")
     assert truce and countries(truce[0].recipient) == {"SDN"}, [(codes(e.actor), codes(e.recipient)) for e in truce]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors", "recipients"),
+    [
+        # the parser leaves 'to' without an object and makes the dissidents the subject of their own clause
+        (
+            "Chile granted asylum to three Bolivian dissidents hiding in its embassy since last year's Peruvian coup.",
+            "AID",
+            {"CHL"},
+            {"BOL"},
+        ),
+        # forces no name places are the forces of the state that moves them; 'from Iraq' is the place left
+        ("Britain completed the withdrawal of its remaining combat forces from Iraq on Friday.", "RETREAT", {"GBR"}, {"IRQ"}),
+        ("The government of Mali received a team of monitors from the African Union.", "RETREAT", {"MLI"}, set()),
+        ("Ghana's foreign minister wrote to Togo that it must reopen the border.", "REQUEST", {"GHA"}, {"TGO"}),
+        ("NATO tightened the blockade of the Libyan coast with Tunisia's help on Friday.", "COERCE", set(), {"LBY"}),
+        ("Maria Lopez, Colombia's best-known human rights activist, began a hunger strike on Monday.", "PROTEST", {"COL"}, None),
+        ("A Chechen detainee died of torture in Russian police custody, his family said.", "ASSAULT", set(), {"RUS"}),
+    ],
+)
+def test_roles_through_misparses_movements_envoys_addressees_and_victims(
+    pipeline: Pipeline, text: str, event: str, actors: set[str], recipients: set[str] | None
+) -> None:
+    found = find_events(_analyze(pipeline, text), event)
+    assert found, [(e.event, codes(e.actor), codes(e.recipient)) for e in _analyze(pipeline, text).events]
+    shown = [(e.event, codes(e.actor), codes(e.recipient)) for e in found]
+    assert actors <= countries(found[0].actor), shown
+    if recipients is not None:
+        assert countries(found[0].recipient) - {None} == recipients, shown
+
+
+def test_a_body_sending_envoys_is_the_party_and_the_place_of_a_reporter_is_not_the_events(pipeline: Pipeline) -> None:
+    received = find_events(_analyze(pipeline, "Sudan received observers from the Arab League on Monday."), "RETREAT")
+    assert received and any(a.code.startswith("IGO") for a in received[0].recipient), [codes(e.recipient) for e in received]
+    text = "Rebels shelled the town of Goma on Sunday, aid workers in Kampala said."
+    shelled = find_events(_analyze(pipeline, text), "ASSAULT")
+    assert shelled and all(e.place is None or e.place.country != "UGA" for e in shelled), [e.place for e in shelled]
+    assert all("UGA" not in countries(e.recipient) for e in shelled), [codes(e.recipient) for e in shelled]

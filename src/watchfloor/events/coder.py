@@ -42,6 +42,7 @@ from watchfloor.events.participants import (
     is_infinitive,
     moved_forces,
     participants,
+    prep_objects,
     settle,
     subject_of,
     unknown_named_subject,
@@ -51,9 +52,9 @@ from watchfloor.events.sentence import merge_actors, reconcile
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.entities import entities_in
-from watchfloor.nlp.mentions import FIRST_PERSON, meet_the_people, refers_to_a_pair
+from watchfloor.nlp.mentions import FIRST_PERSON, PRONOUNS, meet_the_people, refers_to_a_pair
 from watchfloor.nlp.quantities import sentence_quantities
-from watchfloor.records import Aux, DateSpan, Event, Place, Quantity
+from watchfloor.records import Actor, Aux, DateSpan, Event, Place, Quantity
 
 LOCATIVE_PREPS = frozenset(
     {"over", "in", "near", "around", "across", "into", "at", "off", "through", "from", "within", "above", "along", "to", "inside"}
@@ -529,6 +530,7 @@ def _place(trigger: Token, facts: SentenceFacts, actor_ids: set[str | None]) -> 
     """The place of the event and its preposition: a locative phrase, preferably in the trigger's own clause."""
     own = own_subtree(trigger)
     other_clauses = {t.i for child in trigger.children if child.dep_ == "conj" for t in child.subtree}
+    other_clauses |= _reporters(trigger)
     candidates = []
     for ent, place in facts.places:
         if ent.root.i in other_clauses:
@@ -547,6 +549,13 @@ def _place(trigger: Token, facts: SentenceFacts, actor_ids: set[str | None]) -> 
         return None, None
     best = min(candidates, key=lambda item: item[:3])
     return best[3], best[4]
+
+
+def _reporters(trigger: Token) -> set[int]:
+    """The subjects of the clauses above the trigger: 'rebels shelled Juba, relief officials in Nairobi said' did not
+    shell Nairobi."""
+    subjects = [child for verb in trigger.ancestors for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return {t.i for subject in subjects if trigger not in subject.subtree for t in subject.subtree}
 
 
 PARTS_OF_A_PLACE = frozenset("part area region city town province district street outskirt centre center capital".split())
@@ -678,10 +687,20 @@ def _obligation(trigger: Token, found: Participants, ctx: DocContext) -> Partici
         return None
     demanded = Participants()
     demanded.take("actor", speaker, f"speaker of '{governor.text}', demanding '{verb.text}'")
+    demanded.take("recipient", _addressees(verb, governor, ctx), f"addressee of '{governor.text}', of whom it is demanded")
     passive = any(child.dep_ == "nsubjpass" for child in verb.children)  # "Russia must be held accountable"
     obliged = found.actor or (found.recipient if passive else [])
-    demanded.take("recipient", obliged, f"subject of '{verb.text}', of whom it is demanded")
+    if not demanded.recipient:
+        demanded.take("recipient", obliged, f"subject of '{verb.text}', of whom it is demanded")
     return demanded
+
+
+def _addressees(verb: Token, governor: Token, ctx: DocContext) -> list[Actor]:
+    """'wrote to Togo that it must reopen the border', 'issued a reminder to Iraq that it must cooperate': the
+    pronoun is the one addressed."""
+    if not any(child.dep_ == "nsubj" and child.lower_ in PRONOUNS for child in verb.children):
+        return []
+    return [actor for word in dict.fromkeys((verb.head, governor)) for actor in prep_objects(word, ctx, frozenset({"to"}))]
 
 
 # Subjects an obligation puts on the speaker's own side, or on no one in particular: "we must", "everyone should"

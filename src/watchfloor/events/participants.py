@@ -20,6 +20,7 @@ MEETING_NOUNS = frozenset({"discussion", "talk", "meeting", "call", "conversatio
 TRAVEL_VERBS = frozenset({"arrive", "travel", "come", "go", "fly", "head", "leave", "land"})  # "arrived in Tehran for talks"
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 TAKING_VERBS = frozenset({"seize", "capture", "recapture", "retake", "wrest", "take", "grab", "steal"})  # from whom
+RECEIVING_VERBS = frozenset({"receive", "accept", "admit"})  # "received observers from the OSCE": the other party
 EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "oust"})
 RECIPROCAL_WORDS = frozenset({"joint", "jointly", "bilateral", "combined", "trilateral", "together"})
 THIRD_PARTY_NOUNS = frozenset({"mediation", "mediator"})
@@ -45,7 +46,10 @@ SPEECH_NOUNS = frozenset(
 PATIENT_NOUNS = frozenset(
     "arrest detention release removal dismissal ouster extradition expulsion deportation execution assassination"
     " kidnapping abduction impeachment killing torture murder beheading".split()
+    + "blockade siege invasion occupation annexation bombing shelling".split()  # "the blockade of the rump state"
 )
+# "tighten the blockade with Albania's help": who helps, not whom the act is aimed at
+HELP_NOUNS = frozenset("help support assistance backing cooperation participation".split())
 
 
 @dataclass(slots=True)
@@ -227,18 +231,34 @@ def _object_controller(verb: Token) -> Token | None:
     return None
 
 
-def _prep_objects(token: Token, ctx: DocContext, preps: frozenset[str]) -> list[Actor]:
+def prep_objects(token: Token, ctx: DocContext, preps: frozenset[str]) -> list[Actor]:
     found: list[Actor] = []
     for child in token.children:  # "gave a warm welcome to X": the parser calls that 'to' a dative
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ == "pobj" and not (child.lower_ == "with" and pobj.lemma_.lower() in HELP_NOUNS):
                     _merge(found, actors_of(pobj, ctx))
                 elif pobj.dep_ == "pcomp" and _subject_of_an_infinitive_misparsed(pobj):  # "with Kishida to ..."
                     for subject in pobj.children:
                         if subject.dep_ == "nsubj":
                             _merge(found, actors_of(subject, ctx))
+            if (stranded := _stranded_object(child)) is not None:
+                _merge(found, actors_of(stranded, ctx))
     return found
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """'granted asylum to five Panamanian officers holed up in ...': the parser leaves 'to' without an object and
+    makes the officers the subject of a clause of their own; the noun right after the preposition is its object."""
+    if any(child.dep_ in ("pobj", "pcomp") for child in prep.children) or prep.i + 1 >= len(prep.doc):
+        return None
+    noun = prep.doc[prep.i + 1]
+    while noun.dep_ in ("det", "nummod", "amod", "compound", "poss") and noun.head.i > noun.i:
+        noun = noun.head
+    clause = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and clause.i > noun.i and clause.head == prep.head and clause.dep_ == "advcl":
+        return noun
+    return None
 
 
 def verb_participants(verb: Token, ctx: DocContext) -> Participants:
@@ -246,7 +266,7 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     result.take("actor", subject_of(verb, ctx), f"subject of '{verb.text}'")
     if not result.actor and verb.lemma_.lower() in EXPULSION_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children):
         # "two inspectors were expelled from North Korea": the state they were expelled from expelled them
-        result.take("actor", _prep_objects(verb, ctx, frozenset({"from"})), f"'{verb.text} from ...'")
+        result.take("actor", prep_objects(verb, ctx, frozenset({"from"})), f"'{verb.text} from ...'")
     objects = _objects(verb)
     for child in objects:
         named = _other_party(child, actors_of(child, ctx), result.actor, ctx)
@@ -261,16 +281,16 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         if child.lemma_.lower() in TOPIC_NOUNS:  # "exchanged views on Russian military activities": what, not whom
             preps = preps - {"on", "near", "around"}
         for part in (child, *(c for c in child.conjuncts if c.pos_ == "NOUN")):  # "violence and abuses of the regime"
-            result.take("recipient", _prep_objects(part, ctx, preps), f"prepositional object of '{part.text}'")
+            result.take("recipient", prep_objects(part, ctx, preps), f"prepositional object of '{part.text}'")
             if not result.recipient:
                 result.take("recipient", _done_by(part, ctx), f"who did the '{part.text}'")
             if not result.recipient and part.lemma_.lower() in RESTRICTION_NOUNS:
                 result.take("recipient", _restricted(part, ctx), f"whose trade the '{part.text}' restricts")
-    result.take("recipient", _prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
+    result.take("recipient", prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
     if not result.recipient and result.actor:  # "provides 10 million euros in aid to the Palestinian people"
         _object_chain_recipients(objects, ctx, result)
-    if verb.lemma_.lower() in TAKING_VERBS:  # "recaptured the town from separatist rebels"
-        result.take("recipient", _prep_objects(verb, ctx, frozenset({"from"})), f"taken from: '{verb.text} from ...'")
+    if verb.lemma_.lower() in TAKING_VERBS | RECEIVING_VERBS:  # "recaptured the town from separatist rebels"
+        result.take("recipient", prep_objects(verb, ctx, frozenset({"from"})), f"taken from: '{verb.text} from ...'")
     if not _placed(result.recipient):  # "scrambled jets to warn away Chinese aircraft": the jets are its own
         _complement_recipients(verb, ctx, result)
     if not result.recipient:
@@ -361,7 +381,7 @@ def _object_chain_recipients(objects: list[Token], ctx: DocContext, result: Part
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "worth"):
                 for noun in (pobj for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"):
-                    result.take("recipient", _prep_objects(noun, ctx, frozenset({"to"})), f"'{noun.text} to ...' in the object")
+                    result.take("recipient", prep_objects(noun, ctx, frozenset({"to"})), f"'{noun.text} to ...' in the object")
 
 
 def _other_party(pronoun: Token, named: list[Actor], actors: list[Actor], ctx: DocContext) -> list[Actor]:
@@ -393,7 +413,7 @@ def _indirect_recipients(verb: Token, ctx: DocContext, result: Participants) -> 
         if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS | {"for"}:  # "mobilized the army for an assault against X"
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
-                    owed = _prep_objects(pobj, ctx, frozenset({"to", "against"}))
+                    owed = prep_objects(pobj, ctx, frozenset({"to", "against"}))
                     result.take("recipient", owed, f"'{pobj.text} to/against ...'")
     clauses = [verb, *(child for child in verb.children if child.dep_ == "xcomp")]
     conditions = [c for clause in clauses for c in clause.children if c.dep_ == "advcl" and is_conditional(c)]
@@ -415,13 +435,13 @@ def _complement_recipients(verb: Token, ctx: DocContext, result: Participants, p
                 if subject.dep_ in ("nsubj", "nsubjpass"):
                     result.take("recipient", actors_of(subject, ctx, pronouns=False), f"subject of the clause '{clause.text}'")
         elif clause.dep_ == "xcomp" or clause in proposals or (purpose and clause.dep_ == "advcl" and is_infinitive(clause)):
-            result.take("recipient", _prep_objects(clause, ctx, RECIPIENT_PREPS), f"prepositional object of '{clause.text}'")
+            result.take("recipient", prep_objects(clause, ctx, RECIPIENT_PREPS), f"prepositional object of '{clause.text}'")
             for obj in clause.children:
                 if obj.dep_ in ("dobj", "dative"):
                     result.take("recipient", actors_of(obj, ctx, pronouns=False), f"object of '{clause.text}'")
                     # "promised to continue military aid to Mozambique", "to demand the resignation of President X"
                     preps = RECIPIENT_PREPS | {"of"} if obj.lemma_.lower() in ACT_NOUNS else RECIPIENT_PREPS
-                    result.take("recipient", _prep_objects(obj, ctx, preps), f"prepositional object of '{obj.text}'")
+                    result.take("recipient", prep_objects(obj, ctx, preps), f"prepositional object of '{obj.text}'")
 
 
 def _for_someone_to(clause: Token) -> bool:
@@ -457,20 +477,31 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
             result.take("actor", actors_of(owner, ctx), f"'{owner.text}' in '{owner.text} ... {noun.head.text}'")
     _between(noun, ctx, result)
     if noun.lemma_.lower() in PATIENT_NOUNS:  # "ordered the arrest of the former prime minister"
-        result.take("recipient", _prep_objects(noun, ctx, frozenset({"of"})), f"'{noun.text} of ...' (who underwent it)")
-        result.take("actor", _prep_objects(noun, ctx, frozenset({"by"})), f"'{noun.text} by ...'")
+        result.take("recipient", prep_objects(noun, ctx, frozenset({"of"})), f"'{noun.text} of ...' (who underwent it)")
+        result.take("actor", prep_objects(noun, ctx, frozenset({"by"})), f"'{noun.text} by ...'")
     else:
-        result.take("actor", _prep_objects(noun, ctx, frozenset({"by", "from", "of"})), f"'{noun.text} by/of ...'")
-    if _undergone(noun):  # "Vucic is facing charges", "the sites are under cyber attack": the subject undergoes it
-        result.take(
-            "recipient",
-            subject_of(noun.head.head if noun.dep_ == "pobj" else noun.head, ctx),
-            f"who is under or faces '{noun.text}'",
-        )
+        result.take("actor", prep_objects(noun, ctx, frozenset({"by", "from", "of"})), f"'{noun.text} by/of ...'")
+    if (undergoing := _undergoing_verb(noun)) is not None:  # "Vucic is facing charges", "died of torture"
+        result.take("recipient", subject_of(undergoing, ctx), f"who is under, faces or died of '{noun.text}'")
     elif not result.actor:
         result.take("actor", _governing_actors(noun, ctx, result.reciprocal), f"the clause '{noun.text}' belongs to")
+    elif noun.lemma_.lower() in MOVEMENT_NOUNS and not _placed(result.actor):
+        _owner_of_the_forces_moved(noun, ctx, result)
     _noun_recipients(noun, ctx, result)
     return result
+
+
+MOVEMENT_NOUNS = frozenset("withdrawal pullout pullback redeployment deployment evacuation".split())
+
+
+def _owner_of_the_forces_moved(noun: Token, ctx: DocContext, result: Participants) -> None:
+    """'The United States speeded up the withdrawal of some invasion forces': forces no name places are the forces of
+    the state that moves them, the subject of the clause."""
+    owners = _governing_actors(noun, ctx, result.reciprocal)
+    if _placed(owners):
+        result.actor.clear()
+        result.how[:] = [line for line in result.how if not line.startswith("actor ")]
+        result.take("actor", owners, f"who moves the forces of '{noun.text}': the clause it belongs to")
 
 
 def _noun_recipients(noun: Token, ctx: DocContext, result: Participants) -> None:
@@ -478,10 +509,10 @@ def _noun_recipients(noun: Token, ctx: DocContext, result: Participants) -> None
     restriction names, the subject of a clause it introduces; the first that names anyone."""
     # a joint drill "near the Armenian border" is held near Armenia, not with it
     preps = RECIPIENT_PREPS - {"near", "around"} if result.reciprocal else RECIPIENT_PREPS
-    result.take("recipient", _prep_objects(noun, ctx, preps), f"prepositional object of '{noun.text}'")
+    result.take("recipient", prep_objects(noun, ctx, preps), f"prepositional object of '{noun.text}'")
     if not result.recipient and noun.dep_ == "dobj":  # "opened fire on demonstrators", "launched strikes against X"
         verb = noun.head
-        result.take("recipient", _prep_objects(verb, ctx, preps), f"prepositional object of '{verb.text} {noun.text}'")
+        result.take("recipient", prep_objects(verb, ctx, preps), f"prepositional object of '{verb.text} {noun.text}'")
         if not result.recipient:  # "opened fire to disperse demonstrators"
             _complement_recipients(verb, ctx, result, purpose=True)
     if not result.recipient and noun.dep_ == "pobj":
@@ -498,18 +529,30 @@ def _noun_recipients(noun: Token, ctx: DocContext, result: Participants) -> None
 UNDERGOING_VERBS = frozenset({"face", "suffer", "endure", "undergo"})
 
 
-def _undergone(noun: Token) -> bool:
-    """An act the clause's subject undergoes: the object of 'face' or 'suffer', or 'under attack' with no object put
-    under it."""
+def _undergoing_verb(noun: Token) -> Token | None:
+    """The verb whose subject undergoes the act: the object of 'face' or 'suffer', 'under attack' with no object put
+    under it, or what someone died of ('died as a result of torture')."""
     if noun.dep_ == "dobj":
-        return noun.head.lemma_.lower() in UNDERGOING_VERBS
+        return noun.head if noun.head.lemma_.lower() in UNDERGOING_VERBS else None
     preposition = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and preposition.lower_ == "under"
-        and preposition.head.pos_ in ("VERB", "AUX")
-        and not _has_object(preposition.head)
-    )
+    under = noun.dep_ == "pobj" and preposition.lower_ == "under" and preposition.head.pos_ in ("VERB", "AUX")
+    if under and not _has_object(preposition.head):
+        return preposition.head
+    return _death_caused(noun)
+
+
+DYING_VERBS = frozenset({"die", "perish", "succumb"})
+
+
+def _death_caused(noun: Token) -> Token | None:
+    """'died of torture', 'died as a result of torture', 'died from wounds': the verb of dying the act caused."""
+    token = noun
+    while token.dep_ == "pobj" and token.head.dep_ == "prep":
+        governor = token.head.head
+        if governor.lemma_.lower() in DYING_VERBS:
+            return governor
+        token = governor
+    return None
 
 
 def _recipients_of_the_verb_phrase(noun: Token, ctx: DocContext, result: Participants) -> None:
@@ -547,13 +590,13 @@ IMPOSED_STATES = frozenset({"lockdown", "curfew", "siege", "blockade", "quaranti
 
 def _between(noun: Token, ctx: DocContext, result: Participants) -> None:
     """'Talks between A and B': A and B together; 'mediation (efforts) between A and B': A and B receive it."""
-    between = _prep_objects(noun, ctx, frozenset({"between", "among"}))
+    between = prep_objects(noun, ctx, frozenset({"between", "among"}))
     if not between and noun.dep_ in ("compound", "nsubj"):  # "a mediation effort between ...", "clashes broke out between"
-        between = _prep_objects(noun.head, ctx, frozenset({"between", "among"}))
+        between = prep_objects(noun.head, ctx, frozenset({"between", "among"}))
     if not between and noun.lemma_ in THIRD_PARTY_NOUNS:  # "a mediation effort to resolve the rift between A and B"
         effort = noun.head if noun.dep_ == "compound" else noun
         rifts = {prep.head for prep in effort.subtree if prep.dep_ == "prep" and prep.lower_ in ("between", "among")}
-        between = [actor for rift in rifts for actor in _prep_objects(rift, ctx, frozenset({"between", "among"}))]
+        between = [actor for rift in rifts for actor in prep_objects(rift, ctx, frozenset({"between", "among"}))]
     if between and noun.lemma_ in THIRD_PARTY_NOUNS:
         result.take("recipient", between, f"'{noun.text} between ...'")
     elif between:

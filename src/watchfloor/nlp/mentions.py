@@ -59,7 +59,8 @@ GOVERNMENT_NOUNS = frozenset(
 )
 # "Tens of thousands of students", "a group of Moroccan diplomats": the actor is the noun after "of"
 COLLECTIVE_NOUNS = frozenset(
-    "group team delegation member dozen hundred thousand ten million number crowd band contingent some many score handful".split()
+    "group team delegation member dozen hundred thousand ten million number crowd band contingent some many score handful"
+    " mission".split()
 )
 # Titles that make an unknown named person a state actor ("President Levy Mwanawasa"), with their sector
 PERSON_TITLES = {
@@ -296,11 +297,14 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
     actors: list[Actor] = []
     head = _relative_antecedent(head)
     nominal_conjuncts = [token for token in head.conjuncts if token.pos_ in ("NOUN", "PROPN", "PRON")]
-    for token in (head, *nominal_conjuncts):
-        token = collective_head(token)
+    for phrase in (head, *nominal_conjuncts):
+        token = collective_head(phrase)
         # "its neighbour Vietnam", "regional rival Japan's Prime Minister": the one named beside the relation
         named = _named_beside(token) if token.lemma_.lower() in RELATION_NOUNS else [token]
-        for actor in (found for part in named for found in _actors_of_one(part, ctx, pronouns)):
+        found = [actor for part in named for actor in _actors_of_one(part, ctx, pronouns)]
+        if not found and token is not phrase:  # "a mission of observers from the OSCE": the mission says whose
+            found = _officials_of_countries(phrase, ctx)
+        for actor in found:
             _add(actors, actor)
     return _drop_less_specific(actors)
 
@@ -387,8 +391,10 @@ def _person_in_apposition(token: Token) -> list[Token]:
 
 
 def _person_noun(token: Token) -> bool:
+    """A noun for a person's office, role or walk of life ('the minister', 'Algeria's leading activist')."""
     lemma = token.lemma_.lower()
-    return _common_noun(token) and (lemma in PERSON_TITLES or lemma in GOVERNMENT_NOUNS or lemma in GROUP_ROLES)
+    known = lemma in PERSON_TITLES or lemma in GOVERNMENT_NOUNS or lemma in GROUP_ROLES or lemma in GROUP_SECTORS
+    return _common_noun(token) and known
 
 
 def _common_noun(token: Token) -> bool:
@@ -415,6 +421,8 @@ def collective_head(token: Token) -> Token:
 
 
 ARMED_SERVICES = frozenset({"army", "navy", "military", "force", "troop"})  # "the armies of Brazil and Argentina"
+# People sent on a body's or a state's behalf: "observers from the OSCE", "a delegation from the European Union"
+ENVOY_NOUNS = frozenset("delegation mission observer monitor inspector delegate representative emissary".split())
 
 
 def _officials_of_countries(head: Token, ctx: DocContext) -> list[Actor]:
@@ -423,16 +431,16 @@ def _officials_of_countries(head: Token, ctx: DocContext) -> list[Actor]:
     the Group of Seven', 'a spokesman for the Taliban', the body itself. A single holder of an office ('the foreign
     minister of Japan') is found by name before this."""
     lemma = head.lemma_.lower()
-    sector = PERSON_TITLES.get(lemma) or ("GOV" if lemma in GOVERNMENT_NOUNS else "MIL" if lemma in ARMED_SERVICES else None)
+    sector = PERSON_TITLES.get(lemma) or ("GOV" if lemma in GOVERNMENT_NOUNS | ENVOY_NOUNS else None)
+    sector = sector or ("MIL" if lemma in ARMED_SERVICES else None)
     if sector is None or head.pos_ != "NOUN":
         return []
-    places = [
-        pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for") for pobj in prep.children
-    ]
+    preps = ("of", "for") if _leaving(head) else ("of", "from", "for")  # "withdrew its forces from Syria"
+    places = [pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in preps for pobj in prep.children]
     actors: list[Actor] = []
     for place in [token for pobj in places if pobj.dep_ == "pobj" for token in (pobj, *pobj.conjuncts)]:
         ent = entity_at(place.doc, place.i)
-        found = kb_entity(ent, ctx.kb) if ent is not None and ent.label_ in ("GPE", "NORP", "ORG") else None
+        found = _as_actor(kb_entity(ent, ctx.kb), ent, ctx.kb) if ent is not None and ent.label_ in ACTOR_LABELS else None
         if found is not None and ent is not None and found.kind == "organisation":  # "foreign ministers from the G7"
             _add(actors, actor_for(found, f"{head.text} {place.head.text} {ent.text}", head, ctx.anchor))
             continue
@@ -685,6 +693,8 @@ def _located_in(head: Token, ctx: DocContext) -> Entity | None:
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of", "throughout"):
             continue
+        if prep.lower_ == "from" and _leaving(head):  # "the withdrawal of forces from Panama": not Panama's forces
+            continue
         for pobj in _place_objects(prep):
             ent = entity_at(pobj.doc, pobj.i) if pobj.dep_ in ("pobj", "dobj") else None
             if (found := _country_named(ent, ("GPE", "LOC", "NORP"), ("country", "capital", "place"), ctx)) is not None:
@@ -696,6 +706,18 @@ def _located_in(head: Token, ctx: DocContext) -> Entity | None:
             if of_place and (found := _located_in(pobj, ctx)) is not None:  # "authorities in the former colony of Guinea"
                 return found
     return None
+
+
+# Movements away from a place: after them, "from X" is the place left, not where the group comes from
+DEPARTURE_WORDS = frozenset(
+    "withdraw withdrawal pull pullout retreat evacuate evacuation remove removal expel expulsion oust".split()
+)
+
+
+def _leaving(group: Token) -> bool:
+    """'the withdrawal of forces from Panama', 'evacuated troops from Kabul': the group moves away from the place."""
+    governor = group.head.head if group.dep_ == "pobj" and group.head.lower_ == "of" else group.head
+    return group.dep_ in ("pobj", "dobj", "nsubjpass") and governor.lemma_.lower() in DEPARTURE_WORDS
 
 
 def _place_objects(prep: Token) -> list[Token]:
