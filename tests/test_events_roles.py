@@ -400,3 +400,25 @@ def test_a_body_sending_envoys_is_the_party_and_the_place_of_a_reporter_is_not_t
     shelled = find_events(_analyze(pipeline, text), "ASSAULT")
     assert shelled and all(e.place is None or e.place.country != "UGA" for e in shelled), [e.place for e in shelled]
     assert all("UGA" not in countries(e.recipient) for e in shelled), [codes(e.recipient) for e in shelled]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        # both Presidents Bush were American: the surname names no one person but one country
+        ("The Bush administration on Monday called on Syria to close its border with Iraq.", "USAGOV", "SYR"),
+        ("Catalan leaders demanded a referendum from the Spanish government.", None, "ESP"),
+    ],
+)
+def test_an_administration_by_surname_and_whom_a_demand_is_made_of(
+    pipeline: Pipeline, text: str, actor: str | None, recipient: str
+) -> None:
+    request = find_events(_analyze(pipeline, text), "REQUEST")
+    assert request, [(e.event, codes(e.actor)) for e in _analyze(pipeline, text).events]
+    assert actor is None or actor in codes(request[0].actor), codes(request[0].actor)
+    assert recipient in countries(request[0].recipient), codes(request[0].recipient)
+
+
+def test_a_surname_shared_across_countries_names_no_administration(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "The Kim government imposed a curfew on Friday.")
+    assert all(countries(e.actor) <= {None} for e in result.events), [(e.event, codes(e.actor)) for e in result.events]

@@ -21,6 +21,7 @@ TRAVEL_VERBS = frozenset({"arrive", "travel", "come", "go", "fly", "head", "leav
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 TAKING_VERBS = frozenset({"seize", "capture", "recapture", "retake", "wrest", "take", "grab", "steal"})  # from whom
 RECEIVING_VERBS = frozenset({"receive", "accept", "admit"})  # "received observers from the OSCE": the other party
+ASKING_VERBS = frozenset({"demand", "request", "seek", "ask", "want", "expect"})  # "demanded support from X": asked of X
 EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "oust"})
 RECIPROCAL_WORDS = frozenset({"joint", "jointly", "bilateral", "combined", "trilateral", "together"})
 THIRD_PARTY_NOUNS = frozenset({"mediation", "mediator"})
@@ -278,6 +279,8 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         preps = RECIPIENT_PREPS | {"of", "for", "between"} if wider else RECIPIENT_PREPS
         if child.lemma_.lower() in SPEECH_NOUNS:  # "dismissed an appeal from President X", "violated a ban by X"
             preps = preps | {"from", "by"}
+        if verb.lemma_.lower() in ASKING_VERBS:  # "demanded autonomy from the Serbian authorities"
+            preps = preps | {"from"}
         if child.lemma_.lower() in TOPIC_NOUNS:  # "exchanged views on Russian military activities": what, not whom
             preps = preps - {"on", "near", "around"}
         for part in (child, *(c for c in child.conjuncts if c.pos_ == "NOUN")):  # "violence and abuses of the regime"
@@ -289,7 +292,7 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     result.take("recipient", prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
     if not result.recipient and result.actor:  # "provides 10 million euros in aid to the Palestinian people"
         _object_chain_recipients(objects, ctx, result)
-    if verb.lemma_.lower() in TAKING_VERBS | RECEIVING_VERBS:  # "recaptured the town from separatist rebels"
+    if verb.lemma_.lower() in TAKING_VERBS | RECEIVING_VERBS | ASKING_VERBS:  # "recaptured the town from rebels"
         result.take("recipient", prep_objects(verb, ctx, frozenset({"from"})), f"taken from: '{verb.text} from ...'")
     if not _placed(result.recipient):  # "scrambled jets to warn away Chinese aircraft": the jets are its own
         _complement_recipients(verb, ctx, result)

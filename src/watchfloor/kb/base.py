@@ -60,6 +60,7 @@ class KnowledgeBase:
         self._spellings: dict[str, Entity] = {}  # country names by spelling, built on the first misspelling asked about
         self._by_length: dict[int, list[str]] = defaultdict(list)
         self._misspelt: dict[str, Entity | None] = {}
+        self._surnames: dict[str, set[str]] = defaultdict(set)  # built on the first surname asked about
         for entity in self.entities.values():
             if entity.kind == "capital":
                 self._capitals[entity.name.lower()] = entity
@@ -133,6 +134,16 @@ class KnowledgeBase:
 
     def country(self, iso3: str | None) -> Entity | None:
         return self.entities.get(f"country.{iso3.lower()}") if iso3 else None
+
+    def surname_country(self, surname: str) -> Entity | None:
+        """The country of every person of this surname in the KB, when they share one: 'the Bush administration' is
+        American whichever Bush it means, though the bare surname names no one person."""
+        if not self._surnames:
+            for entity in self.entities.values():
+                if entity.kind == "person" and entity.country:
+                    self._surnames[entity.name.split()[-1].lower()].add(entity.country)
+        found = self._surnames.get(surname.lower().strip(), set())
+        return self.country(next(iter(found))) if len(found) == 1 else None
 
     def resolve(self, name: str, when: date | None = None) -> Entity | None:
         """The entity a name refers to at a date.

@@ -354,6 +354,8 @@ def _actors_of_one(token: Token, ctx: DocContext, pronouns: bool) -> list[Actor]
         return actors
     if token.pos_ == "PROPN" and not token.ent_type_:  # "Ethopia has agreed": untagged, misspelt
         _add(actors, _misspelt_country(token, ctx))
+    if not actors:
+        _add(actors, _administration_of(token, ctx))
     if not actors and token.lower_ in FIRST_PERSON and token.pos_ == "PRON":  # "us", not "US"
         actors.extend(_speakers(token, ctx))
     if not actors and _names_a_pair(token):
@@ -400,6 +402,20 @@ def _person_noun(token: Token) -> bool:
 def _common_noun(token: Token) -> bool:
     """A common noun, also when capitalised as a title and tagged a name ('The Federal Minister for Interior')."""
     return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_)
+
+
+def _administration_of(head: Token, ctx: DocContext) -> Actor | None:
+    """'The Bush administration', 'the Clinton government': a leader's government, by the leader's surname, when
+    every person of that surname in the KB led or served the same country."""
+    if head.lemma_.lower() not in ("administration", "government", "regime", "cabinet"):
+        return None
+    for child in head.children:
+        if child.dep_ in ("compound", "poss") and child.ent_type_ == "PERSON" and not child.n_lefts:
+            country = ctx.kb.surname_country(child.text)
+            if country is not None and (iso3 := country.country):
+                text = f"{child.text} {head.text}"
+                return Actor(text=text, name=text, code=f"{iso3}GOV", country=iso3, sector="GOV", kb_id=None)
+    return None
 
 
 def _misspelt_country(token: Token, ctx: DocContext) -> Actor | None:
