@@ -422,3 +422,29 @@ def test_an_administration_by_surname_and_whom_a_demand_is_made_of(
 def test_a_surname_shared_across_countries_names_no_administration(pipeline: Pipeline) -> None:
     result = _analyze(pipeline, "The Kim government imposed a curfew on Friday.")
     assert all(countries(e.actor) <= {None} for e in result.events), [(e.event, codes(e.actor)) for e in result.events]
+
+
+def test_an_act_done_by_way_of_another_verb_is_its_subjects(pipeline: Pipeline) -> None:
+    fired = find_events(_analyze(pipeline, "Hezbollah responded by firing rockets at Israel on Sunday."), "ASSAULT")
+    assert fired and codes(fired[0].actor) == {"LBNREB"}, [codes(e.actor) for e in fired]
+    thrown = find_events(_analyze(pipeline, "Palestinian youths resorted to throwing stones at the police."), "ASSAULT")
+    assert thrown and countries(thrown[0].actor) == {"PSE"}, [codes(e.actor) for e in thrown]
+
+
+def test_a_protest_against_what_someone_did_is_aimed_at_them(pipeline: Pipeline) -> None:
+    text = "Students held demonstrations against the abuses by the Iranian police in Tehran."
+    protest = find_events(_analyze(pipeline, text), "PROTEST")
+    assert protest and "IRNCOP" in codes(protest[0].recipient), [codes(e.recipient) for e in protest]
+    text = "One Kenyan policeman was killed in an attack on a police post by Somali gunmen near the border."
+    attack = find_events(_analyze(pipeline, text), "ASSAULT")
+    assert attack and all("SOM" not in countries(e.recipient) for e in attack), [codes(e.recipient) for e in attack]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Members of the Free Lawyers Association investigated the deaths of three prisoners.", "Shiites demanded new elections."],
+)
+def test_an_act_of_a_body_or_people_the_kb_does_not_know_is_coded_with_the_party_uncoded(pipeline: Pipeline, text: str) -> None:
+    result = _analyze(pipeline, text)
+    assert result.events, text
+    assert any("not in the knowledge base" in how for how in result.events[0].explanation["roles"])

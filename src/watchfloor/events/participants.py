@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from watchfloor.events.auxiliary import PROMISED_NOUNS, is_conditional
 from watchfloor.events.lexicon import is_nominal
 from watchfloor.nlp.context import DocContext
-from watchfloor.nlp.mentions import PRONOUNS, UNKNOWN_STATE, actors_of
+from watchfloor.nlp.mentions import GROUP_ROLES, PRONOUNS, UNKNOWN_STATE, actors_of
 from watchfloor.records import Actor
 
 RECIPIENT_PREPS = frozenset({"on", "to", "with", "against", "into", "toward", "towards", "at", "near", "around", "outside"})
@@ -104,6 +104,11 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
         return [actor for child in verb.children if child.dep_ == "nsubjpass" for actor in actors_of(child, ctx, pronouns)]
     if {"auxpass", "nsubjpass"} <= {child.dep_ for child in verb.children}:
         return []  # "77 Palestinians have been killed, 145 people injured": a passive with no agent names no actor
+    if depth < 3 and _done_by_way_of(verb):  # "youths resorted to throwing stones", "responded by firing rockets"
+        governor = verb.head.head
+        if governor.dep_ == "acl" and governor.lemma_.lower() == "resort":  # "youths resorted to ...", read as a participle
+            return actors_of(governor.head, ctx, pronouns)
+        return subject_of(governor, ctx, depth + 1, pronouns)
     if depth < 3 and _conjoined_to_the_report(verb):  # "The President said Hamas must release them, and asked ..."
         return subject_of(verb.head.head, ctx, depth + 1, pronouns)
     if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head != verb:
@@ -114,6 +119,16 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
 
 
 ATTITUDE_PARTICIPLES = frozenset({"oppose", "engage", "involve"})
+
+
+def _done_by_way_of(verb: Token) -> bool:
+    """'resorted to throwing stones', 'responded by firing rockets': the act is the governing verb's subject's own
+    (not in 'accused Y of killing', where Y is the one said to have done it)."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or preposition.dep_ != "prep" or preposition.lower_ not in ("to", "by"):
+        return False
+    governor = preposition.head
+    return governor.pos_ == "VERB" and not any(child.dep_ in ("dobj", "nsubjpass") for child in governor.children)
 
 
 def holds_an_attitude(verb: Token) -> bool:
@@ -494,6 +509,8 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
     return result
 
 
+# Protests, whose target is whoever did what they are against (not "an attack on a patrol by X": X attacked)
+PROTEST_NOUNS = frozenset("protest demonstration rally march strike boycott".split())
 MOVEMENT_NOUNS = frozenset("withdrawal pullout pullback redeployment deployment evacuation".split())
 
 
@@ -513,6 +530,10 @@ def _noun_recipients(noun: Token, ctx: DocContext, result: Participants) -> None
     # a joint drill "near the Armenian border" is held near Armenia, not with it
     preps = RECIPIENT_PREPS - {"near", "around"} if result.reciprocal else RECIPIENT_PREPS
     result.take("recipient", prep_objects(noun, ctx, preps), f"prepositional object of '{noun.text}'")
+    if not result.recipient and noun.lemma_.lower() in PROTEST_NOUNS:  # "demonstrations against violations by X"
+        acts = [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in preps for pobj in prep.children]
+        doers = [actor for act in acts for actor in prep_objects(act, ctx, frozenset({"by"}))]
+        result.take("recipient", doers, "who did what it is against")
     if not result.recipient and noun.dep_ == "dobj":  # "opened fire on demonstrators", "launched strikes against X"
         verb = noun.head
         result.take("recipient", prep_objects(verb, ctx, preps), f"prepositional object of '{verb.text} {noun.text}'")
@@ -667,7 +688,10 @@ def unknown_named_subject(trigger: Token, acronyms: bool = True) -> str | None:
         subject = next((child for child in verb.children if child.dep_ == "nsubjpass"), None)
     if subject is not None and acronyms and _acronym(subject):  # "the ELN declared a ceasefire": an organisation's initials
         return subject.text
-    if subject is None or subject.ent_type_ not in ("PERSON", "ORG"):
+    if subject is not None and subject.lemma_.lower() in GROUP_ROLES:  # "Members of the Association of African Jurists"
+        groups = [t for prep in subject.children if prep.lower_ == "of" for t in prep.children if t.dep_ == "pobj"]
+        subject = groups[0] if groups else subject
+    if subject is None or subject.ent_type_ not in ("PERSON", "ORG", "NORP"):  # "Sunnis have demanded ..."
         return None
     return " ".join(t.text for t in subject.subtree if t.ent_type_ == subject.ent_type_)
 
