@@ -234,3 +234,23 @@ def test_what_someone_can_do_is_no_act_done(pipeline: Pipeline) -> None:
     assert all(event.aux == "hypothetical" for event in _analyze(pipeline, text).events)
     refused = _analyze(pipeline, "Iran said it cannot accept the proposal of the European Union.")
     assert all(event.aux != "hypothetical" for event in refused.events)
+
+
+def test_an_act_joined_to_or_permitted_by_a_refused_one_did_not_happen(pipeline: Pipeline) -> None:
+    text = "The SPLA political wing refused to allow Red Cross planes to land and evacuate 12 of its fighters."
+    result = _analyze(pipeline, text)
+    assert [e.event for e in result.events if e.aux is None] == ["REJECT"], [(e.event, e.aux) for e in result.events]
+
+
+def test_a_list_of_weapons_fired_against_a_target_is_an_attack(pipeline: Pipeline) -> None:
+    text = "Ethiopian-led forces launched artillery, mortar, and rocket fire against Eritrean rebel camps near the border."
+    result = _analyze(pipeline, text)
+    main = max(result.events, key=lambda event: event.confidence)
+    assert main.event == "ASSAULT", [(e.event, e.trigger) for e in result.events]
+
+
+def test_emergency_measures_eased_are_a_concession_and_an_organisations_wing_acts_uncoded(pipeline: Pipeline) -> None:
+    eased = _analyze(pipeline, "Peru eased emergency measures in the southern provinces on Friday.")
+    assert [e.event for e in eased.events] == ["CONCEDE"], [(e.event, e.trigger) for e in eased.events]
+    refused = _analyze(pipeline, "The FARC political wing refused to attend the talks.")
+    assert [e.event for e in refused.events] == ["REJECT"], [(e.event, e.trigger) for e in refused.events]

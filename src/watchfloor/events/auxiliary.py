@@ -60,6 +60,24 @@ def _denied_by_governor(trigger: Token) -> bool:
     return verb is not None and verb is not trigger and verb.lemma_.lower() in NEGATING_VERBS
 
 
+PERMITTING_VERBS = frozenset({"allow", "let", "permit", "enable"})
+
+
+def _denied_above(trigger: Token) -> bool:
+    """'refused to allow UN planes to land and evacuate the wounded': an act joined to, or permitted by, a denied one
+    did not happen either."""
+    act = trigger
+    for _ in range(3):
+        joined = act.dep_ == "conj" and act.tag_ == "VB"  # "to land and evacuate"; not "refused ... and attacked"
+        permitted = act.dep_ == "ccomp" and act.head.lemma_.lower() in PERMITTING_VERBS
+        if not (joined or permitted) or act.head.pos_ != "VERB":
+            return False
+        act = act.head
+        if _denied_by_governor(act):
+            return True
+    return False
+
+
 def _denying_noun(act: Token) -> bool:
     """The noun an act hangs on denies it: 'Kenya's refusal to extradite', 'its failure to reach agreement', 'has no
     intention of withdrawing', 'no plans to attack'."""
@@ -222,7 +240,7 @@ def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | Non
     negators = ("no", "never", "none", "nobody", "neither")
     if any(token.dep_ == "neg" or (token.lower_ in negators and token.dep_ in ("det", "nsubj", "nsubjpass")) for token in clause):
         return "negated"
-    if _denied_by_governor(trigger) or ruled_out(trigger):
+    if _denied_by_governor(trigger) or ruled_out(trigger) or _denied_above(trigger):
         return "negated"
     if is_question(sentence):
         return "hypothetical"  # "Does he plan to block it?", "Why not ban them altogether?": asked, not reported

@@ -688,6 +688,9 @@ def unknown_named_subject(trigger: Token, acronyms: bool = True) -> str | None:
         subject = next((child for child in verb.children if child.dep_ == "nsubjpass"), None)
     if subject is not None and acronyms and _acronym(subject):  # "the ELN declared a ceasefire": an organisation's initials
         return subject.text
+    named_in = [child for child in subject.children if child.dep_ in ("compound", "nmod")] if subject is not None else []
+    if subject is not None and not subject.ent_type_ and any(child.ent_type_ == "ORG" for child in named_in):
+        subject = next(child for child in named_in if child.ent_type_ == "ORG")  # "the UNITA militarist wing"
     if subject is not None and subject.lemma_.lower() in GROUP_ROLES:  # "Members of the Association of African Jurists"
         groups = [t for prep in subject.children if prep.lower_ == "of" for t in prep.children if t.dep_ == "pobj"]
         subject = groups[0] if groups else subject
