@@ -448,3 +448,24 @@ def test_an_act_of_a_body_or_people_the_kb_does_not_know_is_coded_with_the_party
     result = _analyze(pipeline, text)
     assert result.events, text
     assert any("not in the knowledge base" in how for how in result.events[0].explanation["roles"])
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Two Australian journalists were detained in Myanmar on Monday.", "MMR", "AUS"),
+        ("Dock workers at the main container terminal in Chile went on strike on Monday.", "CHL", None),
+    ],
+)
+def test_an_arrest_by_no_one_named_is_the_states_and_workers_at_a_site_are_of_its_country(
+    pipeline: Pipeline, text: str, actor: str, recipient: str | None
+) -> None:
+    result = _analyze(pipeline, text)
+    main = max(result.events, key=lambda event: event.confidence)
+    assert actor in countries(main.actor), [(e.event, codes(e.actor), codes(e.recipient)) for e in result.events]
+    assert recipient is None or countries(main.recipient) == {recipient}, codes(main.recipient)
+
+
+def test_fighting_a_disease_written_with_its_year_is_no_combat(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Japan donated medical supplies to Indonesia to fight COVID-19.")
+    assert [e.event for e in result.events] == ["AID"], [(e.event, e.trigger) for e in result.events]

@@ -707,6 +707,10 @@ def _town_before(head: Token, ctx: DocContext) -> Entity | None:
 def _located_in(head: Token, ctx: DocContext) -> Entity | None:
     """The country named in 'in X' / 'from X' / 'of X' after a group noun, or None."""
     for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "at":  # "workers at the Cerro Verde mine in Peru"
+            found = next((c for pobj in prep.children if pobj.dep_ == "pobj" and (c := _located_in(pobj, ctx))), None)
+            if found is not None:
+                return found
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of", "throughout"):
             continue
         if prep.lower_ == "from" and _leaving(head):  # "the withdrawal of forces from Panama": not Panama's forces
