@@ -64,7 +64,7 @@ PERMITTING_VERBS = frozenset({"allow", "let", "permit", "enable"})
 
 
 def _denied_above(trigger: Token) -> bool:
-    """'refused to allow UN planes to land and evacuate the wounded': an act joined to, or permitted by, a denied one
+    """'refused to let Red Cross aircraft touch down and fly out the injured': an act joined to, or permitted by, a denied one
     did not happen either."""
     act = trigger
     for _ in range(3):
@@ -99,7 +99,7 @@ def reported_verb(trigger: Token) -> Token | None:
     if verb.dep_ == "ccomp" and head.pos_ != "NOUN" and head.lemma_ in REPORTING_VERBS:
         return verb
     if verb.dep_ in ("ccomp", "acl") and head.lemma_.lower() in REPORTING_NOUNS and head.dep_ == "dobj":
-        return verb  # "issued a stern reminder to Iraq that it must cooperate"
+        return verb  # "sent a firm note to Togo that it must reopen the border"
     return None
 
 
@@ -123,7 +123,7 @@ PREPARING_WORDS = frozenset({"prepare", "ready", "gear", "poise", "poised"})
 
 
 def prepared_for(trigger: Token) -> bool:
-    """'The army prepared to resume shelling', 'troops are poised to attack': readiness for an attack, a show of force
+    """'The army got ready to renew its bombardment', 'troops are poised to attack': readiness for an attack, a show of force
     (PLOVER's MOBILIZE: increased readiness), neither the attack nor a spoken threat."""
     token = _act_verb(trigger)
     for _ in range(3):
@@ -172,7 +172,7 @@ def _promised_or_threatened(trigger: Token) -> bool:
     if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in PROMISED_NOUNS:
         return True  # "announced plans to withdraw", "made a commitment to ease restrictions"
     if verb is not None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        verb = verb.head  # "agreed to lay down their weapons and join forces": both acts are promised
+        verb = verb.head  # "agreed to hand in their rifles and enter the army": both acts are promised
     for _ in range(2):
         if verb is None or verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
@@ -249,7 +249,7 @@ def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | Non
     if any(token.lower_ in ("if", "unless") and token.dep_ == "mark" for token in clause):
         return "hypothetical"  # the condition itself: "If China attacked Taiwan, ..."
     if _awaited(trigger):
-        return "hypothetical"  # "will not lift the embargo until China signs the covenant": China has not signed
+        return "hypothetical"  # "will not ease the sanctions until Iran frees the sailors": Iran has not freed them
     if any(token.lower_ in ("if", "unless") for token in sentence) and any(t.lower_ in HYPOTHETICAL_MODALS for t in clause):
         return "hypothetical"
     if any(token.lower_ in HYPOTHETICAL_MODALS and token.dep_ == "aux" for token in clause):

@@ -273,7 +273,7 @@ def _befalls_the_place(trigger: Token, event_type: str, found: Participants, fac
     """'A school was stormed in Maiduguri', 'six groups were barred from operating in Armenia': a violent or coercive
     act told with no party befalls the country where it happened; one named by a noun only as the subject of what it
     did ('a cyberattack crippled the network of a plant in Poland'), not as a topic ('condolences over the attack in
-    Kabul' recalls one); nor one whose party is a name the KB does not know ('Ingabire was arrested')."""
+    Kabul' recalls one); nor one whose party is a name the KB does not know ('Mutesi was detained')."""
     nominal = is_nominal(trigger)
     if found.recipient or event_type not in VIOLENT_TYPES or (nominal and not _did_something(trigger)):
         return
@@ -552,8 +552,8 @@ def _place(trigger: Token, facts: SentenceFacts, actor_ids: set[str | None]) -> 
 
 
 def _reporters(trigger: Token) -> set[int]:
-    """The subjects of the clauses above the trigger: 'rebels shelled Juba, relief officials in Nairobi said' did not
-    shell Nairobi."""
+    """The subjects of the clauses above the trigger: 'rebels bombarded Goma, aid workers in Kampala said' did not
+    bombard Kampala."""
     subjects = [child for verb in trigger.ancestors for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
     return {t.i for subject in subjects if trigger not in subject.subtree for t in subject.subtree}
 
@@ -696,7 +696,7 @@ def _obligation(trigger: Token, found: Participants, ctx: DocContext) -> Partici
 
 
 def _addressees(verb: Token, governor: Token, ctx: DocContext) -> list[Actor]:
-    """'wrote to Togo that it must reopen the border', 'issued a reminder to Iraq that it must cooperate': the
+    """'wrote to Togo that it must reopen the border', 'sent a firm note to Ghana that it must free the crew': the
     pronoun is the one addressed."""
     if not any(child.dep_ == "nsubj" and child.lower_ in PRONOUNS for child in verb.children):
         return []
@@ -710,8 +710,8 @@ DEMAND_ENTRY = Entry(lemma="must", pos="VERB", event="REQUEST", mode=None, conte
 
 
 def obligations_stated(sentence: Span, triggers: list[tuple[Token, Entry]]) -> list[tuple[Token, Entry]]:
-    """'The administration declared that China must drop barriers', 'reiterated that Libya must hand over the
-    suspects': an obligation a speaker puts on someone is a demand (REQUEST) whatever the verb; the lexicon's own
+    """'The White House stated that Vietnam must open its markets', 'repeated that Syria must surrender the
+    gunmen': an obligation a speaker puts on someone is a demand (REQUEST) whatever the verb; the lexicon's own
     verbs in such clauses become requests through the obligation rule of the participants."""
     taken = {token.i for token, _ in triggers}
     return [

@@ -85,7 +85,7 @@ def _neighbourhood(token: Token, pos: str) -> set[str]:
     level = [child for child in token.children if not (child.dep_ == "prep" and child.i < token.i and pos == "VERB")]
     for _ in range(DESCENT_LEVELS):
         level = [child for child in level if not _another_clause(child)]
-        # "launched artillery, mortar and rocket fire against camps": nouns in a list stand at one level
+        # "launched tank, mortar and rocket fire against rebel posts": nouns in a list stand at one level
         level += [noun for child in level if child.dep_ != "conj" for noun in child.conjuncts if noun.pos_ == "NOUN"]
         nearby.update(common_lemma(child) for child in level if not _of_time(child))
         level = [grandchild for child in level for grandchild in child.children]

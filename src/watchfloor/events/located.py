@@ -2,7 +2,7 @@
 and a government speaking of itself.
 
 "Police jailed two opposition leaders in Minsk" names no state, yet an analyst codes Belarusian police
-and opposition; "Sudan's government lifted a state of emergency" falls on Sudan; "My Administration is
+and opposition; "Chad's cabinet ended a state of emergency" falls on Chad; "My Administration is
 committed to ..." in a White House proclamation is the US government talking about its programmes,
 not an act on anyone.
 """
@@ -138,7 +138,7 @@ def locate_groups_by_context(
 
 
 def _arrested_by_the_state_where_it_happened(found: Participants, place: Place, ctx: DocContext) -> None:
-    """'Ingabire was arrested in Rwanda': an arrest told with no one making it is made by the state of the place."""
+    """'Mutesi was detained in Burundi': an arrest told with no one making it is made by the state of the place."""
     state = ctx.kb.country(place.country) if not found.actor and place.country else None
     if state is not None and (actor := actor_for(state, place.text, None, ctx.anchor)) is not None:
         found.take("actor", [actor], f"an arrest with no one named making it is the state's where it happened ('{place.text}')")
@@ -207,8 +207,8 @@ def _of_the_other_side(found: Participants, facts: SentenceFacts, ctx: DocContex
 
 
 def _officials_of_the_only_country(found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
-    """'President Abdelaziz Bouteflika threatened to institute a curfew in Algiers', 'Cambodia's Supreme Court
-    ordered the arrest of former Prime Minister Hun Sen': a titled official the KB does not know, or a state
+    """'President Omar Farah threatened to impose a curfew in the capital Mogadishu', 'Peru's top
+    court ordered the detention of a former interior minister': a titled official the KB does not know, or a state
     organ named without its state ('the government'), in a sentence and document naming one country, is of
     that country, unless that country's state is the other party ('President Jorge Mendoza threatened action
     against Russia': a leader acting on a state is seldom its own)."""
@@ -269,7 +269,7 @@ def _sentence_countries(facts: SentenceFacts, ctx: DocContext) -> set[str]:
 
 
 def measure_on_own_country(trigger: Token, found: Participants, facts: SentenceFacts, ctx: DocContext) -> None:
-    """'Sudan's government lifted a state of emergency': a restriction or its easing with no one named as its
+    """'Chad's cabinet ended a state of emergency': a restriction or its easing with no one named as its
     target falls on the state's own country, as the PLOVER gold records code it; only in a sentence and a
     document that name no other country."""
     states = {actor.country for actor in found.actor if actor.country and actor.sector in ("GOV", "MIL", "COP", "JUD")}

@@ -20,7 +20,7 @@ MEETING_NOUNS = frozenset({"discussion", "talk", "meeting", "call", "conversatio
 TRAVEL_VERBS = frozenset({"arrive", "travel", "come", "go", "fly", "head", "leave", "land"})  # "arrived in Tehran for talks"
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 TAKING_VERBS = frozenset({"seize", "capture", "recapture", "retake", "wrest", "take", "grab", "steal"})  # from whom
-RECEIVING_VERBS = frozenset({"receive", "accept", "admit"})  # "received observers from the OSCE": the other party
+RECEIVING_VERBS = frozenset({"receive", "accept", "admit"})  # "received monitors from the Arab League": the other party
 ASKING_VERBS = frozenset({"demand", "request", "seek", "ask", "want", "expect"})  # "demanded support from X": asked of X
 EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "oust"})
 RECIPROCAL_WORDS = frozenset({"joint", "jointly", "bilateral", "combined", "trilateral", "together"})
@@ -47,9 +47,9 @@ SPEECH_NOUNS = frozenset(
 PATIENT_NOUNS = frozenset(
     "arrest detention release removal dismissal ouster extradition expulsion deportation execution assassination"
     " kidnapping abduction impeachment killing torture murder beheading".split()
-    + "blockade siege invasion occupation annexation bombing shelling".split()  # "the blockade of the rump state"
+    + "blockade siege invasion occupation annexation bombing shelling".split()  # "the blockade of the Libyan coast"
 )
-# "tighten the blockade with Albania's help": who helps, not whom the act is aimed at
+# "tightened the blockade with Tunisia's help": who helps, not whom the act is aimed at
 HELP_NOUNS = frozenset("help support assistance backing cooperation participation".split())
 
 
@@ -100,11 +100,11 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
         return actors_of(controller, ctx)  # "urged Japan to raise spending": Japan raises it
     if shares_a_passive(verb):  # "four people were shot and killed": the people are the recipients
         return _agents(verb.head, ctx)
-    if holds_an_attitude(verb):  # "Israel is opposed to French mediation": Israel opposes it
+    if holds_an_attitude(verb):  # "Egypt is opposed to Turkish mediation": Egypt opposes it
         return [actor for child in verb.children if child.dep_ == "nsubjpass" for actor in actors_of(child, ctx, pronouns)]
     if {"auxpass", "nsubjpass"} <= {child.dep_ for child in verb.children}:
         return []  # "77 Palestinians have been killed, 145 people injured": a passive with no agent names no actor
-    if depth < 3 and _done_by_way_of(verb):  # "youths resorted to throwing stones", "responded by firing rockets"
+    if depth < 3 and _done_by_way_of(verb):  # "crowds resorted to hurling rocks", "responded by firing rockets"
         governor = verb.head.head
         if governor.dep_ == "acl" and governor.lemma_.lower() == "resort":  # "youths resorted to ...", read as a participle
             return actors_of(governor.head, ctx, pronouns)
@@ -122,7 +122,7 @@ ATTITUDE_PARTICIPLES = frozenset({"oppose", "engage", "involve"})
 
 
 def _done_by_way_of(verb: Token) -> bool:
-    """'resorted to throwing stones', 'responded by firing rockets': the act is the governing verb's subject's own
+    """'resorted to hurling rocks', 'responded by firing rockets': the act is the governing verb's subject's own
     (not in 'accused Y of killing', where Y is the one said to have done it)."""
     preposition = verb.head
     if verb.dep_ != "pcomp" or preposition.dep_ != "prep" or preposition.lower_ not in ("to", "by"):
@@ -132,7 +132,7 @@ def _done_by_way_of(verb: Token) -> bool:
 
 
 def holds_an_attitude(verb: Token) -> bool:
-    """'Russia is opposed to NATO's expansion', 'Serb forces were engaged in ethnic cleansing': a passive in form
+    """'Russia is opposed to NATO's expansion', 'militias were involved in mass expulsions': a passive in form
     whose subject holds the stance or does the act (a state, not an act done to it)."""
     return (
         verb.lemma_.lower() in ATTITUDE_PARTICIPLES
@@ -155,7 +155,7 @@ def _stated_subject(verb: Token, ctx: DocContext, depth: int, pronouns: bool) ->
     auxiliaries = [child for child in verb.children if child.dep_ == "aux" and child.lemma_ in ("have", "be", "do")]
     stated: list[Actor] | None = None
     vague: list[Actor] = []  # "The rebel Free Syrian Army threatened", parsed as two subjects: the named one wins
-    # "The United Kingdom and France however have opposed": the parser may hang the subject on the auxiliary
+    # "Norway and Denmark however have objected": the parser may hang the subject on the auxiliary
     for child in (*verb.children, *(grandchild for aux in auxiliaries for grandchild in aux.children)):
         if child.dep_ in SUBJECT_DEPS or (depth > 0 and child.dep_ == "nsubjpass"):
             stated = actors_of(child, ctx, pronouns)
@@ -209,10 +209,10 @@ def _misparsed_main_verb(verb: Token) -> bool:
         return False
     if any(child.dep_ in ("agent", "auxpass") for child in verb.children):
         return False
-    # "An official Syrian newspaper called Thursday on Arabs to unite": a day right after it makes it news prose's verb
+    # "A state-run Iraqi daily urged Monday on Gulf states to act": a day right after it makes it news prose's verb
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else verb
     dated = following.ent_type_ == "DATE" and following.head == verb
-    # "A U.S. congressional report called for sanctions": a speech verb and its own preposition
+    # "A Senate inquiry called for an embargo": a speech verb and its own preposition
     phrasal = verb.lemma_.lower() in PHRASAL_SPEECH and following.head == verb and following.lower_ in ("for", "on")
     return dated or phrasal or verb.lemma_.lower() in INTRANSITIVE_ACTS or any(child.dep_ == "dobj" for child in verb.children)
 
@@ -264,7 +264,7 @@ def prep_objects(token: Token, ctx: DocContext, preps: frozenset[str]) -> list[A
 
 
 def _stranded_object(prep: Token) -> Token | None:
-    """'granted asylum to five Panamanian officers holed up in ...': the parser leaves 'to' without an object and
+    """'granted asylum to three Bolivian dissidents hiding in ...': the parser leaves 'to' without an object and
     makes the officers the subject of a clause of their own; the noun right after the preposition is its object."""
     if any(child.dep_ in ("pobj", "pcomp") for child in prep.children) or prep.i + 1 >= len(prep.doc):
         return None
@@ -287,14 +287,14 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     for child in objects:
         named = _other_party(child, actors_of(child, ctx), result.actor, ctx)
         result.take("recipient", named, f"{_object_kind(child, verb)} '{child.text}'")
-        # "demanded the removal of President X", "a camp for Congolese refugees was attacked": when the object names
+        # "demanded the ouster of President X", "a camp for Malian refugees was raided": when the object names
         # no one, its "of" or "for" does (for an act's object, or when the actor is known)
         wider = not named and (child.lemma_.lower() in ACT_NOUNS or bool(result.actor))
         # "ended mediation efforts between A and B"
         preps = RECIPIENT_PREPS | {"of", "for", "between"} if wider else RECIPIENT_PREPS
-        if child.lemma_.lower() in SPEECH_NOUNS:  # "dismissed an appeal from President X", "violated a ban by X"
+        if child.lemma_.lower() in SPEECH_NOUNS:  # "turned down a plea from President X", "violated a ban by X"
             preps = preps | {"from", "by"}
-        if verb.lemma_.lower() in ASKING_VERBS:  # "demanded autonomy from the Serbian authorities"
+        if verb.lemma_.lower() in ASKING_VERBS:  # "demanded self-rule from the Spanish government"
             preps = preps | {"from"}
         if child.lemma_.lower() in TOPIC_NOUNS:  # "exchanged views on Russian military activities": what, not whom
             preps = preps - {"on", "near", "around"}
@@ -425,8 +425,8 @@ def _counted_up_to(verb: Token) -> list[Token]:
 
 
 def _indirect_recipients(verb: Token, ctx: DocContext, result: Participants) -> None:
-    """'reneged on his commitment to the Zambian people': the one an abstract object is owed to; 'threatened to
-    stop negotiations if the United States goes ahead': the one a condition is put to."""
+    """'broke her pledge to the Malawian voters': the one an abstract object is owed to; 'threatened to
+    quit the talks if Britain presses on': the one a condition is put to."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS | {"for"}:  # "mobilized the army for an assault against X"
             for pobj in prep.children:
@@ -442,9 +442,9 @@ def _indirect_recipients(verb: Token, ctx: DocContext, result: Participants) -> 
 
 
 def _complement_recipients(verb: Token, ctx: DocContext, result: Participants, purpose: bool = False) -> None:
-    """'demanded that the US cancel plans', 'offered to hand them over to Britain': the recipient sits in the complement;
+    """'demanded that Japan drop the plan', 'offered to turn them over to France': the recipient sits in the complement;
     with ``purpose``, also in a purpose clause ('opened fire to disperse demonstrators'); an invitation or offer
-    accepted or refused names its other party in its own clause ('accepted an invitation to meet with Kim Jong Un')."""
+    accepted or refused names its other party in its own clause ('took up an offer to talk with President Lula')."""
     proposed = [obj for obj in verb.children if obj.dep_ == "dobj" and obj.lemma_.lower() in PROPOSAL_NOUNS]
     proposals = [clause for obj in proposed for clause in obj.children if clause.dep_ == "acl" and is_infinitive(clause)]
     for clause in (*verb.children, *proposals):
@@ -457,7 +457,7 @@ def _complement_recipients(verb: Token, ctx: DocContext, result: Participants, p
             for obj in clause.children:
                 if obj.dep_ in ("dobj", "dative"):
                     result.take("recipient", actors_of(obj, ctx, pronouns=False), f"object of '{clause.text}'")
-                    # "promised to continue military aid to Mozambique", "to demand the resignation of President X"
+                    # "vowed to keep up arms deliveries to Chad", "to demand the resignation of President X"
                     preps = RECIPIENT_PREPS | {"of"} if obj.lemma_.lower() in ACT_NOUNS else RECIPIENT_PREPS
                     result.take("recipient", prep_objects(obj, ctx, preps), f"prepositional object of '{obj.text}'")
 
@@ -515,7 +515,7 @@ MOVEMENT_NOUNS = frozenset("withdrawal pullout pullback redeployment deployment 
 
 
 def _owner_of_the_forces_moved(noun: Token, ctx: DocContext, result: Participants) -> None:
-    """'The United States speeded up the withdrawal of some invasion forces': forces no name places are the forces of
+    """'Britain sped up the withdrawal of its combat forces': forces no name places are the forces of
     the state that moves them, the subject of the clause."""
     owners = _governing_actors(noun, ctx, result.reciprocal)
     if _placed(owners):
@@ -617,7 +617,7 @@ def _between(noun: Token, ctx: DocContext, result: Participants) -> None:
     between = prep_objects(noun, ctx, frozenset({"between", "among"}))
     if not between and noun.dep_ in ("compound", "nsubj"):  # "a mediation effort between ...", "clashes broke out between"
         between = prep_objects(noun.head, ctx, frozenset({"between", "among"}))
-    if not between and noun.lemma_ in THIRD_PARTY_NOUNS:  # "a mediation effort to resolve the rift between A and B"
+    if not between and noun.lemma_ in THIRD_PARTY_NOUNS:  # "a mediation bid to settle the feud between A and B"
         effort = noun.head if noun.dep_ == "compound" else noun
         rifts = {prep.head for prep in effort.subtree if prep.dep_ == "prep" and prep.lower_ in ("between", "among")}
         between = [actor for rift in rifts for actor in prep_objects(rift, ctx, frozenset({"between", "among"}))]
@@ -640,7 +640,7 @@ def _governing_actors(noun: Token, ctx: DocContext, reciprocal: bool) -> list[Ac
         head = token.head
         if head.i == token.i:
             break
-        if token.dep_ == "acomp" and token.lemma_.lower() == "responsible":  # "X is responsible for mass killings"
+        if token.dep_ == "acomp" and token.lemma_.lower() == "responsible":  # "X is responsible for the massacres"
             _merge(found, subject_of(head, ctx))
             break
         if head.pos_ in ("VERB", "AUX") and noun.lemma_.lower() == "alert" and head.lemma_.lower() in ("put", "place"):
@@ -684,17 +684,17 @@ def unknown_named_subject(trigger: Token, acronyms: bool = True) -> str | None:
     if is_nominal(trigger):
         verb = next((t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), trigger)
     subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
-    if subject is None and verb.i == trigger.i:  # "Ingabire was arrested": the act befell a named person
+    if subject is None and verb.i == trigger.i:  # "Mutesi was detained": the act befell a named person
         subject = next((child for child in verb.children if child.dep_ == "nsubjpass"), None)
     if subject is not None and acronyms and _acronym(subject):  # "the ELN declared a ceasefire": an organisation's initials
         return subject.text
     named_in = [child for child in subject.children if child.dep_ in ("compound", "nmod")] if subject is not None else []
     if subject is not None and not subject.ent_type_ and any(child.ent_type_ == "ORG" for child in named_in):
-        subject = next(child for child in named_in if child.ent_type_ == "ORG")  # "the UNITA militarist wing"
-    if subject is not None and subject.lemma_.lower() in GROUP_ROLES:  # "Members of the Association of African Jurists"
+        subject = next(child for child in named_in if child.ent_type_ == "ORG")  # "the FARC political wing"
+    if subject is not None and subject.lemma_.lower() in GROUP_ROLES:  # "Members of the Union of Arab Lawyers"
         groups = [t for prep in subject.children if prep.lower_ == "of" for t in prep.children if t.dep_ == "pobj"]
         subject = groups[0] if groups else subject
-    if subject is None or subject.ent_type_ not in ("PERSON", "ORG", "NORP"):  # "Sunnis have demanded ..."
+    if subject is None or subject.ent_type_ not in ("PERSON", "ORG", "NORP"):  # "Shiites have demanded ..."
         return None
     return " ".join(t.text for t in subject.subtree if t.ent_type_ == subject.ent_type_)
 
@@ -718,7 +718,7 @@ COMPELLED_TYPES = frozenset({"COERCE", "SANCTION"})
 
 
 def compelled(trigger: Token, found: Participants, ctx: DocContext, event_type: str) -> Participants:
-    """'The government ordered La Prensa to suspend publication', 'forced the mission to close': a coercive act done
+    """'The junta ordered the daily El Sol to stop printing', 'forced the mission to close': a coercive act done
     on someone's order is the act of the one who ordered it, on the one ordered (the grammatical subject of the
     infinitive undergoes it). Other acts keep their doer: 'ordered troops to attack the village' is the troops'."""
     head = trigger.head

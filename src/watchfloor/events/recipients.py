@@ -58,7 +58,7 @@ def complete_recipients(
     if not found.recipient and event_name == "PROTEST":
         _protest_addresses_own_government(found, ctx)
     if not found.recipient and (event_name in DOMESTIC_MEASURES or event_name in ("THREATEN", "RETREAT")):
-        measure_on_own_country(trigger, found, facts, ctx)  # "threatened to institute a curfew in Algiers" too
+        measure_on_own_country(trigger, found, facts, ctx)  # "threatened to impose a curfew in Mogadishu" too
     if not found.recipient and event_name in VIOLENT_TYPES:
         insurgency_at_home(found, facts, ctx)
 
@@ -72,7 +72,7 @@ def recipient_from_place(trigger: Token, found: Participants, facts: SentenceFac
     place, but guerrillas blowing up power lines into Kabul act against Afghanistan.
     """
     own = own_subtree(trigger) - subject_words(trigger) if material else _direct_places(trigger)
-    if material:  # "a ceasefire initiative to halt the fighting in Yemen"
+    if material:  # "a truce plan to stop the clashes in Sudan"
         own |= {t.i for obj in _purposes(trigger.head if trigger.dep_ == "compound" else trigger) for t in obj.subtree}
     if material and is_nominal(trigger) and trigger.dep_ == "dobj":  # "carried out air strikes in Yemen"
         own |= {t.i for prep in trigger.head.children if prep.dep_ == "prep" for t in prep.subtree}
@@ -142,8 +142,8 @@ def _direct_places(trigger: Token) -> set[int]:
 
 
 def _purposes(head: Token) -> list[Token]:
-    """The objects of what an act is for: 'a ceasefire initiative to halt the fighting in Yemen', 'aid to stem the
-    outbreak in West Africa'; not a subject matter ('met to discuss the situation in Syria')."""
+    """The objects of what an act is for: 'a truce plan to stop the clashes in Sudan', 'aid to contain the
+    epidemic in Guinea'; not a subject matter ('met to discuss the situation in Syria')."""
     clauses = [c for c in head.children if c.dep_ in ("acl", "relcl", "advcl") and is_infinitive(c)]
     clauses = [clause for clause in clauses if clause.lemma_ not in TOPIC_VERBS]
     return [obj for clause in clauses for obj in clause.children if obj.dep_ == "dobj"]

@@ -24,7 +24,7 @@ def reconcile(found: list[tuple[Token, Event]]) -> list[Event]:
 
 
 def fired_in_an_attack(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
-    """'The missiles fired by the Israeli military struck an arms depot': the firing is the attack's own (PLOVER: a
+    """'The rockets launched by the Russian army hit a fuel store': the firing is the attack's own (PLOVER: a
     MOBILIZE reported in the course of an ASSAULT is not coded apart), and who fired is who attacked."""
     launches = {token.i: event for token, event in found if event.event == "MOBILIZE" and token.dep_ == "acl"}
     merged: set[int] = set()
@@ -45,7 +45,7 @@ def realised(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
     withdraw its troops', 'called on Israel to ease restrictions', 'rejected calls to release the sailors'
     nothing was withdrawn, eased or released. The demand, refusal or threat is the event; with no recipient
     of its own it takes the act's other actor ('a demand that Israel ease ...') or the act's recipient
-    ('threatened to ban voting in East Jerusalem')."""
+    ('threatened to bar polling in Gaza City')."""
     about: dict[int, Event] = {}
     for token, event in found:
         if event.event in OBJECT_DENYING_TYPES:
@@ -64,7 +64,7 @@ def realised(found: list[tuple[Token, Event]]) -> list[tuple[Token, Event]]:
     for token, event in found:
         outer = about.get(token.i)
         if outer is not None and not outer.recipient:
-            # "demand that Israel ease ...": Israel is asked; "threatened to ban voting in East Jerusalem": the place's
+            # "demand that Israel ease ...": Israel is asked; "threatened to bar polling in Gaza City": the place's
             own = {actor.country for actor in outer.actor}
             outer.recipient.extend([actor for actor in event.actor if actor.country not in own] or event.recipient)
     return [(token, event) for token, event in found if token.i not in about]
@@ -103,7 +103,7 @@ def prefer_nominal(found: list[tuple[Token, Event]]) -> list[Event]:
         objects = [child for child in direct if child.i in nominal]
         if event.event in OBJECT_DENYING_TYPES | EASING_TYPES:  # "lifted the curfew": no curfew is imposed
             compounds = [c for obj in direct for c in obj.children if c.dep_ == "compound"]  # "ended mediation efforts"
-            # "called for talks", "is opposed to French mediation"
+            # "called for talks", "is opposed to Turkish mediation"
             sought = [obj for prep in token.children if _seeks_or_opposes(prep, token) for obj in prep.children]
             dropped.update(child.i for child in (*objects, *compounds, *sought) if child.i in nominal)
         elif event.event == "AGREE":  # "accepted Russian mediation": the mediation the rule names is agreed to, not done

@@ -302,7 +302,7 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
         # "its neighbour Vietnam", "regional rival Japan's Prime Minister": the one named beside the relation
         named = _named_beside(token) if token.lemma_.lower() in RELATION_NOUNS else [token]
         found = [actor for part in named for actor in _actors_of_one(part, ctx, pronouns)]
-        if not found and token is not phrase:  # "a mission of observers from the OSCE": the mission says whose
+        if not found and token is not phrase:  # "a team of monitors from the African Union": the team says whose
             found = _officials_of_countries(phrase, ctx)
         for actor in found:
             _add(actors, actor)
@@ -400,7 +400,7 @@ def _person_noun(token: Token) -> bool:
 
 
 def _common_noun(token: Token) -> bool:
-    """A common noun, also when capitalised as a title and tagged a name ('The Federal Minister for Interior')."""
+    """A common noun, also when capitalised as a title and tagged a name ('The Federal Minister for Trade')."""
     return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_)
 
 
@@ -424,7 +424,7 @@ def _misspelt_country(token: Token, ctx: DocContext) -> Actor | None:
 
 
 def collective_head(token: Token) -> Token:
-    """'Tens of thousands of university students' names students; 'a group of diplomats' names diplomats."""
+    """'Thousands of striking nurses' names nurses; 'a group of diplomats' names diplomats."""
     for _ in range(3):
         if token.lemma_.lower() not in COLLECTIVE_NOUNS and token.pos_ != "NUM":
             break
@@ -437,7 +437,7 @@ def collective_head(token: Token) -> Token:
 
 
 ARMED_SERVICES = frozenset({"army", "navy", "military", "force", "troop"})  # "the armies of Brazil and Argentina"
-# People sent on a body's or a state's behalf: "observers from the OSCE", "a delegation from the European Union"
+# People sent on a body's or a state's behalf: "monitors from the Arab League", "a delegation from the European Union"
 ENVOY_NOUNS = frozenset("delegation mission observer monitor inspector delegate representative emissary".split())
 
 
@@ -489,7 +489,7 @@ def _titled_person(tokens: list[Token], head: Token, ctx: DocContext) -> Actor |
 
 
 def _their_state(head: Token, ctx: DocContext) -> list[Actor]:
-    """'Putin said his country will not lift the ban': 'his country', 'its government' are the state of the one
+    """'Modi said his country would keep the tariffs': 'his country', 'its government' are the state of the one
     the possessive refers to (the speaker of the clause, else the last subject)."""
     possessive = _possessive(head)
     if possessive is None or head.lemma_.lower() not in ("country", "nation", "government"):
@@ -505,7 +505,7 @@ def _their_state(head: Token, ctx: DocContext) -> list[Actor]:
 
 def _clause_antecedent(pronoun: Token, ctx: DocContext) -> list[Actor]:
     """'Taiwan said it had dispatched ...': a pronoun in a reported clause is the speaker; through a clause whose own
-    subject names no one ('the government has made it clear it will not lift the ban'), the speaker above it."""
+    subject names no one ('the cabinet has stated plainly it would keep the tariffs'), the speaker above it."""
     verb = pronoun.head
     if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return []
@@ -599,7 +599,7 @@ def _antecedents(pronoun: str, ctx: DocContext) -> list[Actor]:
 def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | None:
     """'Rebels', 'university students', 'security forces': a group the KB does not name, coded by sector.
 
-    'Rebels in the Ivory Coast', 'authorities in Pakistan': a country after in/from/of makes it that country's group
+    'Rebels in Niger', 'authorities in Nepal': a country after in/from/of makes it that country's group
     (then a government or military noun qualifies too).
     """
     sector = _group_sector(head)
@@ -707,20 +707,20 @@ def _town_before(head: Token, ctx: DocContext) -> Entity | None:
 def _located_in(head: Token, ctx: DocContext) -> Entity | None:
     """The country named in 'in X' / 'from X' / 'of X' after a group noun, or None."""
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "at":  # "workers at the Cerro Verde mine in Peru"
+        if prep.dep_ == "prep" and prep.lower_ == "at":  # "dock workers at the main terminal in Chile"
             found = next((c for pobj in prep.children if pobj.dep_ == "pobj" and (c := _located_in(pobj, ctx))), None)
             if found is not None:
                 return found
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of", "throughout"):
             continue
-        if prep.lower_ == "from" and _leaving(head):  # "the withdrawal of forces from Panama": not Panama's forces
+        if prep.lower_ == "from" and _leaving(head):  # "the withdrawal of forces from Iraq": not Iraq's forces
             continue
         for pobj in _place_objects(prep):
             ent = entity_at(pobj.doc, pobj.i) if pobj.dep_ in ("pobj", "dobj") else None
             if (found := _country_named(ent, ("GPE", "LOC", "NORP"), ("country", "capital", "place"), ctx)) is not None:
                 return found
             if ent is None and prep.lower_ == "of" and head.lemma_.lower() in GROUP_ROLES:
-                # "the chief of the armed forces of Togo", "the leaders of the two Tuvaluan secessionist factions"
+                # "the commander of the army of Mali", "the heads of the three Somali clan militias"
                 return _located_in(pobj, ctx) or _named_with(pobj, ctx)
             of_place = [c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"] if ent is None else []
             if of_place and (found := _located_in(pobj, ctx)) is not None:  # "authorities in the former colony of Guinea"
@@ -735,7 +735,7 @@ DEPARTURE_WORDS = frozenset(
 
 
 def _leaving(group: Token) -> bool:
-    """'the withdrawal of forces from Panama', 'evacuated troops from Kabul': the group moves away from the place."""
+    """'the withdrawal of forces from Iraq', 'evacuated troops from Kabul': the group moves away from the place."""
     governor = group.head.head if group.dep_ == "pobj" and group.head.lower_ == "of" else group.head
     return group.dep_ in ("pobj", "dobj", "nsubjpass") and governor.lemma_.lower() in DEPARTURE_WORDS
 
