@@ -144,7 +144,7 @@ def evaluate(articles: list[Article], country_of: CountryOf) -> dict[str, Any]:
     rows, seconds = [], 0.0
     for article, text, doc in zip(articles, texts, pipeline.nlp.pipe(t.text for t in texts), strict=True):
         started = time.perf_counter()
-        countries = document_countries(doc, pipeline.kb)
+        countries = document_countries(doc, pipeline.kb, namesake=pipeline.resolver.has_namesake)
         names = [t.name or article.text[t.start : t.end] for t in article.toponyms]
         dateline = dateline_index(article.text, [(t.start, t.end) for t in article.toponyms])
         given = resolver.resolve_all(names, countries, None, dateline)

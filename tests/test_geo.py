@@ -218,3 +218,18 @@ def test_a_country_s_name_among_another_country_s_states_is_the_state(resolver: 
     assert state is not None and state.candidate.kind == "admin" and state.candidate.country == "USA"
     country = resolver.resolve_all(["Tbilisi", "Georgia", "Florida", "Texas"], set())[1]
     assert country is not None and country.candidate.country == "GEO"  # Tbilisi says which Georgia
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Shells hit Tripoli, the Lebanese port city, on Monday.", "LBN"),
+        ("Talks opened in Tripoli, the Libyan capital, on Monday.", "LBY"),
+        ("Rebels attacked Tripoli on Monday.", "LBY"),
+    ],
+)
+def test_a_capital_s_name_does_not_vote_for_its_country_where_a_large_namesake_exists(
+    pipeline: Pipeline, text: str, country: str
+) -> None:
+    places = analyze(text, "2024-06-10", pipeline=pipeline).places
+    assert [(place.name, place.country) for place in places if place.name == "Tripoli"] == [("Tripoli", country)]

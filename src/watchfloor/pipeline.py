@@ -81,7 +81,7 @@ class Pipeline:
             ctx = DocContext(document, normalised, parsed, self.kb, resolver=self.resolver)
             ctx.issuers = document_issuers(document, self.kb)
             with self._stage("places"):
-                ctx.countries = document_countries(parsed, self.kb)
+                ctx.countries = document_countries(parsed, self.kb, namesake=self.resolver.has_namesake)
             yield self._analyse(ctx)
 
     @contextmanager

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -47,12 +47,16 @@ def dateline_index(text: str, spans: Sequence[tuple[int, int]]) -> int | None:
     return None
 
 
-def document_countries(doc: Doc, kb: KnowledgeBase, top: int = 4) -> set[str]:
-    """ISO3 codes of the countries a document names most (by name, demonym or capital)."""
+def document_countries(doc: Doc, kb: KnowledgeBase, top: int = 4, namesake: Callable[[Entity], bool] | None = None) -> set[str]:
+    """ISO3 codes of the countries a document names most (by name, demonym or capital).
+
+    A capital that shares its name with a large city elsewhere (``namesake``) says nothing of the country: 'Tripoli'
+    in a story about the Lebanese port would otherwise vote for Libya and place itself there."""
     counts: Counter[str] = Counter(
         entity.country
         for entity in named_places(all_entities(doc), kb)
-        if entity.country and entity.kind in ("country", "capital")
+        if entity.country
+        and (entity.kind == "country" or (entity.kind == "capital" and not (namesake is not None and namesake(entity))))
     )
     return {code for code, _ in counts.most_common(top)}
 

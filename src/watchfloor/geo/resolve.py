@@ -173,6 +173,13 @@ class Resolver:
             return self._inferred(focus)
         return best
 
+    def has_namesake(self, capital: Entity) -> bool:
+        """A capital whose name a large city in another country also bears ('Tripoli' in Libya and Lebanon)."""
+        return any(
+            candidate.kind == "city" and candidate.country != capital.country and candidate.population >= PART_MIN_POPULATION
+            for candidate in self.gazetteer.candidates(capital.name)
+        )
+
     def is_well_known_place(self, name: str) -> bool:
         """A country, state or large town called exactly ``name``: safe to read as a place whatever its tag."""
         key = fold(name)
@@ -269,10 +276,15 @@ class Resolver:
         if not entities and (country := self.kb.demonym(name)) is not None:
             entities = [country]  # "Turkish forces": the place is Turkey
         found = [self._geonames_point(item) for item in kb_candidates(entities)]
-        known = {(round(s.candidate.lat, 1), round(s.candidate.lon, 1)) for s in found}
+        known = {(round(s.candidate.lat, 1), round(s.candidate.lon, 1)): index for index, s in enumerate(found)}
         for candidate in self.gazetteer.candidates(name):
-            if (round(candidate.lat, 1), round(candidate.lon, 1)) not in known:
+            same = known.get((round(candidate.lat, 1), round(candidate.lon, 1)))
+            if same is None:
                 found.append(Scored(candidate, KIND_PRIOR[candidate.kind]))
+            elif found[same].candidate.kind == "capital" and candidate.population:
+                # a capital weighs as many people as the city has, not its whole country ('Tripoli' in Lebanon)
+                capital = dataclasses.replace(found[same].candidate, population=candidate.population)
+                found[same] = dataclasses.replace(found[same], candidate=capital)
         return found
 
     def _geonames_point(self, item: Scored) -> Scored:
