@@ -233,3 +233,11 @@ def test_a_capital_s_name_does_not_vote_for_its_country_where_a_large_namesake_e
 ) -> None:
     places = analyze(text, "2024-06-10", pipeline=pipeline).places
     assert [(place.name, place.country) for place in places if place.name == "Tripoli"] == [("Tripoli", country)]
+
+
+def test_a_group_in_a_town_is_of_the_country_the_town_was_placed_in(pipeline: Pipeline) -> None:
+    text = "Militias in Tripoli clashed with the army in the north Lebanese port on Monday."
+    result = analyze(text, "2024-06-10", pipeline=pipeline)
+    assert {actor.country for event in result.events for actor in event.actor} == {"LBN"}, [
+        (event.event, codes(event.actor)) for event in result.events
+    ]

@@ -763,6 +763,9 @@ def _country_named(ent: Span | None, labels: tuple[str, ...], kinds: tuple[str, 
     found = kb_entity(ent, ctx.kb) if ent is not None and ent.label_ in labels else None
     if found is None or not found.country or found.kind not in kinds:
         return None
+    placed = ctx.place_by_start.get(ent.start_char) if ent is not None and found.kind == "capital" else None
+    if placed is not None and placed.country and placed.country != found.country:  # 'in Tripoli', the Lebanese port
+        return ctx.kb.country(placed.country)
     return ctx.kb.country(found.country) or found
 
 
