@@ -101,7 +101,7 @@ def test_examples_code_their_main_events(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "event"),
     [
-        ("Hungary said it will support a U.N. Security Council resolution.", "AGREE"),
+        ("Norway said it will support a World Health Organization initiative on vaccines.", "AGREE"),
         ("Japan will hold talks with China next month.", "AGREE"),
         ("The United States will impose sanctions on Russia.", "THREATEN"),
     ],
@@ -112,7 +112,7 @@ def test_stated_intentions_are_agree_or_threaten(pipeline: Pipeline, text: str, 
 
 
 def test_groups_the_kb_does_not_name_are_actors_by_sector(pipeline: Pipeline) -> None:
-    result = _analyze(pipeline, "Afghan guerrillas blew up three power lines, and rebels attacked a police post on Monday.")
+    result = _analyze(pipeline, "Afghan guerrillas destroyed two bridges, and rebels attacked a police post on Monday.")
     codes_found = {actor.code for event in result.events for actor in event.actor}
     assert "REB" in codes_found or "AFGREB" in codes_found
 
@@ -206,9 +206,9 @@ def test_releasing_documents_and_providing_guidance_are_no_events(pipeline: Pipe
 
 
 def test_within_one_country_the_state_and_a_non_state_group_are_actor_and_recipient(pipeline: Pipeline) -> None:
-    attack = _analyze(pipeline, "The Taliban attacked an Afghan army base in Kandahar province.")
-    taliban = one_event(attack, "ASSAULT", "attacked")
-    assert codes(taliban.actor) == {"AFGREB"} and countries(taliban.recipient) == {"AFG"}
+    attack = _analyze(pipeline, "Al-Shabaab attacked a Somali army camp near Kismayo.")
+    shabaab = one_event(attack, "ASSAULT", "attacked")
+    assert codes(shabaab.actor) == {"SOMREB"} and countries(shabaab.recipient) == {"SOM"}
     strike = _analyze(pipeline, "The Nigerian Air Force killed several Boko Haram terrorists in an air strike.")
     assert "NGAREB" in codes(one_event(strike, "ASSAULT", "killed").recipient)
     dispatched = one_event(_analyze(pipeline, "The U.S. dispatched two B-52 bombers to Guam."), "MOBILIZE", "dispatched")
@@ -257,7 +257,7 @@ def test_a_domestic_act_puts_an_unnamed_group_in_the_other_side_s_country(pipeli
 @pytest.mark.parametrize(
     ("text", "event"),
     [
-        ("Brazil's main oil workers' union called off a five-day strike against Petrobras.", "CONCEDE"),
+        ("Chile's biggest copper miners' union called off a week-long strike at Codelco.", "CONCEDE"),
         ("Japan's prime minister had lunch with the Australian prime minister.", "CONSULT"),
         ("Islamic State is holding Iraqi civilians as human shields in Mosul.", "ASSAULT"),
         ("Egypt granted asylum to the former Libyan minister.", "AID"),
@@ -272,22 +272,22 @@ def test_entries_written_by_plover_type_code_their_acts(pipeline: Pipeline, text
 
 
 def test_an_act_in_an_as_phrase_takes_the_verb_s_subject_and_object(pipeline: Pipeline) -> None:
-    shields = _analyze(pipeline, "Hezbollah systematically used Lebanese civilians as human shields.")
+    shields = _analyze(pipeline, "Houthi fighters routinely used Yemeni villagers as human shields.")
     event = one_event(shields, "ASSAULT", "shields")
-    assert countries(event.actor) == {"LBN"} and codes(event.recipient) == {"LBNCVL"}
+    assert countries(event.actor) == {"YEM"} and codes(event.recipient) == {"YEMCVL"}
 
 
 def test_a_state_organ_named_without_its_state_acts_for_the_state_it_acts_in(pipeline: Pipeline) -> None:
     siege = one_event(_analyze(pipeline, "The army declared martial law in Bangkok."), "COERCE", "martial law")
     assert codes(siege.actor) == {"THAMIL"}
-    sent = _analyze(pipeline, "Japan is sending troops to the United Nations peacekeeping force in South Sudan.")
-    assert all("SSDMIL" not in codes(event.recipient) for event in sent.events)  # troops sent there are not South Sudan's
+    sent = _analyze(pipeline, "Ghana is sending troops to the African Union peacekeeping force in Somalia.")
+    assert all("SOMMIL" not in codes(event.recipient) for event in sent.events)  # troops sent there are not Somalia's
     assert not _analyze(pipeline, "Officials said the talks would resume next week.").events
 
 
 def test_a_domestic_measure_falls_on_the_state_s_own_country(pipeline: Pipeline) -> None:
-    lifted = _analyze(pipeline, "Sudan's government on Sunday lifted a state of emergency in West Darfur State.")
-    assert codes(one_event(lifted, "CONCEDE", "lifted").recipient) == {"SDN"}
+    lifted = _analyze(pipeline, "Peru's government on Tuesday lifted a state of emergency in the southern Puno region.")
+    assert codes(one_event(lifted, "CONCEDE", "lifted").recipient) == {"PER"}
     detained = one_event(_analyze(pipeline, "Egyptian police have detained 18 suspects in Cairo."), "COERCE", "detained")
     assert [(actor.code, actor.text) for actor in detained.recipient] == [("EGY", "18 suspects")]
 
@@ -311,8 +311,8 @@ def test_a_demanded_or_refused_act_is_not_coded_as_done(pipeline: Pipeline, text
 
 
 def test_a_threat_takes_the_recipient_of_the_act_it_threatens(pipeline: Pipeline) -> None:
-    result = _analyze(pipeline, "Israel threatened to ban voting in East Jerusalem if Hamas ran in the election.")
-    assert "PSE" in countries(one_event(result, "THREATEN", "threatened").recipient)
+    result = _analyze(pipeline, "Morocco threatened to ban rallies in Laayoune if the Polisario Front contested the vote.")
+    assert "ESH" in countries(one_event(result, "THREATEN", "threatened").recipient)
 
 
 def test_a_rebel_leader_is_a_rebel_not_a_government(pipeline: Pipeline) -> None:
@@ -419,9 +419,9 @@ def test_veterans_of_a_war_are_not_its_country(pipeline: Pipeline) -> None:
 
 
 def test_a_reiterated_demand_is_the_event_and_its_addressee_the_recipient(pipeline: Pipeline) -> None:
-    text = "The International Labor Office (ILO) reiterated its demand today that Israel ease restrictions on workers."
+    text = "The UN refugee agency (UNHCR) reiterated its demand this week that Hungary ease its controls on asylum seekers."
     result = _analyze(pipeline, text)
-    assert not find_events(result, "CONCEDE") and countries(one_event(result, "REQUEST", "demand").recipient) == {"ISR"}
+    assert not find_events(result, "CONCEDE") and countries(one_event(result, "REQUEST", "demand").recipient) == {"HUN"}
 
 
 def test_rules_allowing_detention_are_no_concession(pipeline: Pipeline) -> None:
@@ -438,7 +438,9 @@ def test_unnamed_armed_men_and_counted_people_are_coded(pipeline: Pipeline) -> N
     assert (codes(killed.actor), codes(killed.recipient)) == ({"NGAUAF"}, {"NGACVL"})
     several = one_event(_analyze(pipeline, "Several people were killed in Kabul."), "ASSAULT", "killed")
     assert codes(several.recipient) == {"AFGCVL"}
-    public = _analyze(pipeline, "The President of the Senate called on the people of the state to vote for the party.")
+    public = _analyze(
+        pipeline, "The Governor of the province called on all the people of the region to vote for the ruling party."
+    )
     assert not any(actor.sector == "CVL" for event in public.events for actor in (*event.actor, *event.recipient))
 
 
@@ -455,14 +457,14 @@ def test_a_participle_coordinated_with_a_passive_is_passive(pipeline: Pipeline) 
 
 
 def test_who_underwent_an_act_named_by_a_noun(pipeline: Pipeline) -> None:
-    text = "Cambodia's Supreme Court on Wednesday ordered the arrest of former Prime Minister Hun Sen."
+    text = "Pakistan's top court this week ordered the arrest of ex-prime minister Raja Pervez Ashraf over a graft case."
     arrest = one_event(_analyze(pipeline, text), "COERCE", "arrest")
-    assert (codes(arrest.actor), codes(arrest.recipient)) == ({"KHMJUD"}, {"KHMGOV"})
+    assert (codes(arrest.actor), codes(arrest.recipient)) == ({"PAKJUD"}, {"PAKGOV"})
 
 
 def test_an_unknown_official_is_of_the_only_country_named_unless_he_acts_on_its_state(pipeline: Pipeline) -> None:
-    text = "President Abdelaziz Bouteflika threatened to institute a curfew in Algiers."
-    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "curfew").actor) == {"DZAGOV"}
+    text = "President Amadou Kone threatened to impose a curfew in Bamako."
+    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "curfew").actor) == {"MLIGOV"}
     against = one_event(_analyze(pipeline, "President Jorge Mendoza threatened action against Russia."), "THREATEN", "Mendoza")
     assert "RUSGOV" not in codes(against.actor)
 
@@ -470,29 +472,30 @@ def test_an_unknown_official_is_of_the_only_country_named_unless_he_acts_on_its_
 def test_members_and_chiefs_are_of_the_group_after_of(pipeline: Pipeline) -> None:
     staged = one_event(_analyze(pipeline, "Members of the opposition party staged a protest in Lusaka."), "PROTEST", "Lusaka")
     assert (staged.mode, codes(staged.actor)) == ("demo", {"ZMBOPP"})
-    text = "The chief of the armed forces of Togo declined on Friday to meet with his counterpart from Benin."
-    assert codes(one_event(_analyze(pipeline, text), "REJECT", "Togo").actor) == {"TGOMIL"}
+    text = "The head of the navy of Ghana declined on Tuesday to sit down with the visiting Nigerian admiral."
+    assert codes(one_event(_analyze(pipeline, text), "REJECT", "Ghana").actor) == {"GHAMIL"}
 
 
 def test_a_protest_announced_on_a_condition_is_a_threat(pipeline: Pipeline) -> None:
-    text = "The Algerian opposition said it will boycott the elections unless the president agrees to step down."
+    text = "The Tunisian opposition said it will boycott next month's referendum unless the constitution is redrafted."
     assert one_event(_analyze(pipeline, text), "THREATEN", "boycott").mode == "restrict"
 
 
 def test_an_unnamed_government_is_of_the_only_country_named(pipeline: Pipeline) -> None:
-    text = "The government conceded to demands that Guineans overseas should be allowed to vote."
-    assert codes(one_event(_analyze(pipeline, text), "CONCEDE", "conceded").actor) == {"GINGOV"}
+    text = "The government conceded to calls that Malians living abroad should be given postal ballots."
+    assert codes(one_event(_analyze(pipeline, text), "CONCEDE", "conceded").actor) == {"MLIGOV"}
 
 
 def test_his_country_is_the_speaker_s_state(pipeline: Pipeline) -> None:
-    text = "Prime Minister Vladimir Putin said his country will not lift the ban until the EU provides details."
-    assert codes(one_event(_analyze(pipeline, text), "REJECT", "ban").actor) == {"RUS"}
+    text = "Prime Minister Narendra Modi said his country would not lift the export ban before the harvest."
+    assert codes(one_event(_analyze(pipeline, text), "REJECT", "ban").actor) == {"IND"}
 
 
 def test_promised_concessions_and_announced_retreats_are_concede(pipeline: Pipeline) -> None:
     """The PLOVER manual: future retreats and concessions do not reduce to AGREE; future aid does."""
-    lifted = _analyze(pipeline, "Jordanian King Abdullah vowed on Monday to lift the curfews that have been imposed.")
-    assert [(event.event, codes(event.actor)) for event in lifted.events] == [("CONCEDE", {"JORGOV"})]
+    text = "King Mohammed VI of Morocco vowed on Friday to lift the travel restrictions that were put in place last month."
+    lifted = _analyze(pipeline, text)
+    assert [(event.event, codes(event.actor)) for event in lifted.events] == [("CONCEDE", {"MARGOV"})]
     withdraw = _analyze(pipeline, "The United States announced that it would withdraw its troops from Syria.")
     assert {event.event for event in withdraw.events} == {"CONCEDE"}
     aid = _analyze(pipeline, "Japan agreed to provide $5 million in aid to Vietnam.")
@@ -500,37 +503,37 @@ def test_promised_concessions_and_announced_retreats_are_concede(pipeline: Pipel
 
 
 def test_an_organisation_named_by_initials_is_an_uncoded_actor(pipeline: Pipeline) -> None:
-    karen = one_event(_analyze(pipeline, "In Myanmar, the KNU declared a monthlong ceasefire."), "RETREAT", "KNU")
+    karen = one_event(_analyze(pipeline, "In Myanmar, the KNU announced a unilateral truce over Christmas."), "RETREAT", "KNU")
     assert (karen.mode, karen.actor) == ("ceasefire", [])
-    eln = one_event(_analyze(pipeline, "In Colombia, the ELN declared a monthlong ceasefire."), "RETREAT", "ELN")
+    eln = one_event(_analyze(pipeline, "In Colombia, the ELN announced a unilateral truce over Christmas."), "RETREAT", "ELN")
     assert codes(eln.actor) == {"COLREB"}  # the KB knows this one
     url = "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2022/03/14/memorandum/"
     assert not _published(pipeline, "The ITWG shall consult with external stakeholders.", url, "Memorandum").events
 
 
 def test_recipients_behind_appeals_commitments_and_conditions(pipeline: Pipeline) -> None:
-    text = "Rebels in the Ivory Coast on Wednesday dismissed an appeal from President Laurent Gbagbo to lay down their arms."
-    assert codes(one_event(_analyze(pipeline, text), "REJECT", "appeal").recipient) == {"CIVGOV"}
-    text = "Russia has threatened to stop negotiations if the United States goes ahead with the deployment of new missiles."
-    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "Russia").recipient) == {"USA"}
-    text = "President Levy Mwanawasa has reneged on his commitment to the Zambian people."
-    assert countries(one_event(_analyze(pipeline, text), "REJECT", "reneged").recipient) == {"ZMB"}
+    text = "Insurgents in Mozambique on Monday dismissed an appeal from President Filipe Nyusi to hand over their weapons."
+    assert codes(one_event(_analyze(pipeline, text), "REJECT", "appeal").recipient) == {"MOZGOV"}
+    text = "Iran has threatened to walk out of the talks if Germany goes ahead with the planned sanctions."
+    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "Iran").recipient) == {"DEU"}
+    text = "President Peter Mutharika has reneged on his promises to the Malawian people."
+    assert countries(one_event(_analyze(pipeline, text), "REJECT", "reneged").recipient) == {"MWI"}
 
 
 def test_attacks_on_bases_and_stations_hit_their_holders(pipeline: Pipeline) -> None:
-    text = "Boko Haram jihadists overran a military base in northeast Nigeria after a ferocious firefight."
-    assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "overran").recipient) == {"NGAMIL"}
-    text = "Taliban attackers stormed a regional police headquarters in eastern Afghanistan, killing five officers."
-    assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "stormed").recipient) == {"AFGCOP"}
+    text = "Jihadists overran a remote army base in Burkina Faso after a night of heavy fighting."
+    assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "overran").recipient) == {"BFAMIL"}
+    text = "Gunmen stormed a police station in Pakistan's Balochistan province late on Saturday, wounding three constables."
+    assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "stormed").recipient) == {"PAKCOP"}
 
 
 def test_a_subject_the_parser_hangs_on_the_auxiliary(pipeline: Pipeline) -> None:
-    text = "The United Kingdom and France however have opposed resolutions in the United Nations on depleted uranium."
-    assert codes(one_event(_analyze(pipeline, text), "REJECT", "opposed").actor) == {"GBR", "FRA"}
+    text = "Germany and Italy however have opposed the proposals in the European Council on migrant quotas."
+    assert codes(one_event(_analyze(pipeline, text), "REJECT", "opposed").actor) == {"DEU", "ITA"}
 
 
 def test_officials_of_a_town_the_geoparser_placed(pipeline: Pipeline) -> None:
-    text = "Cleveland officials have imposed a curfew that restricts access to the city's downtown until Monday."
+    text = "Minneapolis officials have imposed a nighttime curfew covering the whole city through the weekend."
     assert codes(one_event(_analyze(pipeline, text), "COERCE", "curfew").actor) == {"USAGOV"}
 
 
@@ -544,74 +547,72 @@ def test_the_public_protesting_is_a_demonstration(pipeline: Pipeline) -> None:
 def test_an_act_agreed_to_be_stopped_is_not_done(pipeline: Pipeline) -> None:
     stopped = _analyze(pipeline, "The rebels agreed to stop fighting.")
     assert [event.event for event in stopped.events] == ["CONCEDE"]
-    kidnapped = one_event(_analyze(pipeline, "Afghan rebels have kidnapped up to 16 Russian advisers."), "ASSAULT", "kidnapped")
-    assert codes(kidnapped.recipient) == {"RUS"}
+    text = "Malian militants have kidnapped as many as nine Chinese engineers."
+    kidnapped = one_event(_analyze(pipeline, text), "ASSAULT", "kidnapped")
+    assert codes(kidnapped.recipient) == {"CHN"}
 
 
 def test_property_returned_to_a_country_is_a_return(pipeline: Pipeline) -> None:
-    text = "Immigration and Customs Enforcement returned 12 human skulls to Peru on April 7, 2010."
-    returned = one_event(_analyze(pipeline, text), "RETREAT", "skulls")
-    assert (codes(returned.actor), codes(returned.recipient)) == ({"USAGOV"}, {"PER"})
+    text = "Immigration and Customs Enforcement returned 30 looted bronze statues to Cambodia on March 3, 2014."
+    returned = one_event(_analyze(pipeline, text), "RETREAT", "statues")
+    assert (codes(returned.actor), codes(returned.recipient)) == ({"USAGOV"}, {"KHM"})
     assert not _analyze(pipeline, "The president returned to Washington on Sunday.").events  # a journey home
 
 
 def test_a_violated_ceasefire_is_fighting(pipeline: Pipeline) -> None:
-    text = "Pakistan on Thursday violated the ceasefire across the Line of Control in Jammu and Kashmir."
+    text = "Armenia on Tuesday violated the ceasefire along its border with Azerbaijan near Tavush."
     assert one_event(_analyze(pipeline, text), "ASSAULT", "violated").quad == "M-Conf"
 
 
 def test_troops_sent_to_keep_a_peace_and_sanctions_rolled_back_are_cooperation(pipeline: Pipeline) -> None:
-    text = "Kosovo is sending a military platoon to Kuwait, its first involvement in an international peacekeeping mission."
+    text = "Mongolia is sending an infantry company to Lebanon, its largest contribution yet to a UN peacekeeping mission."
     assert {event.event for event in _analyze(pipeline, text).events} == {"COOPERATE"}
-    rolled = _analyze(pipeline, "The U.S. rolled back tariffs on Chinese goods in exchange for more purchases.")
+    rolled = _analyze(pipeline, "Canada rolled back tariffs on American steel in exchange for a quota deal.")
     assert {event.event for event in rolled.events} == {"RETREAT"}
 
 
 def test_a_call_to_discuss_is_a_phone_call_with_the_one_called(pipeline: Pipeline) -> None:
-    text = (
-        "On Nov. 2, US Secretary of State Rex Tillerson called Russian Foreign Minister Sergey Lavrov to discuss "
-        "a number of Syria-related topics."
-    )
-    call = one_event(_analyze(pipeline, text), "CONSULT", "Lavrov")
-    assert (call.mode, codes(call.actor), codes(call.recipient)) == ("phone", {"USAGOV"}, {"RUSGOV"})
+    text = "On March 14, Secretary of State Marco Rubio called Chinese Foreign Minister Wang Yi to discuss trade and fentanyl."
+    call = one_event(_analyze(pipeline, text), "CONSULT", "Wang Yi")
+    assert (call.mode, codes(call.actor), codes(call.recipient)) == ("phone", {"USAGOV"}, {"CHNGOV"})
 
 
 def test_owners_of_packages_named_people_arrested_and_arriving_peacekeepers(pipeline: Pipeline) -> None:
-    text = "The Chinese government's assistance package consisted of $22.5 million in relief supplies for Yemen."
-    assert codes(one_event(_analyze(pipeline, text), "AID", "package").actor) == {"CHNGOV"}
+    text = "The Japanese government's aid package consisted of $8 million in emergency food for Haiti."
+    assert codes(one_event(_analyze(pipeline, text), "AID", "package").actor) == {"JPNGOV"}
     arrested = one_event(_analyze(pipeline, "Ingabire was arrested in Rwanda on Monday."), "COERCE", "Ingabire")
     assert arrested.mode == "arrest" and codes(arrested.actor) == {"RWA"}  # by the state where it happened
-    arrive = _analyze(pipeline, "Japanese peacekeepers arrive at the Juba airport to join the UN Mission in South Sudan.")
+    arrive = _analyze(pipeline, "Indian peacekeepers arrive in Goma to join the UN force in eastern Congo.")
     assert {event.event for event in arrive.events} == {"COOPERATE"}
 
 
 def test_heads_of_state_before_the_covered_years(pipeline: Pipeline) -> None:
-    text = "President Bush has threatened further action against Russia in an international television program."
-    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "Bush").actor) == {"USAGOV"}
+    text = "President Clinton has threatened tougher measures against Iraq in a nationally televised address."
+    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "Clinton").actor) == {"USAGOV"}
 
 
 def test_recipients_of_domestic_threats_purposes_and_rebels_at_home(pipeline: Pipeline) -> None:
-    text = "President Abdelaziz Bouteflika threatened to institute a curfew in Algiers in response to recent unrest."
-    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "curfew").recipient) == {"DZA"}
-    text = "Egyptian police opened fire to disperse demonstrators on Monday night."
-    assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "disperse").recipient) == {"EGYOPP"}
-    text = "Afghan guerillas blew up three main electric power lines leading into Kabul last month."
-    assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "Kabul").recipient) == {"AFG"}
+    text = "President Zine El Abidine Ben Ali threatened to impose a curfew in Sfax following the riots."
+    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "curfew").recipient) == {"TUN"}
+    text = "Bangladeshi police opened fire to disperse student protesters in Dhaka on Friday."
+    assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "disperse").recipient) == {"BGDOPP"}
+    text = "Nepali guerrillas blew up two high-voltage cables running into Kathmandu on Sunday."
+    assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "Kathmandu").recipient) == {"NPL"}
 
 
 def test_mediation_efforts_campaigns_against_and_titled_nationals(pipeline: Pipeline) -> None:
     text = "Russia's president launched a mediation effort between India and Pakistan in the Kashmir crisis."
     assert codes(one_event(_analyze(pipeline, text), "CONSULT", "mediation").recipient) == {"IND", "PAK"}
-    text = "On Thursday, Israel mobilized the army for a potential ground assault against Lebanon."
+    text = "Late on Saturday, Pakistan mobilized its reserves for a possible ground attack against India."
     mobilized = _analyze(pipeline, text)
-    assert codes(one_event(mobilized, "MOBILIZE", "army").recipient) == {"LBN"}
+    assert codes(one_event(mobilized, "MOBILIZE", "reserves").recipient) == {"IND"}
     assert all(event.aux == "hypothetical" for event in find_events(mobilized, "ASSAULT"))
     text = "Nigerian President Olusegun Obasanjo met Ghanaian President John Kufuor."
     met = one_event(_analyze(pipeline, text), "CONSULT", "met")
     assert (codes(met.actor), codes(met.recipient)) == ({"NGAGOV"}, {"GHAGOV"})
     # banning someone from political life is COERCE "restrict" in the PLOVER manual
-    banned = _analyze(pipeline, "Venezuela has banned opposition leader Juan Guaido from holding public office.")
-    assert codes(one_event(banned, "COERCE", "Guaido").recipient) == {"VENOPP"}
+    banned = _analyze(pipeline, "Uganda has banned opposition leader Bobi Wine from running for parliament.")
+    assert codes(one_event(banned, "COERCE", "Bobi Wine").recipient) == {"UGAOPP"}
 
 
 def test_a_named_official_is_coded_once_not_also_as_the_state_of_his_title(pipeline: Pipeline) -> None:
@@ -621,9 +622,9 @@ def test_a_named_official_is_coded_once_not_also_as_the_state_of_his_title(pipel
 
 
 def test_ended_mediation_is_one_sanction_on_both_sides(pipeline: Pipeline) -> None:
-    text = "US envoy Richard Holbrooke ended mediation efforts between Albanian separatists and Serb troops."
+    text = "The Qatari envoy ended mediation efforts between Sudanese rebels and Chadian troops."
     ended = _analyze(pipeline, text)
-    assert [(event.event, codes(event.recipient)) for event in ended.events] == [("SANCTION", {"ALBREB", "SRBMIL"})]
+    assert [(event.event, codes(event.recipient)) for event in ended.events] == [("SANCTION", {"SDNREB", "TCDMIL"})]
 
 
 def test_officials_of_several_countries_meet_among_themselves(pipeline: Pipeline) -> None:
@@ -717,15 +718,17 @@ def test_recipients_of_told_launched_closed_and_light_verb_strikes(pipeline: Pip
 
 
 def test_a_country_misspelt_by_a_letter_is_still_the_actor(pipeline: Pipeline) -> None:
-    agreed = one_event(_analyze(pipeline, "Ethopia has agreed to re-open its borders to UN peacekeepers."), "AGREE", "open")
-    assert countries(agreed.actor) == {"ETH"}
+    agreed = one_event(_analyze(pipeline, "Tanzannia has agreed to re-open its border posts to Kenyan traders."), "AGREE", "open")
+    assert countries(agreed.actor) == {"TZA"}
     emir = _analyze(pipeline, "Quatar's emir launched a mediation effort between the Emirates and Saudi Arabia.")
     assert countries(emir.events[0].actor) == {"QAT"}
     assert not any(e.actor for e in _analyze(pipeline, "Columbia rejected the offer.").events)  # a river, a university
 
 
 def test_an_announced_concession_says_it_is_not_yet_done(pipeline: Pipeline) -> None:
-    promised = one_event(_analyze(pipeline, "China has agreed to lift a ban on imports of British beef."), "CONCEDE", "lift")
+    promised = one_event(
+        _analyze(pipeline, "Indonesia has agreed to lift its ban on Australian cattle exports."), "CONCEDE", "lift"
+    )
     assert promised.aux is None and "not yet done" in promised.explanation["intention"]
     done = one_event(_analyze(pipeline, "Egypt has lifted the state of emergency."), "CONCEDE", "lifted")
     assert "intention" not in done.explanation

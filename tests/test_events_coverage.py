@@ -17,12 +17,12 @@ def _analyze(pipeline: Pipeline, text: str) -> Result:
 @pytest.mark.parametrize(
     ("text", "event", "actor", "recipient"),
     [
-        ("France is pulling its last troops from Mali.", "RETREAT", "FRA", "MLI"),
+        ("Belgium is pulling its remaining troops out of Chad.", "RETREAT", "BEL", "TCD"),
         ("Britain sent 300 marines to Estonia.", "MOBILIZE", "GBR", "EST"),
         ("Russia dispatched two battalions to the Belarusian border.", "MOBILIZE", "RUS", "BLR"),
         ("Uruguay lifted the embargo on Cuba.", "RETREAT", "URY", "CUB"),
         ("Japan ended sanctions against Myanmar.", "RETREAT", "JPN", "MMR"),
-        ("Qatar and Kiribati on Friday signed a memorandum to explore further cooperation.", "SUPPORT", "QAT", None),
+        ("Oman and Samoa on Tuesday signed a memorandum to deepen fisheries cooperation.", "SUPPORT", "OMN", None),
         ("Fiji on Thursday voiced gratitude to Tonga for its help.", "SUPPORT", "FJI", None),
     ],
 )
@@ -50,8 +50,8 @@ def test_forces_named_as_moved_in_the_passive_are_the_ones_deploying(pipeline: P
     ("text", "country"),
     [
         ("Protests erupted in Tehran on Friday.", "IRN"),
-        ("Peaceful demonstrations were held in various parts of Kenya on Saturday.", "KEN"),
-        ("Thousands of people took part in protests in Tashkent on Saturday.", "UZB"),
+        ("Noisy demonstrations were held in several towns of Ghana on Sunday.", "GHA"),
+        ("Large crowds took part in protests in Bishkek on Tuesday.", "KGZ"),
         ("Thousands of people marched in Berlin against the ban.", "DEU"),
     ],
 )
@@ -69,30 +69,30 @@ def test_complaints_embargoes_and_acts_undertaken_in_an_operation(pipeline: Pipe
     text = "Bolivia formally complained to Peru over the border closure."
     complained = one_event(_analyze(pipeline, text), "ACCUSE", "complained")
     assert countries(complained.actor) == {"BOL"} and countries(complained.recipient) == {"PER"}
-    banned = one_event(_analyze(pipeline, "Russia imposed a ban on seafood imports from the United States."), "SANCTION", "ban")
-    assert countries(banned.actor) == {"RUS"} and countries(banned.recipient) == {"USA"}
-    text = "The Colombian government has started an operation to seize arms from the armed groups."
+    banned = one_event(_analyze(pipeline, "India imposed a ban on poultry imports from Canada."), "SANCTION", "ban")
+    assert countries(banned.actor) == {"IND"} and countries(banned.recipient) == {"CAN"}
+    text = "The Ecuadorian government has begun an operation to seize rifles from criminal gangs."
     seized = one_event(_analyze(pipeline, text), "COERCE", "seize")
-    assert codes(seized.actor) == {"COLGOV"}
+    assert codes(seized.actor) == {"ECUGOV"}
 
 
 def test_recipients_inside_the_object_and_in_an_accepted_invitation(pipeline: Pipeline) -> None:
-    text = "Ireland annually provides 10 million euros in bilateral aid to the Palestinian people."
+    text = "Denmark each year provides 25 million kroner in humanitarian aid to the Yemeni people."
     aid = one_event(_analyze(pipeline, text), "AID", "provides")
-    assert countries(aid.recipient) == {"PSE"}
-    accepted = _analyze(pipeline, "U.S. President Donald Trump has accepted an invitation to meet with Kim Jong Un.")
+    assert countries(aid.recipient) == {"YEM"}
+    accepted = _analyze(pipeline, "Brazilian President Lula has accepted an invitation to hold talks with Narendra Modi.")
     agreed = one_event(accepted, "AGREE", "accepted")
-    assert countries(agreed.actor) == {"USA"} and countries(agreed.recipient) == {"PRK"}
+    assert countries(agreed.actor) == {"BRA"} and countries(agreed.recipient) == {"IND"}
     welcomed = _analyze(pipeline, "The Presidents welcome plans to launch a US-France Bilateral Clean Energy Partnership.")
     assert not any(countries(event.recipient) for event in welcomed.events)
 
 
 def test_the_weapons_fired_in_an_attack_are_the_attack(pipeline: Pipeline) -> None:
-    text = "The missiles fired by the Israeli military struck an arms depot of the Syrian army."
+    text = "The missiles fired by Armenian forces struck an ammunition depot of the Azerbaijani army."
     result = _analyze(pipeline, text)
     assert not find_events(result, "MOBILIZE")
     struck = one_event(result, "ASSAULT", "struck")
-    assert codes(struck.actor) == {"ISRMIL"} and codes(struck.recipient) == {"SYRMIL"}
+    assert codes(struck.actor) == {"ARMMIL"} and codes(struck.recipient) == {"AZEMIL"}
     rockets = one_event(_analyze(pipeline, "Rockets launched by Hezbollah hit a town in northern Israel."), "ASSAULT", "hit")
     assert countries(rockets.recipient) == {"ISR"}
 
@@ -130,16 +130,16 @@ def test_an_occasion_before_the_verb_is_no_recipient_but_a_city_is_the_host(pipe
     ("text", "event", "actor", "recipient"),
     [
         # a present-tense verb the tagger read as a noun: a subject and a complement make it the verb
-        ("Kenya and Ethiopia pledge to increase cooperation.", "AGREE", "KEN", None),
-        ("Kenya and Ethiopia expand diplomatic ties.", "SUPPORT", "KEN", None),
-        ("Kenya expresses willingness to work with the international community.", "AGREE", "KEN", None),
-        ("Kenya brought an official complaint against Ethiopia.", "ACCUSE", "KEN", "ETH"),
-        ("Kenya declined a request for a meeting with Ethiopia.", "REJECT", "KEN", None),
-        ("Kenya gives into demands made by Ethiopia.", "CONCEDE", "KEN", "ETH"),
-        ("Kenya makes a verbal commitment to ease economic restrictions.", "CONCEDE", "KEN", None),
-        ("Kenya's warship conducts joint training exercises with the Ethiopian navy.", "COOPERATE", "ETH", None),
-        ("Rebels in Mombasa reject calls for a ceasefire.", "REJECT", "KEN", None),
-        ("Rebels in Kenya announced a suspension of attacks against government forces.", "RETREAT", "KEN", None),
+        ("Ghana and Togo pledge to raise bilateral trade.", "AGREE", "GHA", None),
+        ("Ghana and Togo expand consular relations.", "SUPPORT", "GHA", None),
+        ("Kenya expresses willingness to talk with opposition parties.", "AGREE", "KEN", None),
+        ("Ghana brought a formal complaint against Togo over fishing rights.", "ACCUSE", "GHA", "TGO"),
+        ("Ghana declined Togo's request to hold a summit.", "REJECT", "GHA", None),
+        ("Ghana gives in to Togo's demands on fishing quotas.", "CONCEDE", "GHA", "TGO"),
+        ("Ghana makes a firm commitment to ease travel restrictions.", "CONCEDE", "GHA", None),
+        ("A Ghanaian patrol ship holds joint drills with the Togolese navy.", "COOPERATE", "TGO", None),
+        ("Separatists in Jaffna reject calls for peace talks.", "REJECT", "LKA", None),
+        ("Insurgents in Nigeria announced a suspension of hostilities against the army.", "RETREAT", "NGA", None),
     ],
 )
 def test_leads_and_headlines_read_as_news(pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None) -> None:
@@ -209,7 +209,7 @@ def _assert_main_event(result: Result, event: str, actor: str, recipient: str | 
         ("Kenya submitted a formal protest to Ethiopia.", "ACCUSE", "KEN", "ETH"),
         ("Kenya placed the opposition leader under house arrest.", "COERCE", "KEN", "KEN"),
         ("Kenya cut off fuel supplies to Ethiopia.", "SANCTION", "KEN", "ETH"),
-        ("Iraqi fighters agreed to lay down their weapons and join forces with the U.S.", "AGREE", "IRQ", "USA"),
+        ("Somali clan militias agreed to give up their guns and join forces with Kenya.", "AGREE", "SOM", "KEN"),
     ],
 )
 def test_phrases_of_the_cameo_dictionary(pipeline: Pipeline, text: str, event: str, actor: str, recipient: str | None) -> None:
@@ -257,11 +257,11 @@ def test_of_two_entries_with_as_many_words_the_one_whose_words_hang_on_the_trigg
     ("text", "event", "actor", "recipient"),
     [
         ("Militants in Mali claimed the beheading of two Malian soldiers.", "ASSAULT", "MLI", "MLI"),
-        ("Israeli forces held hundreds of Palestinians in detention.", "COERCE", "ISR", "PSE"),
-        ("The Zimbabwean rebels' military leader said he will end attacks against government forces.", "CONCEDE", "ZWE", "ZWE"),
+        ("Turkish police held dozens of Syrians in detention at the border.", "COERCE", "TUR", "SYR"),
+        ("The Mozambican insurgents' commander said he will end attacks on army posts.", "CONCEDE", "MOZ", "MOZ"),
         ("Sudan and Chad agreed to end the fighting along their border.", "CONCEDE", "SDN", None),
-        ("Police in Uganda closed a social media platform on Thursday.", "COERCE", "UGA", None),
-        ("Hackers from North Korea targeted the computers of the Indian space agency.", "COERCE", "PRK", "IND"),
+        ("Police in Tanzania closed a popular social media site on Monday.", "COERCE", "TZA", None),
+        ("Hackers from Iran targeted the servers of the Israeli water authority.", "COERCE", "IRN", "ISR"),
         ("Haitian teachers are on strike.", "PROTEST", "HTI", "HTI"),
         ("The Kenyan teachers' union called a strike.", "PROTEST", "KEN", None),
         ("The Kenyan president attacked the opposition's plan.", "ACCUSE", "KEN", None),
@@ -272,8 +272,8 @@ def test_phrases_of_synthetic_news_leads(pipeline: Pipeline, text: str, event: s
 
 
 def test_a_bomb_that_went_off_is_an_attack_on_the_country_where_it_did(pipeline: Pipeline) -> None:
-    attack = find_events(_analyze(pipeline, "A bomb went off near army headquarters in Kathmandu on Monday."), "ASSAULT")
-    assert attack and countries(attack[0].recipient) == {"NPL"}, [(e.event, codes(e.recipient)) for e in attack]
+    attack = find_events(_analyze(pipeline, "A bomb went off outside a police barracks in Quetta on Friday."), "ASSAULT")
+    assert attack and countries(attack[0].recipient) == {"PAK"}, [(e.event, codes(e.recipient)) for e in attack]
 
 
 @pytest.mark.parametrize(
@@ -307,9 +307,9 @@ def test_acts_of_war_halted_and_projectiles_fired_into_a_country(
 @pytest.mark.parametrize(
     ("text", "event", "actor", "recipient"),
     [
-        ("Some 200 protesters have stopped traffic on a highway in Lahore.", "PROTEST", "PAK", None),
-        ("The court in Goma handed down six-year sentences to four Congolese members of parliament.", "SANCTION", "COD", None),
-        ("Hackers from neighboring Sudan are behind a cyber assault in Uganda.", "ASSAULT", "SDN", "UGA"),
+        ("About 300 protesters on Monday stopped traffic at a junction in Dhaka.", "PROTEST", "BGD", None),
+        ("A tribunal in Kisumu handed down ten-year sentences to two Kenyan county officials.", "SANCTION", "KEN", None),
+        ("Hackers from nearby Belarus are behind a cyber assault on banks in Lithuania.", "ASSAULT", "BLR", "LTU"),
         ("Russia is behind the attack on the power grid, Ukraine said.", "ASSAULT", "RUS", None),
     ],
 )
@@ -319,8 +319,8 @@ def test_phrases_of_further_synthetic_leads(pipeline: Pipeline, text: str, event
 
 def test_police_stopping_traffic_is_no_protest_and_coalition_planes_are_not_the_hosts(pipeline: Pipeline) -> None:
     assert not find_events(_analyze(pipeline, "Police stopped traffic on the bridge."), "PROTEST")
-    strike = find_events(_analyze(pipeline, "Coalition planes bombed positions in northern Syria."), "ASSAULT")
-    assert strike and "SYR" not in countries(strike[0].actor), [(codes(e.actor), codes(e.recipient)) for e in strike]
+    strike = find_events(_analyze(pipeline, "Coalition planes bombed militant camps in eastern Libya."), "ASSAULT")
+    assert strike and "LBY" not in countries(strike[0].actor), [(codes(e.actor), codes(e.recipient)) for e in strike]
 
 
 @pytest.mark.parametrize(

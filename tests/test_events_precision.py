@@ -61,25 +61,25 @@ def test_a_nomination_names_how_the_post_fell_vacant_not_a_resignation(pipeline:
 
 
 def test_a_coercive_act_done_on_order_is_the_act_of_who_ordered_it(pipeline: Pipeline) -> None:
-    text = "Nicaragua's government ordered the opposition newspaper La Prensa to suspend publication indefinitely."
-    censored = one_event(_analyze(pipeline, text), "COERCE", "La Prensa")
-    assert countries(censored.actor) == {"NIC"} and "MED" in {actor.sector for actor in censored.recipient}
+    text = "Zimbabwe's government ordered the independent newspaper Daily News to suspend publication at once."
+    censored = one_event(_analyze(pipeline, text), "COERCE", "Daily News")
+    assert countries(censored.actor) == {"ZWE"} and "MED" in {actor.sector for actor in censored.recipient}
     assert any("ordered by the subject of 'ordered'" in how for how in censored.explanation["roles"])
     expelled = one_event(_analyze(pipeline, "Iran ordered two German diplomats to leave the country."), "SANCTION", "diplomats")
     assert countries(expelled.actor) == {"IRN"} and codes(expelled.recipient) == {"DEUGOV"}
 
 
 def test_a_pronoun_behind_an_empty_it_is_the_speaker_above(pipeline: Pipeline) -> None:
-    text = "The Sri Lankan government has made it clear it will not lift the ban on the LTTE."
-    refused = one_event(_analyze(pipeline, text), "REJECT", "LTTE")
-    assert codes(refused.actor) == {"LKAGOV"}
+    text = "The Turkish government has made it plain it will never lift its ban on the PKK."
+    refused = one_event(_analyze(pipeline, text), "REJECT", "PKK")
+    assert codes(refused.actor) == {"TURGOV"}
 
 
 @pytest.mark.parametrize(
     ("text", "event", "actor", "recipient"),
     [
         ("Iraqi government troops have captured the main airport in Mosul.", "ASSAULT", "IRQ", None),
-        ("Japan lifted travel curbs to and from North Korea.", "CONCEDE", "JPN", "PRK"),
+        ("Australia lifted its curbs on travel to and from New Zealand.", "CONCEDE", "AUS", "NZL"),
         ("American troops have begun leaving Afghanistan.", "RETREAT", "USA", "AFG"),
         ("Morocco announced a suspension of air links with Spain.", "SANCTION", "MAR", None),
         ("Venezuela's government said that lifting the ban on aid is out of question.", "REJECT", "VEN", None),
@@ -108,9 +108,9 @@ def test_forces_made_ready_to_attack_are_a_show_of_force_not_the_attack(pipeline
 
 
 def test_someone_put_under_investigation_is_investigated(pipeline: Pipeline) -> None:
-    text = "A US national has been put under investigation in Italy for her role in rioting."
+    text = "A Canadian citizen was put under investigation in Spain over his part in a brawl."
     investigated = one_event(_analyze(pipeline, text), "ACCUSE", "investigation")
-    assert investigated.mode == "investigate" and countries(investigated.recipient) == {"USA"}
+    assert investigated.mode == "investigate" and countries(investigated.recipient) == {"CAN"}
 
 
 def test_headline_verbs_killings_and_bombings_with_no_party_named(pipeline: Pipeline) -> None:
@@ -152,8 +152,8 @@ def test_a_participle_before_the_object_describes_it(pipeline: Pipeline) -> None
 
 
 def test_the_act_a_refusal_waits_for_has_not_happened(pipeline: Pipeline) -> None:
-    result = _analyze(pipeline, "The EU will not lift the embargo until China signs the covenant.")
-    signs = one_event(result, "SUPPORT", "covenant")
+    result = _analyze(pipeline, "Washington will not lift its sanctions until Iran signs the accord.")
+    signs = one_event(result, "SUPPORT", "accord")
     assert signs.aux == "hypothetical"
     done = one_event(_analyze(pipeline, "The fighting continued until the rebels withdrew from the town."), "RETREAT", "withdrew")
     assert done.aux is None
@@ -177,7 +177,7 @@ def test_relief_flown_in_newspapers_banned_and_two_armies_drilling(
 
 
 def test_a_measure_being_lifted_is_not_imposed(pipeline: Pipeline) -> None:
-    result = _analyze(pipeline, "Mexico and Canada agreed to lift retaliatory tariffs on American products.")
+    result = _analyze(pipeline, "India and Brazil agreed to lift punitive tariffs on Chinese steel.")
     assert not find_events(result, "THREATEN") and not find_events(result, "SANCTION")
 
 

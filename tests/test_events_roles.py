@@ -30,22 +30,22 @@ def test_a_participle_describing_a_noun_tells_what_the_noun_underwent(pipeline: 
 
 
 def test_a_description_by_participle_does_not_stand_for_the_sentence(pipeline: Pipeline) -> None:
-    text = "Syrian government forces backed by Russian warplanes continued their attacks on the rebels on Thursday."
+    text = "Malian army units backed by French helicopters kept up their attacks on the insurgents near Gao on Tuesday."
     result = _analyze(pipeline, text)
     main = max(result.events, key=lambda event: event.confidence)
     assert main.event == "ASSAULT", [(e.event, e.trigger, e.confidence) for e in result.events]
 
 
 def test_of_two_subjects_side_by_side_the_one_naming_actors_is_taken(pipeline: Pipeline) -> None:
-    result = _analyze(pipeline, "NATO allies Albania and Belarus jointly held a military exercise on Saturday.")
+    result = _analyze(pipeline, "NATO allies Portugal and Spain jointly staged naval drills on Tuesday.")
     drill = find_events(result, "COOPERATE")
-    assert drill and countries(drill[0].actor) == {"ALB", "BLR"}, [(e.event, codes(e.actor)) for e in result.events]
+    assert drill and countries(drill[0].actor) == {"PRT", "ESP"}, [(e.event, codes(e.actor)) for e in result.events]
 
 
 @pytest.mark.parametrize(
     ("text", "event", "recipient"),
     [
-        ("Greece's state-run energy company has been hit by a major cyberattack.", "COERCE", "GRCBUS"),
+        ("Norway's state-owned railway company has been hit by a serious cyberattack.", "COERCE", "NORBUS"),
         ("A senior Iraqi army commander was killed in a drone strike on Saturday.", "ASSAULT", "IRQMIL"),
     ],
 )
@@ -70,9 +70,9 @@ def test_a_government_named_by_protesters_is_their_own(pipeline: Pipeline) -> No
 @pytest.mark.parametrize(
     "text",
     [
-        "Six human rights groups have been barred from operating in Armenia.",
+        "Four independent charities have been banned from working in Belarus.",
         "A school was stormed in the northeastern city of Maiduguri on Sunday.",
-        "A massive cyberattack crippled the network of the largest power plant in Poland on Wednesday.",
+        "A huge cyberattack knocked out the computers of the biggest oil refinery in Romania on Monday.",
     ],
 )
 def test_a_violent_or_coercive_act_with_no_named_party_befalls_the_country_where_it_happened(
@@ -110,16 +110,16 @@ def test_several_governments_are_no_one_states_organ(pipeline: Pipeline) -> None
 
 
 def test_a_place_in_the_subject_says_who_acted_not_what_was_hit(pipeline: Pipeline) -> None:
-    text = "Syrian government warplanes supported by Russia pounded the rebel-held enclave of eastern Ghouta on Friday."
+    text = "Libyan government aircraft supported by Turkey pounded the militia-held suburb of southern Tripoli on Sunday."
     attack = one_event(_analyze(pipeline, text), "ASSAULT", "pounded")
-    assert "RUS" not in countries(attack.recipient), codes(attack.recipient)
+    assert "TUR" not in countries(attack.recipient), codes(attack.recipient)
 
 
 @pytest.mark.parametrize(
     ("text", "recipient"),
     [
         ("China warned its neighbour Vietnam on Monday.", "VNM"),
-        ("Xi Jinping met regional rival Japan's Prime Minister Shinzo Abe on Monday.", "JPN"),
+        ("Narendra Modi met longtime rival Pakistan's Prime Minister Nawaz Sharif on Thursday.", "PAK"),
     ],
 )
 def test_the_one_named_beside_a_relation_noun_is_the_party(pipeline: Pipeline, text: str, recipient: str) -> None:
@@ -142,7 +142,7 @@ def test_the_one_received_to_talk_is_the_other_side(pipeline: Pipeline) -> None:
 
 
 def test_allies_of_an_alliance_act_as_the_alliance_and_a_countrys_allies_are_no_one(pipeline: Pipeline) -> None:
-    agreed = _analyze(pipeline, "NATO allies have agreed to extend their peacekeeping mission in Kosovo.")
+    agreed = _analyze(pipeline, "NATO allies agreed on Tuesday to prolong their training mission in Iraq.")
     assert agreed.events and codes(agreed.events[0].actor) == {"IGONAT"}, [(e.event, codes(e.actor)) for e in agreed.events]
     assert not _analyze(pipeline, "US allies criticized the plan on Monday.").events
 
@@ -156,8 +156,8 @@ def test_a_town_named_before_a_group_gives_its_country(pipeline: Pipeline) -> No
 @pytest.mark.parametrize(
     ("text", "event", "actor"),
     [
-        ("The then president, Goodluck Jonathan, had rejected multiple proposals by the National Assembly.", "REJECT", "NGAGOV"),
-        ("Zabihullah Mujahid, the Taliban spokesman, claimed responsibility for the attack on the police.", "ASSAULT", "AFGREB"),
+        ("The former president, Muhammadu Buhari, had turned down several bills passed by the Senate.", "REJECT", "NGAGOV"),
+        ("Abu Obeida, the Hamas spokesman, claimed responsibility for the rocket strike on the army post.", "ASSAULT", "PSEREB"),
     ],
 )
 def test_a_title_and_a_name_in_apposition_name_one_person(pipeline: Pipeline, text: str, event: str, actor: str) -> None:
@@ -179,9 +179,12 @@ def test_the_group_before_a_role_gives_the_sector_a_title_keeps_its_own(pipeline
 
 
 def test_a_pronoun_in_a_lower_clause_stands_for_the_subject_above(pipeline: Pipeline) -> None:
-    text = "Former U.S. President Barack Obama ended his trip in Paris, where he had lunch with French President Emmanuel Macron."
+    text = (
+        "Former British Prime Minister Tony Blair wrapped up his tour in Berlin,"
+        " where he had dinner with German Chancellor Olaf Scholz."
+    )
     lunch = find_events(analyze(text, pipeline=pipeline), "CONSULT")
-    assert lunch and countries(lunch[0].actor) == {"USA"}, [(e.event, codes(e.actor)) for e in lunch]
+    assert lunch and countries(lunch[0].actor) == {"GBR"}, [(e.event, codes(e.actor)) for e in lunch]
     text = "Japanese Prime Minister Shinzo Abe met Chinese officials, who told him to stop the visits."
     request = find_events(analyze(text, pipeline=pipeline), "REQUEST")
     assert request and countries(request[0].recipient) == {"JPN"}, [(e.event, codes(e.recipient)) for e in request]
@@ -189,8 +192,8 @@ def test_a_pronoun_in_a_lower_clause_stands_for_the_subject_above(pipeline: Pipe
 
 def test_a_capitalised_title_is_a_title(pipeline: Pipeline) -> None:
     text = (
-        "The Federal Minister for Interior Aftab Ahmad Khan Sherpao allowed opposition leader Maulana Fazl-ur-Rehman to bring"
-        " out a rally, according to the Pakistani Federal Secretary Interior."
+        "The Federal Minister for Railways Khalid Mehmood Qureshi allowed opposition leader Maulvi Abdul Ghafoor to lead a march,"
+        " as confirmed by the Pakistani Federal Secretary Railways."
     )
     allowed = find_events(analyze(text, pipeline=pipeline), "CONCEDE")
     assert allowed and codes(allowed[0].actor) == {"PAKGOV"}, [(e.event, codes(e.actor)) for e in allowed]
@@ -234,15 +237,15 @@ def test_a_date_before_two_joined_acts_dates_both(pipeline: Pipeline) -> None:
 
 
 def test_a_participle_followed_by_the_day_is_the_verb_of_a_verbless_parse(pipeline: Pipeline) -> None:
-    text = "An official Syrian newspaper called Thursday on Arabs to unite against Israeli right-winger Ariel Sharon."
+    text = "A state-run Iranian newspaper called Monday on Muslims to rally against Israeli hardliner Benjamin Netanyahu."
     call = find_events(analyze(text, pipeline=pipeline), "REQUEST")
-    assert call and countries(call[0].actor) == {"SYR"}, [(e.event, codes(e.actor)) for e in call]
+    assert call and countries(call[0].actor) == {"IRN"}, [(e.event, codes(e.actor)) for e in call]
 
 
 @pytest.mark.parametrize(
     ("text", "event", "recipient"),
     [
-        ("The summit condemned the continuing threats made by the United States Government.", "ACCUSE", "USAGOV"),
+        ("The meeting condemned the repeated incursions made by the Turkish Government.", "ACCUSE", "TURGOV"),
         ("The EU condemned the attack carried out by Hamas.", "ACCUSE", "PSEREB"),
         ("Japan welcomed the aid sent by South Korea.", "SUPPORT", "KOR"),
     ],
@@ -258,11 +261,11 @@ def test_the_doer_a_participle_names_of_an_object_is_the_recipient(
     ("text", "event", "recipients"),
     [
         ("Egypt launched a mediation effort to prevent a confrontation between Turkey and Syria.", "CONSULT", {"TUR", "SYR"}),
-        ("Gulf states agreed to lift a ban on imports of Egyptian agricultural products.", "CONCEDE", {"EGY"}),
-        ("The United States will not lift the ban on doing business with Chinese telecoms giant ZTE.", "REJECT", {"CHN"}),
+        ("Several Asian states agreed to lift curbs on purchases of Argentine beef.", "CONCEDE", {"ARG"}),
+        ("Canada will not lift its ban on trading with Iranian shipping firm IRISL.", "REJECT", {"IRN"}),
         ("The EU imposed an embargo on imports of Russian oil.", "SANCTION", {"RUS"}),
-        ("Saudi Arabia announced a ceasefire initiative to halt the fighting in Yemen.", "RETREAT", {"YEM"}),
-        ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.", "COOPERATE", {"SSD"}),
+        ("Kenya announced a ceasefire proposal to stop the violence in Sudan.", "RETREAT", {"SDN"}),
+        ("Ireland is deploying soldiers to the UN peacekeeping mission in Lebanon.", "COOPERATE", {"LBN"}),
     ],
 )
 def test_a_party_named_deeper_in_the_object_or_its_purpose_is_the_recipient(
@@ -296,28 +299,28 @@ def test_he_in_a_reported_clause_is_the_person_speaking_not_a_country_named_betw
 
 
 def test_a_speech_verb_and_its_preposition_after_a_subject_is_the_main_verb(pipeline: Pipeline) -> None:
-    request = find_events(_analyze(pipeline, "A U.S. congressional report called for sanctions against China."), "REQUEST")
-    assert request and countries(request[0].actor) == {"USA"} and countries(request[0].recipient) == {"CHN"}
+    request = find_events(_analyze(pipeline, "A British parliamentary committee called for penalties against Iran."), "REQUEST")
+    assert request and countries(request[0].actor) == {"GBR"} and countries(request[0].recipient) == {"IRN"}
 
 
 def test_of_a_group_noun_and_a_name_parsed_as_two_subjects_the_name_acts(pipeline: Pipeline) -> None:
-    text = "The rebel Free Syrian Army on Wednesday threatened to shell positions of Hezbollah in Lebanon."
+    text = "The rebel Arakan Army on Tuesday threatened to shell bases of the junta in Rakhine."
     threat = find_events(_analyze(pipeline, text), "THREATEN")
-    assert threat and codes(threat[0].actor) == {"SYRREB"}, [(e.event, codes(e.actor)) for e in threat]
+    assert threat and codes(threat[0].actor) == {"MMRREB"}, [(e.event, codes(e.actor)) for e in threat]
 
 
 @pytest.mark.parametrize(
     ("text", "event", "actor", "recipient"),
     [
-        ("Authorities in the former Portuguese colony of Guinea lifted a ban on trade on Sunday.", "CONCEDE", "GINGOV", None),
-        ("Dutch police closed a village under military lockdown in the Netherlands on Friday.", "COERCE", "NLDCOP", None),
+        ("Authorities in the former Belgian colony of Burundi lifted travel restrictions on Monday.", "CONCEDE", "BDIGOV", None),
+        ("Belgian police sealed off a suburb under a military lockdown in Belgium on Tuesday.", "COERCE", "BELCOP", None),
         ("A power plant in Ukraine was disabled by a cyber attack on Saturday.", "COERCE", None, "UKR"),
         ("A civilian died in a drone strike in Helmand province on Wednesday.", "ASSAULT", None, "AFGCVL"),
         (
-            "Yemeni army and allied forces launched a missile attack against a military base in Saudi Arabia's Jizan region.",
+            "Armenian troops and allied fighters launched a drone strike against an army depot in Azerbaijan's Tovuz district.",
             "ASSAULT",
-            "YEMMIL",
-            "SAU",
+            "ARMMIL",
+            "AZE",
         ),
     ],
 )
@@ -345,9 +348,9 @@ def test_what_a_subject_faces_or_is_under_befalls_it(pipeline: Pipeline, text: s
 
 
 def test_the_leaders_of_a_countrys_faction_are_of_that_country_and_sector(pipeline: Pipeline) -> None:
-    text = "The leaders of the two Tuvaluan secessionist factions have rejected a proposed peace accord."
+    text = "The leaders of the three Fijian separatist factions turned down a draft peace deal."
     rejection = find_events(_analyze(pipeline, text), "REJECT")
-    assert rejection and codes(rejection[0].actor) == {"TUVREB"}, [(e.event, codes(e.actor)) for e in rejection]
+    assert rejection and codes(rejection[0].actor) == {"FJIREB"}, [(e.event, codes(e.actor)) for e in rejection]
 
 
 def test_the_need_for_someone_to_act_is_a_request_of_them(pipeline: Pipeline) -> None:
