@@ -472,3 +472,28 @@ def test_an_arrest_by_no_one_named_is_the_states_and_workers_at_a_site_are_of_it
 def test_fighting_a_disease_written_with_its_year_is_no_combat(pipeline: Pipeline) -> None:
     result = _analyze(pipeline, "Japan donated medical supplies to Indonesia to fight COVID-19.")
     assert [e.event for e in result.events] == ["AID"], [(e.event, e.trigger) for e in result.events]
+
+
+def test_a_states_invasion_is_its_own_and_the_invasion_of_a_country_befalls_it(pipeline: Pipeline) -> None:
+    fleeing = find_events(_analyze(pipeline, "Poland took in thousands of Ukrainians fleeing Russia's invasion."), "ASSAULT")
+    assert fleeing and codes(fleeing[0].actor) == {"RUS"}, [(codes(e.actor), codes(e.recipient)) for e in fleeing]
+    invaded = find_events(_analyze(pipeline, "Morocco's invasion of Mauritania shocked the region."), "ASSAULT")
+    assert invaded and (codes(invaded[0].actor), codes(invaded[0].recipient)) == ({"MAR"}, {"MRT"})
+
+
+def test_people_only_described_as_detained_are_no_arrest_by_the_state_where_they_are(pipeline: Pipeline) -> None:
+    text = "The President urged the junta to free those unjustly detained in Myanmar and to end the violence."
+    result = _analyze(pipeline, text)
+    assert not [e for e in result.events if e.event == "COERCE" and "MMR" in countries(e.actor)], [
+        (e.event, codes(e.actor)) for e in result.events
+    ]
+
+
+def test_an_act_by_way_of_another_is_the_subjects_only_after_a_verb_of_responding(pipeline: Pipeline) -> None:
+    text = "Farm workers kept the markets going by growing and providing food for the cities."
+    assert not _analyze(pipeline, text).events
+
+
+def test_an_arrest_at_a_base_is_not_put_on_the_state_around_it(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Two men were imprisoned at Naval Station Guantanamo Bay in 2004.")
+    assert all("CUB" not in countries(e.actor) for e in result.events), [(e.event, codes(e.actor)) for e in result.events]

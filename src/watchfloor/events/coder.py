@@ -28,6 +28,7 @@ from watchfloor.events.incidents import one_per_incident
 from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
 from watchfloor.events.located import (
     VIOLENT_TYPES,
+    arrested_by_the_state_where_it_happened,
     home_affairs,
     locate_groups_by_context,
     own_policy,
@@ -167,6 +168,8 @@ class EventCoder:
         found, entry = parties
         where = _place(trigger, facts, {a.kb_id for a in (*found.actor, *found.recipient)})
         locate_groups_by_context(found, where[0], facts, ctx, (entry.event, entry.mode), self._material(entry.event))
+        if entry.event == "COERCE" and entry.mode == "arrest":
+            arrested_by_the_state_where_it_happened(trigger, found, where[0], ctx)
         if entry.event == "PROTEST" and where[0] is not None and _placed_on(trigger, where[1]):
             the_public_where_it_happened(found, where[0])
         pair = found.actor and all(refers_to_a_pair(actor) for actor in found.actor)

@@ -20,7 +20,15 @@ from watchfloor.geo.context import named_places
 from watchfloor.kb.model import Entity
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.entities import entities_in
-from watchfloor.nlp.mentions import CRAFT_NOUNS, FIRST_PERSON_FORMS, GROUP_CODES, UNKNOWN_STATE, actor_for, kb_entity
+from watchfloor.nlp.mentions import (
+    CRAFT_NOUNS,
+    FACILITY_NOUNS,
+    FIRST_PERSON_FORMS,
+    GROUP_CODES,
+    UNKNOWN_STATE,
+    actor_for,
+    kb_entity,
+)
 from watchfloor.records import Actor, Event, Place
 
 if TYPE_CHECKING:
@@ -130,16 +138,19 @@ def locate_groups_by_context(
     _of_the_other_side(found, facts, ctx)
     if event_type == "ASSAULT" and mode in WEAPON_MODES and place is not None:
         _attacked_where_it_happened(found, place, ctx)
-    if event_type == "COERCE" and mode == "arrest" and place is not None:
-        _arrested_by_the_state_where_it_happened(found, place, ctx)
     if not found.actor and not found.recipient and not ctx.issuers:
         found.actor = unplaced_actors
     settle(found)
 
 
-def _arrested_by_the_state_where_it_happened(found: Participants, place: Place, ctx: DocContext) -> None:
-    """'Mutesi was detained in Burundi': an arrest told with no one making it is made by the state of the place."""
-    state = ctx.kb.country(place.country) if not found.actor and place.country else None
+def arrested_by_the_state_where_it_happened(trigger: Token, found: Participants, place: Place | None, ctx: DocContext) -> None:
+    """'Mutesi was detained in Burundi': an arrest told in the passive with no one making it is made by the state of
+    the place; not at a base or station, which another state may run ('held at Naval Station Guantanamo Bay'), nor
+    one only described ('release those unjustly detained')."""
+    if place is None or not any(child.dep_ == "nsubjpass" for child in trigger.children):
+        return
+    facility = any(word in FACILITY_NOUNS | {"camp"} for word in place.name.lower().split())
+    state = ctx.kb.country(place.country) if not found.actor and place.country and not facility else None
     if state is not None and (actor := actor_for(state, place.text, None, ctx.anchor)) is not None:
         found.take("actor", [actor], f"an arrest with no one named making it is the state's where it happened ('{place.text}')")
         found.recipient = [party for party in found.recipient if party.code != actor.code]

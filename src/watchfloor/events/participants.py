@@ -47,8 +47,10 @@ SPEECH_NOUNS = frozenset(
 PATIENT_NOUNS = frozenset(
     "arrest detention release removal dismissal ouster extradition expulsion deportation execution assassination"
     " kidnapping abduction impeachment killing torture murder beheading".split()
-    + "blockade siege invasion occupation annexation bombing shelling".split()  # "the blockade of the Libyan coast"
 )
+# Acts on a place or people whose "of" names what underwent them, though "Russia's invasion" is Russia's own:
+# "the blockade of the Libyan coast", "the invasion of Kuwait"
+ACTS_ON_WHAT_OF_NAMES = PATIENT_NOUNS | frozenset("blockade siege invasion occupation annexation bombing shelling".split())
 # "tightened the blockade with Tunisia's help": who helps, not whom the act is aimed at
 HELP_NOUNS = frozenset("help support assistance backing cooperation participation".split())
 
@@ -128,7 +130,13 @@ def _done_by_way_of(verb: Token) -> bool:
     if verb.dep_ != "pcomp" or preposition.dep_ != "prep" or preposition.lower_ not in ("to", "by"):
         return False
     governor = preposition.head
+    if governor.lemma_.lower() not in RESPONDING_VERBS:  # not "kept services going by providing food"
+        return False
     return governor.pos_ == "VERB" and not any(child.dep_ in ("dobj", "nsubjpass") for child in governor.children)
+
+
+# Verbs whose subject answers or acts by way of another act: "responded by firing", "resorted to throwing"
+RESPONDING_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "protest", "resort", "hit"})
 
 
 def holds_an_attitude(verb: Token) -> bool:
@@ -494,7 +502,7 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
         for owner in owners:
             result.take("actor", actors_of(owner, ctx), f"'{owner.text}' in '{owner.text} ... {noun.head.text}'")
     _between(noun, ctx, result)
-    if noun.lemma_.lower() in PATIENT_NOUNS:  # "ordered the arrest of the former prime minister"
+    if noun.lemma_.lower() in ACTS_ON_WHAT_OF_NAMES:  # "ordered the arrest of the former prime minister"
         result.take("recipient", prep_objects(noun, ctx, frozenset({"of"})), f"'{noun.text} of ...' (who underwent it)")
         result.take("actor", prep_objects(noun, ctx, frozenset({"by"})), f"'{noun.text} by ...'")
     else:
