@@ -178,14 +178,14 @@ def test_an_entry_s_excluded_words_are_looked_for_near_its_trigger_only(pipeline
     """'released a statement' is no release; an agency that 'reported' it elsewhere in the sentence does not matter."""
     statement = _analyze(pipeline, "Iran's foreign ministry released a statement on Monday.")
     assert not find_events(statement, "RETREAT")
-    reported = _analyze(pipeline, "Iran released two Kuwaiti fishermen on Monday, the state news agency reported.")
-    assert codes(one_event(reported, "RETREAT", "released").actor) == {"IRN"}
+    reported = _analyze(pipeline, "Eritrea released 14 Yemeni fishermen on Tuesday, state television reported.")
+    assert codes(one_event(reported, "RETREAT", "released").actor) == {"ERI"}
 
 
 def test_a_required_word_three_levels_below_the_trigger_counts(pipeline: Pipeline) -> None:
-    result = _analyze(pipeline, "The United States handed over $4 million worth of medical equipment to Ethiopia.")
+    result = _analyze(pipeline, "Canada handed over a shipment of laboratory equipment worth $9 million to Malawi.")
     event = one_event(result, "AID", "handed")
-    assert codes(event.actor) == {"USA"} and codes(event.recipient) == {"ETH"}
+    assert codes(event.actor) == {"CAN"} and codes(event.recipient) == {"MWI"}
 
 
 def test_declining_to_comment_is_no_rejection(pipeline: Pipeline) -> None:
@@ -209,7 +209,7 @@ def test_within_one_country_the_state_and_a_non_state_group_are_actor_and_recipi
     attack = _analyze(pipeline, "Al-Shabaab attacked a Somali army camp near Kismayo.")
     shabaab = one_event(attack, "ASSAULT", "attacked")
     assert codes(shabaab.actor) == {"SOMREB"} and countries(shabaab.recipient) == {"SOM"}
-    strike = _analyze(pipeline, "The Nigerian Air Force killed several Boko Haram terrorists in an air strike.")
+    strike = _analyze(pipeline, "Nigerian troops killed 14 Boko Haram militants in a raid on Thursday.")
     assert "NGAREB" in codes(one_event(strike, "ASSAULT", "killed").recipient)
     dispatched = one_event(_analyze(pipeline, "The U.S. dispatched two B-52 bombers to Guam."), "MOBILIZE", "dispatched")
     assert "USA" not in countries(dispatched.recipient)  # a state's own forces are not its recipient
@@ -227,7 +227,7 @@ def test_groups_named_only_by_sector_are_of_the_country_where_the_act_took_place
 @pytest.mark.parametrize(
     ("text", "event", "actor", "recipient"),
     [
-        ("The United States returned two ancient artifacts to the government of Iraq.", "RETREAT", "USA", "IRQGOV"),
+        ("Germany returned three looted bronze sculptures to the government of Nigeria.", "RETREAT", "DEU", "NGAGOV"),
         ("Russia halted talks with Ukraine.", "SANCTION", "RUS", "UKR"),
         ("The EU froze the assets of three Russian banks.", "SANCTION", "IGOEUR", "RUS"),
         ("Egypt reopened the Rafah border crossing on Monday.", "CONCEDE", "EGY", None),
@@ -247,8 +247,8 @@ def test_the_president_returning_home_is_no_event(pipeline: Pipeline) -> None:
 
 
 def test_a_domestic_act_puts_an_unnamed_group_in_the_other_side_s_country(pipeline: Pipeline) -> None:
-    fired = one_event(_analyze(pipeline, "Egyptian police opened fire on demonstrators, killing one person."), "ASSAULT", "fire")
-    assert codes(fired.actor) == {"EGYCOP"} and codes(fired.recipient) == {"EGYOPP"}  # the object of 'opened fire on'
+    fired = one_event(_analyze(pipeline, "Kenyan police opened fire on protesters, wounding two men."), "ASSAULT", "fire")
+    assert codes(fired.actor) == {"KENCOP"} and codes(fired.recipient) == {"KENOPP"}  # the object of 'opened fire on'
     story = "Manila protested to the Philippines' neighbour. Chinese coast guard ships fired water cannon at fishermen."
     cannon = one_event(_analyze(pipeline, story), "ASSAULT", "water cannon")
     assert "CHNCVL" not in codes(cannon.recipient)  # a story naming another country assumes nothing
@@ -259,7 +259,7 @@ def test_a_domestic_act_puts_an_unnamed_group_in_the_other_side_s_country(pipeli
     [
         ("Chile's biggest copper miners' union called off a week-long strike at Codelco.", "CONCEDE"),
         ("Japan's prime minister had lunch with the Australian prime minister.", "CONSULT"),
-        ("Islamic State is holding Iraqi civilians as human shields in Mosul.", "ASSAULT"),
+        ("In Jilib, Al-Shabaab has been holding hundreds of villagers as human shields.", "ASSAULT"),
         ("Egypt granted asylum to the former Libyan minister.", "AID"),
         ("Nigerian soldiers destroyed homes in the village of Baga.", "ASSAULT"),
         ("Serbia spurned the European Union's offer.", "REJECT"),
@@ -280,14 +280,14 @@ def test_an_act_in_an_as_phrase_takes_the_verb_s_subject_and_object(pipeline: Pi
 def test_a_state_organ_named_without_its_state_acts_for_the_state_it_acts_in(pipeline: Pipeline) -> None:
     siege = one_event(_analyze(pipeline, "The army declared martial law in Bangkok."), "COERCE", "martial law")
     assert codes(siege.actor) == {"THAMIL"}
-    sent = _analyze(pipeline, "Ghana is sending troops to the African Union peacekeeping force in Somalia.")
-    assert all("SOMMIL" not in codes(event.recipient) for event in sent.events)  # troops sent there are not Somalia's
+    sent = _analyze(pipeline, "Rwanda is sending soldiers to the African Union mission in Mozambique.")
+    assert all("MOZMIL" not in codes(event.recipient) for event in sent.events)  # troops sent there are not Mozambique's
     assert not _analyze(pipeline, "Officials said the talks would resume next week.").events
 
 
 def test_a_domestic_measure_falls_on_the_state_s_own_country(pipeline: Pipeline) -> None:
-    lifted = _analyze(pipeline, "Peru's government on Tuesday lifted a state of emergency in the southern Puno region.")
-    assert codes(one_event(lifted, "CONCEDE", "lifted").recipient) == {"PER"}
+    lifted = _analyze(pipeline, "The Bolivian government lifted the curfew in Cochabamba on Wednesday.")
+    assert codes(one_event(lifted, "CONCEDE", "lifted").recipient) == {"BOL"}
     detained = one_event(_analyze(pipeline, "Egyptian police have detained 18 suspects in Cairo."), "COERCE", "detained")
     assert [(actor.code, actor.text) for actor in detained.recipient] == [("EGY", "18 suspects")]
 
@@ -316,21 +316,23 @@ def test_a_threat_takes_the_recipient_of_the_act_it_threatens(pipeline: Pipeline
 
 
 def test_a_rebel_leader_is_a_rebel_not_a_government(pipeline: Pipeline) -> None:
-    text = "A rebel leader in the Democratic Republic of Congo surrendered on Friday to the authorities."
+    text = "In eastern Democratic Republic of Congo, a rebel leader surrendered to the army."
     assert codes(find_events(_analyze(pipeline, text), "RETREAT")[0].actor) == {"CODREB"}
 
 
 def test_expelled_from_a_state_means_expelled_by_it_and_migrants_keep_no_country(pipeline: Pipeline) -> None:
     # inspectors are an international presence, SANCTION 'expel' in the PLOVER manual; individuals are deported (COERCE)
-    expelled = one_event(_analyze(pipeline, "Two UN inspectors have been expelled from North Korea."), "SANCTION", "expelled")
-    assert countries(expelled.actor) == {"PRK"}
+    text = "A team of UN human rights monitors has been expelled from Nicaragua."
+    expelled = one_event(_analyze(pipeline, text), "SANCTION", "expelled")
+    assert countries(expelled.actor) == {"NIC"}
     deported = one_event(_analyze(pipeline, "Thousands of migrants were deported from Algeria."), "COERCE", "deported")
     assert countries(deported.actor) == {"DZA"} and "DZAREF" not in codes(deported.recipient)
 
 
 def test_a_capital_s_police_is_the_state_s_police(pipeline: Pipeline) -> None:
-    detained = one_event(_analyze(pipeline, "Beijing police have detained 18 people."), "COERCE", "detained")
-    assert codes(detained.actor) == {"CHNCOP"}
+    text = "Moscow police detained about 40 activists outside a courthouse on Saturday."
+    detained = one_event(_analyze(pipeline, text), "COERCE", "detained")
+    assert codes(detained.actor) == {"RUSCOP"}
 
 
 def test_speakers_named_without_their_state_get_none_from_the_place_they_speak_of(pipeline: Pipeline) -> None:
@@ -364,7 +366,7 @@ def test_a_government_speaking_of_its_own_programmes_codes_no_event(pipeline: Pi
     farms = "The Administration is committed to helping the agriculture sector in America."
     home = _published(pipeline, farms, url, "Fact Sheet")
     assert not home.events  # its own 'Administration', at home, in the only country it names
-    us = _published(pipeline, "The US military sent 200 troops to Syria.", url, "Statement")
+    us = _published(pipeline, "The US military deployed 500 more soldiers to Poland.", url, "Statement")
     assert find_events(us, "MOBILIZE", actor_country="USA")  # "US" is the country, not the pronoun
 
 
@@ -419,9 +421,9 @@ def test_veterans_of_a_war_are_not_its_country(pipeline: Pipeline) -> None:
 
 
 def test_a_reiterated_demand_is_the_event_and_its_addressee_the_recipient(pipeline: Pipeline) -> None:
-    text = "The UN refugee agency (UNHCR) reiterated its demand this week that Hungary ease its controls on asylum seekers."
+    text = "Amnesty International on Thursday reiterated its demand that Egypt relax its curbs on journalists."
     result = _analyze(pipeline, text)
-    assert not find_events(result, "CONCEDE") and countries(one_event(result, "REQUEST", "demand").recipient) == {"HUN"}
+    assert not find_events(result, "CONCEDE") and countries(one_event(result, "REQUEST", "demand").recipient) == {"EGY"}
 
 
 def test_rules_allowing_detention_are_no_concession(pipeline: Pipeline) -> None:
@@ -463,8 +465,8 @@ def test_who_underwent_an_act_named_by_a_noun(pipeline: Pipeline) -> None:
 
 
 def test_an_unknown_official_is_of_the_only_country_named_unless_he_acts_on_its_state(pipeline: Pipeline) -> None:
-    text = "President Amadou Kone threatened to impose a curfew in Bamako."
-    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "curfew").actor) == {"MLIGOV"}
+    text = "President Moussa Diallo threatened a night curfew in Niamey."
+    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "curfew").actor) == {"NERGOV"}
     against = one_event(_analyze(pipeline, "President Jorge Mendoza threatened action against Russia."), "THREATEN", "Mendoza")
     assert "RUSGOV" not in codes(against.actor)
 
@@ -487,8 +489,8 @@ def test_an_unnamed_government_is_of_the_only_country_named(pipeline: Pipeline) 
 
 
 def test_his_country_is_the_speaker_s_state(pipeline: Pipeline) -> None:
-    text = "Prime Minister Narendra Modi said his country would not lift the export ban before the harvest."
-    assert codes(one_event(_analyze(pipeline, text), "REJECT", "ban").actor) == {"IND"}
+    text = "President Joko Widodo said his country refused to scrap the palm oil export ban."
+    assert codes(one_event(_analyze(pipeline, text), "REJECT", "ban").actor) == {"IDN"}
 
 
 def test_promised_concessions_and_announced_retreats_are_concede(pipeline: Pipeline) -> None:
@@ -512,18 +514,18 @@ def test_an_organisation_named_by_initials_is_an_uncoded_actor(pipeline: Pipelin
 
 
 def test_recipients_behind_appeals_commitments_and_conditions(pipeline: Pipeline) -> None:
-    text = "Insurgents in Mozambique on Monday dismissed an appeal from President Filipe Nyusi to hand over their weapons."
-    assert codes(one_event(_analyze(pipeline, text), "REJECT", "appeal").recipient) == {"MOZGOV"}
-    text = "Iran has threatened to walk out of the talks if Germany goes ahead with the planned sanctions."
-    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "Iran").recipient) == {"DEU"}
-    text = "President Peter Mutharika has reneged on his promises to the Malawian people."
-    assert countries(one_event(_analyze(pipeline, text), "REJECT", "reneged").recipient) == {"MWI"}
+    text = "The Tigrayan fighters turned down an appeal from Prime Minister Abiy Ahmed to join peace talks."
+    assert codes(one_event(_analyze(pipeline, text), "REJECT", "appeal").recipient) == {"ETHGOV"}
+    text = "Egypt has threatened to leave the negotiations if Ethiopia proceeds with filling the dam."
+    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "Egypt").recipient) == {"ETH"}
+    text = "President Macky Sall has reneged on his pledge of free schooling to the Senegalese people."
+    assert countries(one_event(_analyze(pipeline, text), "REJECT", "reneged").recipient) == {"SEN"}
 
 
 def test_attacks_on_bases_and_stations_hit_their_holders(pipeline: Pipeline) -> None:
     text = "Jihadists overran a remote army base in Burkina Faso after a night of heavy fighting."
     assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "overran").recipient) == {"BFAMIL"}
-    text = "Gunmen stormed a police station in Pakistan's Balochistan province late on Saturday, wounding three constables."
+    text = "In northwestern Pakistan, militants stormed a police post overnight."
     assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "stormed").recipient) == {"PAKCOP"}
 
 
@@ -567,7 +569,7 @@ def test_a_violated_ceasefire_is_fighting(pipeline: Pipeline) -> None:
 def test_troops_sent_to_keep_a_peace_and_sanctions_rolled_back_are_cooperation(pipeline: Pipeline) -> None:
     text = "Mongolia is sending an infantry company to Lebanon, its largest contribution yet to a UN peacekeeping mission."
     assert {event.event for event in _analyze(pipeline, text).events} == {"COOPERATE"}
-    rolled = _analyze(pipeline, "Canada rolled back tariffs on American steel in exchange for a quota deal.")
+    rolled = _analyze(pipeline, "Brazil rolled back its tariffs on Argentine wheat once the quota deal was signed.")
     assert {event.event for event in rolled.events} == {"RETREAT"}
 
 
@@ -578,10 +580,10 @@ def test_a_call_to_discuss_is_a_phone_call_with_the_one_called(pipeline: Pipelin
 
 
 def test_owners_of_packages_named_people_arrested_and_arriving_peacekeepers(pipeline: Pipeline) -> None:
-    text = "The Japanese government's aid package consisted of $8 million in emergency food for Haiti."
-    assert codes(one_event(_analyze(pipeline, text), "AID", "package").actor) == {"JPNGOV"}
-    arrested = one_event(_analyze(pipeline, "Ingabire was arrested in Rwanda on Monday."), "COERCE", "Ingabire")
-    assert arrested.mode == "arrest" and codes(arrested.actor) == {"RWA"}  # by the state where it happened
+    text = "The Korean government's aid package for Turkey was made up of $5 million in tents and blankets."
+    assert codes(one_event(_analyze(pipeline, text), "AID", "package").actor) == {"KORGOV"}
+    arrested = one_event(_analyze(pipeline, "Okello was arrested in Uganda on Friday."), "COERCE", "Okello")
+    assert arrested.mode == "arrest" and codes(arrested.actor) == {"UGA"}  # by the state where it happened
     arrive = _analyze(pipeline, "Indian peacekeepers arrive in Goma to join the UN force in eastern Congo.")
     assert {event.event for event in arrive.events} == {"COOPERATE"}
 
@@ -592,17 +594,17 @@ def test_heads_of_state_before_the_covered_years(pipeline: Pipeline) -> None:
 
 
 def test_recipients_of_domestic_threats_purposes_and_rebels_at_home(pipeline: Pipeline) -> None:
-    text = "President Zine El Abidine Ben Ali threatened to impose a curfew in Sfax following the riots."
-    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "curfew").recipient) == {"TUN"}
-    text = "Bangladeshi police opened fire to disperse student protesters in Dhaka on Friday."
-    assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "disperse").recipient) == {"BGDOPP"}
+    text = "After the riots, President Yoweri Museveni threatened to impose a curfew on Kampala."
+    assert codes(one_event(_analyze(pipeline, text), "THREATEN", "curfew").recipient) == {"UGA"}
+    text = "Riot police in Kathmandu opened fire to disperse student protesters on Tuesday."
+    assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "disperse").recipient) == {"NPLOPP"}
     text = "Nepali guerrillas blew up two high-voltage cables running into Kathmandu on Sunday."
     assert codes(one_event(_analyze(pipeline, text), "ASSAULT", "Kathmandu").recipient) == {"NPL"}
 
 
 def test_mediation_efforts_campaigns_against_and_titled_nationals(pipeline: Pipeline) -> None:
-    text = "Russia's president launched a mediation effort between India and Pakistan in the Kashmir crisis."
-    assert codes(one_event(_analyze(pipeline, text), "CONSULT", "mediation").recipient) == {"IND", "PAK"}
+    text = "Turkey's foreign minister launched a mediation effort between Armenia and Azerbaijan over the border dispute."
+    assert codes(one_event(_analyze(pipeline, text), "CONSULT", "mediation").recipient) == {"ARM", "AZE"}
     text = "Late on Saturday, Pakistan mobilized its reserves for a possible ground attack against India."
     mobilized = _analyze(pipeline, text)
     assert codes(one_event(mobilized, "MOBILIZE", "reserves").recipient) == {"IND"}
@@ -611,8 +613,8 @@ def test_mediation_efforts_campaigns_against_and_titled_nationals(pipeline: Pipe
     met = one_event(_analyze(pipeline, text), "CONSULT", "met")
     assert (codes(met.actor), codes(met.recipient)) == ({"NGAGOV"}, {"GHAGOV"})
     # banning someone from political life is COERCE "restrict" in the PLOVER manual
-    banned = _analyze(pipeline, "Uganda has banned opposition leader Bobi Wine from running for parliament.")
-    assert codes(one_event(banned, "COERCE", "Bobi Wine").recipient) == {"UGAOPP"}
+    banned = _analyze(pipeline, "Tanzanian authorities barred opposition leader Freeman Mbowe from contesting the election.")
+    assert codes(one_event(banned, "COERCE", "Freeman Mbowe").recipient) == {"TZAOPP"}
 
 
 def test_a_named_official_is_coded_once_not_also_as_the_state_of_his_title(pipeline: Pipeline) -> None:
@@ -622,9 +624,9 @@ def test_a_named_official_is_coded_once_not_also_as_the_state_of_his_title(pipel
 
 
 def test_ended_mediation_is_one_sanction_on_both_sides(pipeline: Pipeline) -> None:
-    text = "The Qatari envoy ended mediation efforts between Sudanese rebels and Chadian troops."
+    text = "After a week of talks the Kenyan envoy ended his mediation between South Sudanese rebels and Ugandan soldiers."
     ended = _analyze(pipeline, text)
-    assert [(event.event, codes(event.recipient)) for event in ended.events] == [("SANCTION", {"SDNREB", "TCDMIL"})]
+    assert [(event.event, codes(event.recipient)) for event in ended.events] == [("SANCTION", {"SSDREB", "UGAMIL"})]
 
 
 def test_officials_of_several_countries_meet_among_themselves(pipeline: Pipeline) -> None:
@@ -718,10 +720,10 @@ def test_recipients_of_told_launched_closed_and_light_verb_strikes(pipeline: Pip
 
 
 def test_a_country_misspelt_by_a_letter_is_still_the_actor(pipeline: Pipeline) -> None:
-    agreed = one_event(_analyze(pipeline, "Tanzannia has agreed to re-open its border posts to Kenyan traders."), "AGREE", "open")
-    assert countries(agreed.actor) == {"TZA"}
-    emir = _analyze(pipeline, "Quatar's emir launched a mediation effort between the Emirates and Saudi Arabia.")
-    assert countries(emir.events[0].actor) == {"QAT"}
+    agreed = one_event(_analyze(pipeline, "Venezuella has agreed to reopen its consulates in Colombia."), "AGREE", "open")
+    assert countries(agreed.actor) == {"VEN"}
+    king = _analyze(pipeline, "Morrocco's king launched a mediation effort between Algeria and Mauritania.")
+    assert countries(king.events[0].actor) == {"MAR"}
     assert not any(e.actor for e in _analyze(pipeline, "Columbia rejected the offer.").events)  # a river, a university
 
 
@@ -741,7 +743,7 @@ def test_an_announced_concession_says_it_is_not_yet_done(pipeline: Pipeline) -> 
 
 
 def test_a_rejection_that_answers_an_accusation_says_it_is_a_denial(pipeline: Pipeline) -> None:
-    denied = one_event(_analyze(pipeline, "Moscow denied that its troops had crossed the border."), "REJECT", "denied")
+    denied = one_event(_analyze(pipeline, "Beijing denied that its coast guard had entered Japanese waters."), "REJECT", "denied")
     assert "denial of responsibility" in denied.explanation["denial"]
     rejected = one_event(_analyze(pipeline, "Iran rejected the UN resolution."), "REJECT", "rejected")
     assert "denial" not in rejected.explanation

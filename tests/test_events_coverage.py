@@ -88,11 +88,11 @@ def test_recipients_inside_the_object_and_in_an_accepted_invitation(pipeline: Pi
 
 
 def test_the_weapons_fired_in_an_attack_are_the_attack(pipeline: Pipeline) -> None:
-    text = "The missiles fired by Armenian forces struck an ammunition depot of the Azerbaijani army."
+    text = "The missiles fired by Azerbaijani units struck a fuel depot of the Armenian army, setting it ablaze."
     result = _analyze(pipeline, text)
     assert not find_events(result, "MOBILIZE")
     struck = one_event(result, "ASSAULT", "struck")
-    assert codes(struck.actor) == {"ARMMIL"} and codes(struck.recipient) == {"AZEMIL"}
+    assert codes(struck.actor) == {"AZEMIL"} and codes(struck.recipient) == {"ARMMIL"}
     rockets = one_event(_analyze(pipeline, "Rockets launched by Hezbollah hit a town in northern Israel."), "ASSAULT", "hit")
     assert countries(rockets.recipient) == {"ISR"}
 
@@ -307,9 +307,9 @@ def test_acts_of_war_halted_and_projectiles_fired_into_a_country(
 @pytest.mark.parametrize(
     ("text", "event", "actor", "recipient"),
     [
-        ("About 300 protesters on Monday stopped traffic at a junction in Dhaka.", "PROTEST", "BGD", None),
-        ("A tribunal in Kisumu handed down ten-year sentences to two Kenyan county officials.", "SANCTION", "KEN", None),
-        ("Hackers from nearby Belarus are behind a cyber assault on banks in Lithuania.", "ASSAULT", "BLR", "LTU"),
+        ("Striking bus drivers stopped traffic across central Dhaka on Monday.", "PROTEST", "BGD", None),
+        ("Judges in Kisumu handed two Kenyan county officials ten-year sentences.", "SANCTION", "KEN", None),
+        ("Investigators say hackers in Belarus carried out a cyber assault on Lithuanian banks.", "ASSAULT", "BLR", "LTU"),
         ("Russia is behind the attack on the power grid, Ukraine said.", "ASSAULT", "RUS", None),
     ],
 )
@@ -327,30 +327,30 @@ def test_police_stopping_traffic_is_no_protest_and_coalition_planes_are_not_the_
     ("text", "event", "actor", "recipient"),
     [
         # a former state's name codes to its successor
-        ("The Soviet Union offered concessions to the United States on missiles in Europe.", None, "RUS", None),
-        ("Yugoslavia on Monday demanded an emergency session of the Security Council.", "REQUEST", "SRB", None),
-        ("Czechoslovakia and Hungary upgraded their diplomatic ties to ambassadorial level.", "SUPPORT", "CZE", None),
+        ("The Soviet Union offered to pull its tanks out of Hungary.", None, "RUS", None),
+        ("Yugoslavia demanded that NATO halt its air strikes.", "REQUEST", "SRB", None),
+        ("Czechoslovakia restored full diplomatic relations with Israel in 1990.", "SUPPORT", "CZE", None),
         # an obligation a speaker puts on someone is a demand, whatever its verb
         ("The Canadian government declared that Peru must open its markets to foreign grain.", "REQUEST", "CAN", "PER"),
-        ("The Danish foreign minister reiterated that Iran must return the seized tanker.", "REQUEST", "DNK", "IRN"),
+        ("The Danish foreign minister said that Iran must let the impounded ship's crew go home.", "REQUEST", "DNK", "IRN"),
         # petitions, consensus, welcomes, know-how, aid handed over or cut
-        ("Chile and Bolivia reached a consensus to share data on river levels.", "AGREE", "CHL", None),
+        ("Health ministers from Chile and Bolivia reached a consensus on joint vaccination campaigns.", "AGREE", "CHL", None),
         # a welcome given is a visit received: the guest's visit to the host
         ("The Norwegian prime minister gave a warm welcome to the Icelandic president.", "CONSULT", "ISL", "NOR"),
-        ("Cuba has been sharing expertise with Venezuela on vaccine production.", "COOPERATE", "CUB", "VEN"),
-        ("Norwegian doctors handed over two tonnes of medicine to hospitals in Gaza.", "AID", "NOR", "PSE"),
-        ("The World Food Programme reduced food supplies to camps in Chad.", "SANCTION", None, "TCD"),
+        ("Cuba has been sharing its vaccine expertise with Venezuela.", "COOPERATE", "CUB", "VEN"),
+        ("Norway's aid agency handed over antibiotics and insulin to hospitals in Gaza.", "AID", "NOR", "PSE"),
+        ("The World Food Programme reduced its aid deliveries to refugee settlements in Chad.", "SANCTION", None, "TCD"),
         # restrictions cancelled, observers received, an investigation into, pressure to act, defiance
-        ("The Estonian Supreme Court cancelled restrictions on the use of the Russian language.", "CONCEDE", "EST", None),
-        ("Georgia received a team of observers from the OSCE.", "RETREAT", "GEO", None),
-        ("Ukrainian authorities have been pressuring miners in Donetsk to end their strike.", "REQUEST", "UKR", None),
-        ("Moldova defied the Russian authority over Transnistria.", "REJECT", "MDA", None),
-        # stances, conditional threats, protests stopped, a patrol attacked, sexual abuse
-        ("Greece is opposed to Turkish mediation in the talks with Cyprus.", "REJECT", "GRC", "TUR"),
-        ("The African Union may halt mediation efforts in Sudan if the fighting continues.", "THREATEN", None, None),
-        ("Belarusian police prevented a demonstration by students in Minsk.", "COERCE", "BLR", None),
-        ("Two Kenyan soldiers were killed in an attack on an army patrol by Somali militants.", "ASSAULT", None, "KEN"),
-        ("Guards at the border sexually abused Haitian migrants, Human Rights Watch said.", "ASSAULT", None, "HTI"),
+        ("The Lithuanian Supreme Court cancelled the ban on bilingual street signs in Vilnius.", "CONCEDE", "LTU", None),
+        ("Georgia received election monitors sent by the Council of Europe.", "RETREAT", "GEO", None),
+        ("The Ukrainian government kept pressuring Donetsk coal miners to go back to work.", "REQUEST", "UKR", None),
+        ("Moldova defied Moscow's orders and held the vote in Transnistria anyway.", "REJECT", "MDA", None),
+        # stances, conditional threats, protests stopped, a convoy attacked, sexual abuse
+        ("Greece is opposed to Turkey acting as mediator in the talks on Cyprus.", "REJECT", "GRC", "TUR"),
+        ("If the fighting goes on, the African Union may suspend its mediation in Sudan.", "THREATEN", None, None),
+        ("Belarusian police prevented students from rallying in Minsk.", "COERCE", "BLR", None),
+        ("Three Malian soldiers were killed in an attack on their convoy by jihadist fighters.", "ASSAULT", None, "MLI"),
+        ("Soldiers at checkpoints sexually abused Haitian women, Human Rights Watch said.", "ASSAULT", None, "HTI"),
     ],
 )
 def test_categories_of_the_cameo_codebook_in_other_words(
@@ -373,13 +373,15 @@ def test_a_speaker_bound_by_its_own_must_is_no_demand(pipeline: Pipeline) -> Non
 
 
 def test_those_engaged_or_involved_in_an_act_did_it(pipeline: Pipeline) -> None:
-    result = _analyze(pipeline, "Sudanese troops were engaged in ethnic cleansing in Darfur, the report said.")
+    text = "Ethiopian federal troops were engaged in the mass killing of civilians in western Tigray, the inquiry found."
+    result = _analyze(pipeline, text)
     found = find_events(result, "ASSAULT")
-    assert found and "SDN" in countries(found[0].actor), [(e.event, codes(e.actor), codes(e.recipient)) for e in result.events]
+    assert found and "ETH" in countries(found[0].actor), [(e.event, codes(e.actor), codes(e.recipient)) for e in result.events]
 
 
 def test_a_reminder_that_someone_must_act_is_a_demand_and_a_rally_to_protest_is_a_protest(pipeline: Pipeline) -> None:
-    reminder = _analyze(pipeline, "The Dutch premier issued a reminder to Serbia that it must cooperate with the tribunal.")
-    assert any("NLD" in countries(e.actor) for e in find_events(reminder, "REQUEST")), [e.event for e in reminder.events]
-    rally = _analyze(pipeline, "Thousands of Kenyans gathered for a rally in Nairobi to protest the new taxes.")
-    assert any("KEN" in countries(e.actor) for e in find_events(rally, "PROTEST")), [e.event for e in rally.events]
+    text = "The Belgian foreign minister issued a reminder to Kosovo that it must honour the Brussels agreement."
+    reminder = _analyze(pipeline, text)
+    assert any("BEL" in countries(e.actor) for e in find_events(reminder, "REQUEST")), [e.event for e in reminder.events]
+    rally = _analyze(pipeline, "Several thousand Chileans turned out for a rally in Santiago to protest pension cuts.")
+    assert any("CHL" in countries(e.actor) for e in find_events(rally, "PROTEST")), [e.event for e in rally.events]

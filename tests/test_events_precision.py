@@ -61,30 +61,30 @@ def test_a_nomination_names_how_the_post_fell_vacant_not_a_resignation(pipeline:
 
 
 def test_a_coercive_act_done_on_order_is_the_act_of_who_ordered_it(pipeline: Pipeline) -> None:
-    text = "Zimbabwe's government ordered the independent newspaper Daily News to suspend publication at once."
-    censored = one_event(_analyze(pipeline, text), "COERCE", "Daily News")
-    assert countries(censored.actor) == {"ZWE"} and "MED" in {actor.sector for actor in censored.recipient}
+    text = "Tanzania's government ordered the Swahili newspaper Mwananchi to suspend publication for a month."
+    censored = one_event(_analyze(pipeline, text), "COERCE", "Mwananchi")
+    assert countries(censored.actor) == {"TZA"} and "MED" in {actor.sector for actor in censored.recipient}
     assert any("ordered by the subject of 'ordered'" in how for how in censored.explanation["roles"])
     expelled = one_event(_analyze(pipeline, "Iran ordered two German diplomats to leave the country."), "SANCTION", "diplomats")
     assert countries(expelled.actor) == {"IRN"} and codes(expelled.recipient) == {"DEUGOV"}
 
 
 def test_a_pronoun_behind_an_empty_it_is_the_speaker_above(pipeline: Pipeline) -> None:
-    text = "The Turkish government has made it plain it will never lift its ban on the PKK."
-    refused = one_event(_analyze(pipeline, text), "REJECT", "PKK")
-    assert codes(refused.actor) == {"TURGOV"}
+    text = "The Spanish government has made it plain it will never negotiate with ETA."
+    refused = one_event(_analyze(pipeline, text), "REJECT", "ETA")
+    assert codes(refused.actor) == {"ESPGOV"}
 
 
 @pytest.mark.parametrize(
     ("text", "event", "actor", "recipient"),
     [
-        ("Iraqi government troops have captured the main airport in Mosul.", "ASSAULT", "IRQ", None),
+        ("Syrian government troops have recaptured the airbase near Palmyra.", "ASSAULT", "SYR", None),
         ("Australia lifted its curbs on travel to and from New Zealand.", "CONCEDE", "AUS", "NZL"),
-        ("American troops have begun leaving Afghanistan.", "RETREAT", "USA", "AFG"),
-        ("Morocco announced a suspension of air links with Spain.", "SANCTION", "MAR", None),
-        ("Venezuela's government said that lifting the ban on aid is out of question.", "REJECT", "VEN", None),
+        ("French troops have started pulling out of Mali.", "RETREAT", "FRA", "MLI"),
+        ("Kuwait announced the suspension of commercial flights from India.", "SANCTION", "KWT", None),
+        ("Cuba's government said that releasing the prisoners was out of question.", "REJECT", "CUB", None),
         # an act the speakers rule out is their refusal; the author of a statement says what it says
-        ("US officials said that removing the sanctions on Burma is out of the question.", "REJECT", "USA", "MMR"),
+        ("British ministers said that easing the arms embargo on Sudan was out of the question.", "REJECT", "GBR", "SDN"),
         ("Japan's foreign ministry issued a statement calling on China to release the man.", "REQUEST", "JPN", "CHN"),
     ],
 )
@@ -99,7 +99,7 @@ def test_captures_curbs_links_refusals_and_statements_with_their_parties(
 def test_forces_made_ready_to_attack_are_a_show_of_force_not_the_attack(pipeline: Pipeline) -> None:
     for text in (
         "Russian troops are preparing to attack Kyiv.",
-        "The Macedonian army prepared to resume shelling rebel-held villages.",
+        "Azerbaijani artillery units prepared to resume bombarding Armenian positions.",
     ):
         events = _analyze(pipeline, text).events
         assert [e.event for e in events] == ["MOBILIZE"], text
@@ -108,9 +108,9 @@ def test_forces_made_ready_to_attack_are_a_show_of_force_not_the_attack(pipeline
 
 
 def test_someone_put_under_investigation_is_investigated(pipeline: Pipeline) -> None:
-    text = "A Canadian citizen was put under investigation in Spain over his part in a brawl."
+    text = "A Dutch tourist was put under investigation in Greece over a fire at a hotel."
     investigated = one_event(_analyze(pipeline, text), "ACCUSE", "investigation")
-    assert investigated.mode == "investigate" and countries(investigated.recipient) == {"CAN"}
+    assert investigated.mode == "investigate" and countries(investigated.recipient) == {"NLD"}
 
 
 def test_headline_verbs_killings_and_bombings_with_no_party_named(pipeline: Pipeline) -> None:
@@ -162,10 +162,10 @@ def test_the_act_a_refusal_waits_for_has_not_happened(pipeline: Pipeline) -> Non
 @pytest.mark.parametrize(
     ("text", "event", "actors"),
     [
-        ("Medecins Sans Frontieres flew 13 tons of medicine into Afghanistan.", "AID", None),
-        ("USAID deployed seven search-and-rescue teams in Haiti.", "AID", {"USA"}),
-        ("Afghanistan has banned all Pakistani newspapers.", "COERCE", {"AFG"}),
-        ("The armies of Brazil and Argentina performed joint war games in October.", "COOPERATE", {"BRA", "ARG"}),
+        ("A Red Cross plane flew insulin and other medicine into Khartoum.", "AID", None),
+        ("USAID deployed a rescue team of 80 firefighters to Turkey after the earthquake.", "AID", {"USA"}),
+        ("Niger has banned two French broadcasters.", "COERCE", {"NER"}),
+        ("The navies of Chile and Peru staged joint manoeuvres in March.", "COOPERATE", {"CHL", "PER"}),
     ],
 )
 def test_relief_flown_in_newspapers_banned_and_two_armies_drilling(
@@ -177,7 +177,7 @@ def test_relief_flown_in_newspapers_banned_and_two_armies_drilling(
 
 
 def test_a_measure_being_lifted_is_not_imposed(pipeline: Pipeline) -> None:
-    result = _analyze(pipeline, "India and Brazil agreed to lift punitive tariffs on Chinese steel.")
+    result = _analyze(pipeline, "The EU agreed to lift the punitive duties it had slapped on Australian wine.")
     assert not find_events(result, "THREATEN") and not find_events(result, "SANCTION")
 
 
@@ -237,20 +237,20 @@ def test_what_someone_can_do_is_no_act_done(pipeline: Pipeline) -> None:
 
 
 def test_an_act_joined_to_or_permitted_by_a_refused_one_did_not_happen(pipeline: Pipeline) -> None:
-    text = "The SPLA political wing refused to allow Red Cross planes to land and evacuate 12 of its fighters."
+    text = "The Houthi leadership refused to let UN cargo planes refuel and unload medicine at Sanaa airport."
     result = _analyze(pipeline, text)
     assert [e.event for e in result.events if e.aux is None] == ["REJECT"], [(e.event, e.aux) for e in result.events]
 
 
 def test_a_list_of_weapons_fired_against_a_target_is_an_attack(pipeline: Pipeline) -> None:
-    text = "Ethiopian-led forces launched artillery, mortar, and rocket fire against Eritrean rebel camps near the border."
+    text = "Turkish forces launched drone, howitzer, and tank fire against Kurdish militia posts along the frontier."
     result = _analyze(pipeline, text)
     main = max(result.events, key=lambda event: event.confidence)
     assert main.event == "ASSAULT", [(e.event, e.trigger) for e in result.events]
 
 
 def test_emergency_measures_eased_are_a_concession_and_an_organisations_wing_acts_uncoded(pipeline: Pipeline) -> None:
-    eased = _analyze(pipeline, "Peru eased emergency measures in the southern provinces on Friday.")
+    eased = _analyze(pipeline, "Peru relaxed its emergency rules in the southern provinces on Friday.")
     assert [e.event for e in eased.events] == ["CONCEDE"], [(e.event, e.trigger) for e in eased.events]
     refused = _analyze(pipeline, "The FARC political wing refused to attend the talks.")
     assert [e.event for e in refused.events] == ["REJECT"], [(e.event, e.trigger) for e in refused.events]

@@ -19,14 +19,15 @@ def test_a_relative_pronoun_stands_for_the_noun_its_clause_describes(pipeline: P
     result = _analyze(pipeline, "Chinese troops who attacked Indian soldiers were withdrawn on Monday.")
     attack = find_events(result, "ASSAULT") or find_events(result, "RETREAT")
     assert attack and codes(attack[0].actor) == {"CHNMIL"}, [(e.event, codes(e.actor)) for e in result.events]
-    accused = one_event(_analyze(pipeline, "A Kenyan lawmaker who was accused of taking bribes resigned."), "ACCUSE", "accused")
-    assert countries(accused.recipient) == {"KEN"}
+    text = "A Ghanaian senator who was accused of embezzling public funds stepped down."
+    accused = one_event(_analyze(pipeline, text), "ACCUSE", "accused")
+    assert countries(accused.recipient) == {"GHA"}
 
 
 def test_a_participle_describing_a_noun_tells_what_the_noun_underwent(pipeline: Pipeline) -> None:
-    result = _analyze(pipeline, "Two Nigerian politicians accused of selling votes were jailed on Monday.")
+    result = _analyze(pipeline, "Three Zambian officials accused of rigging tenders were jailed on Friday.")
     accused = one_event(result, "ACCUSE", "accused")
-    assert countries(accused.recipient) == {"NGA"}
+    assert countries(accused.recipient) == {"ZMB"}
 
 
 def test_a_description_by_participle_does_not_stand_for_the_sentence(pipeline: Pipeline) -> None:
@@ -45,7 +46,7 @@ def test_of_two_subjects_side_by_side_the_one_naming_actors_is_taken(pipeline: P
 @pytest.mark.parametrize(
     ("text", "event", "recipient"),
     [
-        ("Norway's state-owned railway company has been hit by a serious cyberattack.", "COERCE", "NORBUS"),
+        ("Finland's state-owned postal company has been crippled by a cyberattack.", "COERCE", "FINBUS"),
         ("A senior Iraqi army commander was killed in a drone strike on Saturday.", "ASSAULT", "IRQMIL"),
     ],
 )
@@ -71,7 +72,7 @@ def test_a_government_named_by_protesters_is_their_own(pipeline: Pipeline) -> No
     "text",
     [
         "Four independent charities have been banned from working in Belarus.",
-        "A school was stormed in the northeastern city of Maiduguri on Sunday.",
+        "A girls' school was stormed in Zamfara state overnight.",
         "A huge cyberattack knocked out the computers of the biggest oil refinery in Romania on Monday.",
     ],
 )
@@ -88,14 +89,14 @@ def test_a_verbal_act_with_no_named_party_is_still_not_coded(pipeline: Pipeline)
 
 
 def test_a_survey_released_is_no_release_of_captives(pipeline: Pipeline) -> None:
-    text = "The governor has a 26 percent approval rating in a new survey released in Ohio on Monday."
+    text = "A survey released on Tuesday put the senator's approval rating at 38 percent in Georgia."
     assert not find_events(_analyze(pipeline, text), "RETREAT")
 
 
 @pytest.mark.parametrize(
     ("text", "event"),
     [
-        ("The government outlawed the two main opposition organizations.", "COERCE"),
+        ("The government outlawed the country's largest trade union federation.", "COERCE"),
         ("The army imposed a curfew on the town after the riots.", "COERCE"),
     ],
 )
@@ -134,9 +135,9 @@ def test_fighting_alongside_is_no_attack(pipeline: Pipeline) -> None:
 
 
 def test_the_one_received_to_talk_is_the_other_side(pipeline: Pipeline) -> None:
-    text = "Bahrain's Prime Minister Prince Khalifa received the UAE Ambassador to Bahrain to discuss bilateral ties."
+    text = "Kuwait's crown prince received the Omani ambassador to discuss trade between the two countries."
     talk = one_event(_analyze(pipeline, text), "CONSULT", "discuss")
-    assert countries(talk.actor) == {"BHR"} and countries(talk.recipient) == {"ARE"}
+    assert countries(talk.actor) == {"KWT"} and countries(talk.recipient) == {"OMN"}
     encouraged = "We encourage India and China to utilize existing bilateral channels to discuss disputed boundaries."
     assert not find_events(_analyze(pipeline, encouraged), "CONSULT")
 
@@ -192,8 +193,8 @@ def test_a_pronoun_in_a_lower_clause_stands_for_the_subject_above(pipeline: Pipe
 
 def test_a_capitalised_title_is_a_title(pipeline: Pipeline) -> None:
     text = (
-        "The Federal Minister for Railways Khalid Mehmood Qureshi allowed opposition leader Maulvi Abdul Ghafoor to lead a march,"
-        " as confirmed by the Pakistani Federal Secretary Railways."
+        "The Federal Minister for Water Resources Tariq Lodhi allowed the opposition alliance to stage a march,"
+        " as confirmed by the Pakistani Federal Secretary Water Resources."
     )
     allowed = find_events(analyze(text, pipeline=pipeline), "CONCEDE")
     assert allowed and codes(allowed[0].actor) == {"PAKGOV"}, [(e.event, codes(e.actor)) for e in allowed]
@@ -237,9 +238,9 @@ def test_a_date_before_two_joined_acts_dates_both(pipeline: Pipeline) -> None:
 
 
 def test_a_participle_followed_by_the_day_is_the_verb_of_a_verbless_parse(pipeline: Pipeline) -> None:
-    text = "A state-run Iranian newspaper called Monday on Muslims to rally against Israeli hardliner Benjamin Netanyahu."
+    text = "A pro-government Turkish daily called Friday on readers to boycott Swedish goods."
     call = find_events(analyze(text, pipeline=pipeline), "REQUEST")
-    assert call and countries(call[0].actor) == {"IRN"}, [(e.event, codes(e.actor)) for e in call]
+    assert call and countries(call[0].actor) == {"TUR"}, [(e.event, codes(e.actor)) for e in call]
 
 
 @pytest.mark.parametrize(
@@ -260,12 +261,12 @@ def test_the_doer_a_participle_names_of_an_object_is_the_recipient(
 @pytest.mark.parametrize(
     ("text", "event", "recipients"),
     [
-        ("Egypt launched a mediation effort to prevent a confrontation between Turkey and Syria.", "CONSULT", {"TUR", "SYR"}),
+        ("Qatar launched a mediation effort to avert a clash between Ethiopia and Egypt.", "CONSULT", {"ETH", "EGY"}),
         ("Several Asian states agreed to lift curbs on purchases of Argentine beef.", "CONCEDE", {"ARG"}),
         ("Canada will not lift its ban on trading with Iranian shipping firm IRISL.", "REJECT", {"IRN"}),
         ("The EU imposed an embargo on imports of Russian oil.", "SANCTION", {"RUS"}),
         ("Kenya announced a ceasefire proposal to stop the violence in Sudan.", "RETREAT", {"SDN"}),
-        ("Ireland is deploying soldiers to the UN peacekeeping mission in Lebanon.", "COOPERATE", {"LBN"}),
+        ("Nepal is deploying a battalion to serve with the UN peacekeepers in South Sudan.", "COOPERATE", {"SSD"}),
     ],
 )
 def test_a_party_named_deeper_in_the_object_or_its_purpose_is_the_recipient(
@@ -288,14 +289,14 @@ def test_the_host_of_a_meeting_place_is_no_party_beside_an_international_body(pi
 
 @pytest.mark.parametrize("region", ["Central American", "Latin American", "South American"])
 def test_a_regions_adjective_ending_in_a_demonym_names_no_country(pipeline: Pipeline, region: str) -> None:
-    result = _analyze(pipeline, f"The Guatemalan government denied charges by {region} clergymen that it tortured a priest.")
+    result = _analyze(pipeline, f"The Honduran army rejected claims by {region} bishops that it had beaten a journalist.")
     assert all("USA" not in countries([*e.actor, *e.recipient]) for e in result.events)
 
 
 def test_he_in_a_reported_clause_is_the_person_speaking_not_a_country_named_between(pipeline: Pipeline) -> None:
-    text = "President Donald Trump said that North Korea must act on denuclearization before he would support lifting sanctions."
+    text = "Chancellor Olaf Scholz said that Serbia must recognise Kosovo before he would support its EU membership."
     support = find_events(_analyze(pipeline, text), "SUPPORT")
-    assert support and countries(support[0].actor) == {"USA"}, [(e.event, codes(e.actor)) for e in support]
+    assert support and countries(support[0].actor) == {"DEU"}, [(e.event, codes(e.actor)) for e in support]
 
 
 def test_a_speech_verb_and_its_preposition_after_a_subject_is_the_main_verb(pipeline: Pipeline) -> None:
@@ -304,7 +305,7 @@ def test_a_speech_verb_and_its_preposition_after_a_subject_is_the_main_verb(pipe
 
 
 def test_of_a_group_noun_and_a_name_parsed_as_two_subjects_the_name_acts(pipeline: Pipeline) -> None:
-    text = "The rebel Arakan Army on Tuesday threatened to shell bases of the junta in Rakhine."
+    text = "The rebel Kachin Independence Army on Friday threatened to attack outposts of the junta in Kachin State."
     threat = find_events(_analyze(pipeline, text), "THREATEN")
     assert threat and codes(threat[0].actor) == {"MMRREB"}, [(e.event, codes(e.actor)) for e in threat]
 
@@ -314,8 +315,8 @@ def test_of_a_group_noun_and_a_name_parsed_as_two_subjects_the_name_acts(pipelin
     [
         ("Authorities in the former Belgian colony of Burundi lifted travel restrictions on Monday.", "CONCEDE", "BDIGOV", None),
         ("Belgian police sealed off a suburb under a military lockdown in Belgium on Tuesday.", "COERCE", "BELCOP", None),
-        ("A power plant in Ukraine was disabled by a cyber attack on Saturday.", "COERCE", None, "UKR"),
-        ("A civilian died in a drone strike in Helmand province on Wednesday.", "ASSAULT", None, "AFGCVL"),
+        ("A substation in Moldova was knocked offline by a cyber attack on Tuesday.", "COERCE", None, "MDA"),
+        ("A farmer died in a drone strike in Kandahar province on Thursday.", "ASSAULT", None, "AFGCVL"),
         (
             "Armenian troops and allied fighters launched a drone strike against an army depot in Azerbaijan's Tovuz district.",
             "ASSAULT",
@@ -336,8 +337,8 @@ def test_parties_from_nested_places_imposed_states_passive_agents_and_deaths(
 @pytest.mark.parametrize(
     ("text", "event", "recipient"),
     [
-        ("Former Serbian political leader Aleksandar Vucic is facing charges of corruption.", "ACCUSE", "SRB"),
-        ("Dozens of Kenyan news sites are under cyber attack.", "COERCE", "KEN"),
+        ("Former Zambian finance minister Joseph Banda is facing charges of fraud.", "ACCUSE", "ZMB"),
+        ("Several Kenyan bank websites are under cyber attack.", "COERCE", "KEN"),
     ],
 )
 def test_what_a_subject_faces_or_is_under_befalls_it(pipeline: Pipeline, text: str, event: str, recipient: str) -> None:
@@ -361,9 +362,9 @@ def test_the_need_for_someone_to_act_is_a_request_of_them(pipeline: Pipeline) ->
 
 
 def test_a_ceasefire_a_state_declares_at_home_falls_on_its_own_country(pipeline: Pipeline) -> None:
-    text = "President Omer al-Bashir on Monday declared an open-ended cessation of hostilities in Sudan."
+    text = "Prime Minister Abiy Ahmed declared a unilateral truce across Ethiopia on Tuesday."
     truce = find_events(_analyze(pipeline, text), "RETREAT")
-    assert truce and countries(truce[0].recipient) == {"SDN"}, [(codes(e.actor), codes(e.recipient)) for e in truce]
+    assert truce and countries(truce[0].recipient) == {"ETH"}, [(codes(e.actor), codes(e.recipient)) for e in truce]
 
 
 @pytest.mark.parametrize(
@@ -371,18 +372,18 @@ def test_a_ceasefire_a_state_declares_at_home_falls_on_its_own_country(pipeline:
     [
         # the parser leaves 'to' without an object and makes the dissidents the subject of their own clause
         (
-            "Chile granted asylum to three Bolivian dissidents hiding in its embassy since last year's Peruvian coup.",
+            "Ecuador granted asylum to four Peruvian dissidents sheltering in its embassy since last year's Bolivian coup.",
             "AID",
-            {"CHL"},
-            {"BOL"},
+            {"ECU"},
+            {"PER"},
         ),
         # forces no name places are the forces of the state that moves them; 'from Iraq' is the place left
         ("Britain completed the withdrawal of its remaining combat forces from Iraq on Friday.", "RETREAT", {"GBR"}, {"IRQ"}),
-        ("The government of Mali received a team of monitors from the African Union.", "RETREAT", {"MLI"}, set()),
+        ("The government of Mali received African Union monitors in Bamako.", "RETREAT", {"MLI"}, set()),
         ("Ghana's foreign minister wrote to Togo that it must reopen the border.", "REQUEST", {"GHA"}, {"TGO"}),
-        ("NATO tightened the blockade of the Libyan coast with Tunisia's help on Friday.", "COERCE", set(), {"LBY"}),
-        ("Maria Lopez, Colombia's best-known human rights activist, began a hunger strike on Monday.", "PROTEST", {"COL"}, None),
-        ("A Chechen detainee died of torture in Russian police custody, his family said.", "ASSAULT", set(), {"RUS"}),
+        ("The EU navy tightened its blockade of Libyan ports on Friday with Tunisia's help.", "COERCE", set(), {"LBY"}),
+        ("Rosa Jimenez, Colombia's best-known land rights activist, began a hunger strike on Monday.", "PROTEST", {"COL"}, None),
+        ("A Chechen detainee was tortured to death in Russian police custody, his family said.", "ASSAULT", set(), {"RUS"}),
     ],
 )
 def test_roles_through_misparses_movements_envoys_addressees_and_victims(
@@ -397,7 +398,7 @@ def test_roles_through_misparses_movements_envoys_addressees_and_victims(
 
 
 def test_a_body_sending_envoys_is_the_party_and_the_place_of_a_reporter_is_not_the_events(pipeline: Pipeline) -> None:
-    received = find_events(_analyze(pipeline, "Sudan received observers from the Arab League on Monday."), "RETREAT")
+    received = find_events(_analyze(pipeline, "Chad received monitors from the Arab League on Monday."), "RETREAT")
     assert received and any(a.code.startswith("IGO") for a in received[0].recipient), [codes(e.recipient) for e in received]
     text = "Rebels shelled the town of Goma on Sunday, aid workers in Kampala said."
     shelled = find_events(_analyze(pipeline, text), "ASSAULT")
@@ -430,15 +431,15 @@ def test_a_surname_shared_across_countries_names_no_administration(pipeline: Pip
 def test_an_act_done_by_way_of_another_verb_is_its_subjects(pipeline: Pipeline) -> None:
     fired = find_events(_analyze(pipeline, "Hezbollah responded by firing rockets at Israel on Sunday."), "ASSAULT")
     assert fired and codes(fired[0].actor) == {"LBNREB"}, [codes(e.actor) for e in fired]
-    thrown = find_events(_analyze(pipeline, "Palestinian youths resorted to throwing stones at the police."), "ASSAULT")
-    assert thrown and countries(thrown[0].actor) == {"PSE"}, [codes(e.actor) for e in thrown]
+    thrown = find_events(_analyze(pipeline, "Syrian villagers resorted to throwing rocks at the Turkish patrol."), "ASSAULT")
+    assert thrown and countries(thrown[0].actor) == {"SYR"}, [codes(e.actor) for e in thrown]
 
 
 def test_a_protest_against_what_someone_did_is_aimed_at_them(pipeline: Pipeline) -> None:
     text = "Students held demonstrations against the abuses by the Iranian police in Tehran."
     protest = find_events(_analyze(pipeline, text), "PROTEST")
     assert protest and "IRNCOP" in codes(protest[0].recipient), [codes(e.recipient) for e in protest]
-    text = "One Kenyan policeman was killed in an attack on a police post by Somali gunmen near the border."
+    text = "Two Kenyan police officers were killed in an attack by Somali gunmen on a border police post."
     attack = find_events(_analyze(pipeline, text), "ASSAULT")
     assert attack and all("SOM" not in countries(e.recipient) for e in attack), [codes(e.recipient) for e in attack]
 

@@ -131,12 +131,12 @@ def test_the_english_word_list_answers_as_lemminflect_does() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "is_dateline"),
     [
-        ("CAIRO - On a grass field in Madinaty", "CAIRO", True),
-        ("By Jill Colvin, Associated Press WASHINGTON (AP) — China vowed", "WASHINGTON", True),
-        ("RALEIGH, N.C. (AP) - A new report", "RALEIGH", True),
-        ("Muscat: The 10th film festival", "Muscat", True),
+        ("AMMAN - In a crowded market in the old town", "AMMAN", True),
+        ("By Maria Santos, Associated Press MANILA (AP) — Japan pledged", "MANILA", True),
+        ("TOLEDO, Ohio (AP) - A school board vote", "TOLEDO", True),
+        ("Doha: The third book fair", "Doha", True),
         ("U.S. urges Ukraine to act", "U.S.", False),  # a headline's country
-        ("Dubai may have been hot", "Dubai", False),
+        ("Riyadh may see rain", "Riyadh", False),
         ("Talks in LONDON - and Paris", "LONDON", False),  # not at the start
     ],
 )
@@ -147,11 +147,11 @@ def test_a_dateline_is_the_opening_place_in_capitals_or_before_a_dash(text: str,
 
 
 def test_the_dateline_town_is_the_focus_of_unknown_names(resolver: Resolver) -> None:
-    """A Cairo story about a Liverpool football academy: its unknown suburb is in Cairo, not Liverpool."""
-    names = ["CAIRO", "Madinaty", "Liverpool", "Liverpool", "Liverpool"]
-    assert resolver.resolve_all(names, {"EGY", "GBR"})[1].candidate.country == "GBR"  # type: ignore[union-attr]
-    suburb = resolver.resolve_all(names, {"EGY", "GBR"}, dateline=0)[1]
-    assert suburb is not None and suburb.inferred and suburb.candidate.country == "EGY"
+    """An Amman story about a Manchester football academy: its unknown suburb is in Amman, not Manchester."""
+    names = ["AMMAN", "Tilal al-Ward", "Manchester", "Manchester", "Manchester"]
+    assert resolver.resolve_all(names, {"JOR", "GBR"})[1].candidate.country == "GBR"  # type: ignore[union-attr]
+    suburb = resolver.resolve_all(names, {"JOR", "GBR"}, dateline=0)[1]
+    assert suburb is not None and suburb.inferred and suburb.candidate.country == "JOR"
 
 
 def test_a_country_named_in_an_institution_places_it_unless_it_is_an_embassy(resolver: Resolver) -> None:
@@ -236,7 +236,7 @@ def test_a_capital_s_name_does_not_vote_for_its_country_where_a_large_namesake_e
 
 
 def test_a_group_in_a_town_is_of_the_country_the_town_was_placed_in(pipeline: Pipeline) -> None:
-    text = "Militias in Tripoli clashed with the army in the north Lebanese port on Monday."
+    text = "Gunmen in Tripoli exchanged fire with soldiers in the northern Lebanese city on Monday."
     result = analyze(text, "2024-06-10", pipeline=pipeline)
     assert {actor.country for event in result.events for actor in event.actor} == {"LBN"}, [
         (event.event, codes(event.actor)) for event in result.events
