@@ -6,7 +6,7 @@ import pytest
 
 from tests.helpers import codes, countries, find_events, one_event
 from watchfloor.pipeline import Pipeline
-from watchfloor.records import Result
+from watchfloor.records import DateSpan, Result
 from watchfloor.sources import make_document
 
 
@@ -237,9 +237,13 @@ def test_what_someone_can_do_is_no_act_done(pipeline: Pipeline) -> None:
 
 
 def test_an_act_joined_to_or_permitted_by_a_refused_one_did_not_happen(pipeline: Pipeline) -> None:
-    text = "The Houthi leadership refused to let UN cargo planes refuel and unload medicine at Sanaa airport."
-    result = _analyze(pipeline, text)
-    assert [e.event for e in result.events if e.aux is None] == ["REJECT"], [(e.event, e.aux) for e in result.events]
+    from watchfloor.events.auxiliary import auxiliary
+
+    doc = pipeline.nlp("The Houthi leadership refused to let UN cargo planes refuel and unload medicine at Sanaa airport.")
+    unload = next(token for token in doc if token.lower_ == "unload")
+    assert auxiliary(unload, doc[:], DateSpan(start=None, end=None, text="", precision="unknown"), None) == "negated"
+    attacked = pipeline.nlp("Russia refused to withdraw and attacked the town.")
+    assert auxiliary(attacked[5], attacked[:], DateSpan(start=None, end=None, text="", precision="unknown"), None) is None
 
 
 def test_a_list_of_weapons_fired_against_a_target_is_an_attack(pipeline: Pipeline) -> None:

@@ -498,3 +498,28 @@ def test_an_act_by_way_of_another_is_the_subjects_only_after_a_verb_of_respondin
 def test_an_arrest_at_a_base_is_not_put_on_the_state_around_it(pipeline: Pipeline) -> None:
     result = _analyze(pipeline, "Two men were imprisoned at Naval Station Guantanamo Bay in 2004.")
     assert all("CUB" not in countries(e.actor) for e in result.events), [(e.event, codes(e.actor)) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors", "recipients"),
+    [
+        ("Some 40 delegates from Tunisian trade unions handed a petition to the Libyan embassy.", "REQUEST", {"TUN"}, None),
+        ("Nurses from three Canadian charities delivered medicine to refugees in Chad.", "AID", {"CAN"}, None),
+        ("Kenya and Uganda called for the withdrawal of Ethiopian troops from Somalia.", "REQUEST", {"KEN", "UGA"}, {"ETH"}),
+        ("Nigerien police confiscated rifles from Malian armed groups on Sunday.", "COERCE", {"NER"}, {"MLI"}),
+        ("Al-Shabaab threatened to resume attacks in Kenya.", "THREATEN", {"SOM"}, {"KEN"}),
+    ],
+)
+def test_envoys_of_a_group_acts_asked_for_things_taken_and_places_threatened(
+    pipeline: Pipeline, text: str, event: str, actors: set[str], recipients: set[str] | None
+) -> None:
+    found = find_events(_analyze(pipeline, text), event)
+    shown = [(e.event, codes(e.actor), codes(e.recipient)) for e in _analyze(pipeline, text).events]
+    assert found and actors <= countries(found[0].actor), shown
+    assert recipients is None or recipients <= countries(found[0].recipient), shown
+
+
+def test_an_act_a_wish_or_call_is_for_is_not_done(pipeline: Pipeline) -> None:
+    text = "The envoy voiced a desire for a thorough investigation into the killing of the Kenyan journalist."
+    investigation = find_events(_analyze(pipeline, text), "ACCUSE")
+    assert investigation and investigation[0].aux == "hypothetical", [(e.event, e.aux) for e in investigation]

@@ -119,6 +119,15 @@ def _stated_intention(trigger: Token, clause: list[Token]) -> bool:
     return verb is not None and any(t.lower_ in FUTURE_IN_REPORT and t.dep_ == "aux" for t in (*clause, *verb.children))
 
 
+WISH_NOUNS = frozenset({"desire", "call", "need", "demand", "push", "hope", "appeal", "wish", "plea", "request"})
+
+
+def _wished_for(trigger: Token) -> bool:
+    """An act named as what a wish or call is for ('a desire for a transparent investigation')."""
+    preposition = trigger.head
+    return trigger.dep_ == "pobj" and preposition.lower_ == "for" and preposition.head.lemma_.lower() in WISH_NOUNS
+
+
 PREPARING_WORDS = frozenset({"prepare", "ready", "gear", "poise", "poised"})
 
 
@@ -244,6 +253,8 @@ def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | Non
         return "negated"
     if is_question(sentence):
         return "hypothetical"  # "Does he plan to block it?", "Why not ban them altogether?": asked, not reported
+    if _wished_for(trigger):
+        return "hypothetical"  # "a desire for a full investigation", "calls for a ceasefire": sought, not done
     if _stated_intention(trigger, clause):
         return "future"
     if any(token.lower_ in ("if", "unless") and token.dep_ == "mark" for token in clause):

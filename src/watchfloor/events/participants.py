@@ -19,7 +19,7 @@ FRAMING_PREPS = frozenset({"during", "on", "at", "as"})
 MEETING_NOUNS = frozenset({"discussion", "talk", "meeting", "call", "conversation", "negotiation", "summit", "visit", "trip"})
 TRAVEL_VERBS = frozenset({"arrive", "travel", "come", "go", "fly", "head", "leave", "land"})  # "arrived in Tehran for talks"
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
-TAKING_VERBS = frozenset({"seize", "capture", "recapture", "retake", "wrest", "take", "grab", "steal"})  # from whom
+TAKING_VERBS = frozenset({"seize", "capture", "recapture", "retake", "wrest", "take", "grab", "steal", "confiscate", "impound"})
 RECEIVING_VERBS = frozenset({"receive", "accept", "admit"})  # "received monitors from the Arab League": the other party
 ASKING_VERBS = frozenset({"demand", "request", "seek", "ask", "want", "expect"})  # "demanded support from X": asked of X
 EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "oust"})
@@ -302,7 +302,7 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         preps = RECIPIENT_PREPS | {"of", "for", "between"} if wider else RECIPIENT_PREPS
         if child.lemma_.lower() in SPEECH_NOUNS:  # "turned down a plea from President X", "violated a ban by X"
             preps = preps | {"from", "by"}
-        if verb.lemma_.lower() in ASKING_VERBS:  # "demanded self-rule from the Spanish government"
+        if verb.lemma_.lower() in ASKING_VERBS | TAKING_VERBS:  # "demanded self-rule from Spain", "seized rifles from X"
             preps = preps | {"from"}
         if child.lemma_.lower() in TOPIC_NOUNS:  # "exchanged views on Russian military activities": what, not whom
             preps = preps - {"on", "near", "around"}
@@ -377,6 +377,8 @@ def _objects(verb: Token) -> list[Token]:
     if verb.lemma_.lower() in TOPIC_VERBS:  # "discussed Syria-related topics": Syria is what, not whom
         objects = [child for child in objects if child.dep_ != "dobj"]
     objects += _counted_up_to(verb)
+    if verb.lemma_.lower() in PHRASAL_SPEECH | {"ask"}:  # "called for the withdrawal of Syrian forces": the act asked for
+        objects += [t for p in verb.children if p.lower_ == "for" for t in p.children if t.lemma_.lower() in ACT_NOUNS]
     if _described_by_participle(verb):  # "two politicians accused of selling votes": the politicians were accused
         objects.append(verb.head)
     if shares_a_passive(verb):

@@ -55,6 +55,9 @@ def complete_recipients(
         recipient_from_place(trigger, found, facts, ctx, material)
     elif all(actor.country is None and actor.code.startswith("IGO") for actor in found.recipient):
         _country_of_the_mission(trigger, found, facts, ctx)
+    if not found.recipient and event_name == "THREATEN":  # "threatened to resume attacks in Israel"
+        for act in (child for child in trigger.children if child.dep_ == "xcomp"):
+            recipient_from_place(act, found, facts, ctx, material=False)
     if not found.recipient and event_name == "PROTEST":
         _protest_addresses_own_government(found, ctx)
     if not found.recipient and (event_name in DOMESTIC_MEASURES or event_name in ("THREATEN", "RETREAT")):

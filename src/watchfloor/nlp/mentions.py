@@ -465,7 +465,21 @@ def _officials_of_countries(head: Token, ctx: DocContext) -> list[Actor]:
             text = f"{head.text} of {ent.text}" if ent is not None else head.text
             code = f"{country.country}{sector}"
             _add(actors, Actor(text=text, name=text, code=code, country=country.country, sector=sector, kb_id=None))
+        elif ent is None and lemma in ENVOY_NOUNS:
+            _add(actors, _sent_by_a_group(head, place, ctx))
     return actors
+
+
+def _sent_by_a_group(envoys: Token, group: Token, ctx: DocContext) -> Actor | None:
+    """'Representatives from Egyptian civil society groups': the envoys of a group a demonym places speak for that
+    country's group, of the group's sector where its noun gives one."""
+    country = _named_with(group, ctx)
+    if country is None or not country.country:
+        return None
+    sector = _group_sector(group)
+    text = " ".join(t.text for t in envoys.subtree if t.dep_ not in ("det", "punct"))
+    code = f"{country.country}{sector or ''}"
+    return Actor(text=text, name=text, code=code, country=country.country, sector=sector, kb_id=None)
 
 
 def _titled_person(tokens: list[Token], head: Token, ctx: DocContext) -> Actor | None:
@@ -719,6 +733,8 @@ def _located_in(head: Token, ctx: DocContext) -> Entity | None:
             ent = entity_at(pobj.doc, pobj.i) if pobj.dep_ in ("pobj", "dobj") else None
             if (found := _country_named(ent, ("GPE", "LOC", "NORP"), ("country", "capital", "place"), ctx)) is not None:
                 return found
+            if ent is None and prep.lower_ == "from" and (named := _named_with(pobj, ctx)) is not None:
+                return named  # "doctors from two American aid groups"
             if ent is None and prep.lower_ == "of" and head.lemma_.lower() in GROUP_ROLES:
                 # "the commander of the army of Mali", "the heads of the three Somali clan militias"
                 return _located_in(pobj, ctx) or _named_with(pobj, ctx)
