@@ -258,3 +258,10 @@ def test_emergency_measures_eased_are_a_concession_and_an_organisations_wing_act
     assert [e.event for e in eased.events] == ["CONCEDE"], [(e.event, e.trigger) for e in eased.events]
     refused = _analyze(pipeline, "The FARC political wing refused to attend the talks.")
     assert [e.event for e in refused.events] == ["REJECT"], [(e.event, e.trigger) for e in refused.events]
+
+
+def test_readiness_reaches_an_act_done_to_help(pipeline: Pipeline) -> None:
+    text = "Canada is willing to send equipment to help defend Latvia, the Canadian minister said."
+    result = _analyze(pipeline, text)
+    main = max(result.events, key=lambda event: event.confidence)
+    assert main.event == "AGREE", [(e.event, e.trigger, e.aux) for e in result.events]

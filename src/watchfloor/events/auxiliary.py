@@ -112,9 +112,13 @@ def _stated_intention(trigger: Token, clause: list[Token]) -> bool:
 
     A conditional in reported speech ("would meet him if ...") is still the statement of an intention.
     """
-    verb = _act_verb(trigger)  # "willing to hold talks"
-    if verb is not None and verb.dep_ == "xcomp" and verb.head.lower_ in READINESS_WORDS:
-        return True
+    verb = _act_verb(trigger)  # "willing to hold talks", "willing to send material to help defend Saudi Arabia"
+    for _ in range(3):
+        if verb is None or verb.dep_ not in ("xcomp", "advcl") or verb.tag_ != "VB":
+            break
+        if verb.head.lower_ in READINESS_WORDS:
+            return True
+        verb = verb.head
     verb = reported_verb(trigger)
     return verb is not None and any(t.lower_ in FUTURE_IN_REPORT and t.dep_ == "aux" for t in (*clause, *verb.children))
 
