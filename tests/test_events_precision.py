@@ -265,3 +265,4 @@ def test_readiness_reaches_an_act_done_to_help(pipeline: Pipeline) -> None:
     result = _analyze(pipeline, text)
     main = max(result.events, key=lambda event: event.confidence)
     assert main.event == "AGREE", [(e.event, e.trigger, e.aux) for e in result.events]
+    assert (codes(main.actor), codes(main.recipient)) == ({"CAN"}, {"LVA"})  # the subject four clauses up

@@ -113,7 +113,7 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
         return subject_of(governor, ctx, depth + 1, pronouns)
     if depth < 3 and _conjoined_to_the_report(verb):  # "The President said Hamas must release them, and asked ..."
         return subject_of(verb.head.head, ctx, depth + 1, pronouns)
-    if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head != verb:
+    if depth < CLIMB_LIMIT and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head != verb:
         return subject_of(verb.head, ctx, depth + 1, pronouns)
     if depth < 3 and verb.dep_ == "csubj" and verb.head.dep_ == "ccomp":  # "US officials said lifting sanctions is out of
         return subject_of(verb.head.head, ctx, depth + 1, pronouns)  # the question": the speakers would lift them
@@ -121,6 +121,8 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
 
 
 ATTITUDE_PARTICIPLES = frozenset({"oppose", "engage", "involve"})
+# Clauses climbed to find a subject: 'Greece is ready to send ships to help defend Cyprus' is four steps up
+CLIMB_LIMIT = 4
 
 
 def _done_by_way_of(verb: Token) -> bool:
