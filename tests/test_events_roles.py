@@ -523,3 +523,14 @@ def test_an_act_a_wish_or_call_is_for_is_not_done(pipeline: Pipeline) -> None:
     text = "The envoy voiced a desire for a thorough investigation into the killing of the Kenyan journalist."
     investigation = find_events(_analyze(pipeline, text), "ACCUSE")
     assert investigation and investigation[0].aux == "hypothetical", [(e.event, e.aux) for e in investigation]
+
+
+def test_forces_massed_for_an_offensive_are_aimed_at_its_target(pipeline: Pipeline) -> None:
+    text = "Riyadh mobilized the army for a possible offensive against the Houthis."
+    massed = find_events(_analyze(pipeline, text), "MOBILIZE")
+    assert massed and codes(massed[0].recipient) == {"YEMREB"}, [codes(e.recipient) for e in massed]
+
+
+def test_troops_taking_part_in_peacekeeping_operations_cooperate_where_they_serve(pipeline: Pipeline) -> None:
+    found = find_events(_analyze(pipeline, "Nepalese troops take part in peacekeeping operations in Lebanon."), "COOPERATE")
+    assert found and codes(found[0].actor) == {"NPLMIL"} and countries(found[0].recipient) == {"LBN"}

@@ -317,6 +317,8 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     result.take("recipient", prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
     if not result.recipient and result.actor:  # "provides 10 million euros in aid to the Palestinian people"
         _object_chain_recipients(objects, ctx, result)
+    if not _placed(result.recipient):
+        _aimed_at(verb, objects, ctx, result)
     if verb.lemma_.lower() in TAKING_VERBS | RECEIVING_VERBS | ASKING_VERBS:  # "recaptured the town from rebels"
         result.take("recipient", prep_objects(verb, ctx, frozenset({"from"})), f"taken from: '{verb.text} from ...'")
     if not _placed(result.recipient):  # "scrambled jets to warn away Chinese aircraft": the jets are its own
@@ -329,6 +331,13 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
 
 
 TALKING_VERBS = frozenset({"discuss", "talk", "negotiate", "confer", "consult", "meet"})
+AIMED_PREPS = frozenset({"against", "on", "into"})
+
+
+def _aimed_at(verb: Token, objects: list[Token], ctx: DocContext, result: Participants) -> None:
+    """'mobilized the army for a ground assault against X': whom what the act is for is aimed at."""
+    aims = [pobj for holder in (verb, *objects) for prep in holder.children if prep.lower_ == "for" for pobj in prep.children]
+    result.take("recipient", [a for aim in aims for a in prep_objects(aim, ctx, AIMED_PREPS)], "whom what it is for is aimed at")
 
 
 def _the_other_side_of_a_talk(verb: Token, ctx: DocContext, result: Participants) -> None:
