@@ -266,3 +266,9 @@ def test_readiness_reaches_an_act_done_to_help(pipeline: Pipeline) -> None:
     main = max(result.events, key=lambda event: event.confidence)
     assert main.event == "AGREE", [(e.event, e.trigger, e.aux) for e in result.events]
     assert (codes(main.actor), codes(main.recipient)) == ({"CAN"}, {"LVA"})  # the subject four clauses up
+
+
+def test_a_days_meeting_mentioned_again_is_the_meeting_told_before(pipeline: Pipeline) -> None:
+    text = "President Ruto met President Museveni in Nairobi on Monday. Monday's meeting with Museveni covered trade."
+    result = _analyze(pipeline, text)
+    assert [(e.event, codes(e.actor)) for e in result.events] == [("CONSULT", {"KENGOV"})]

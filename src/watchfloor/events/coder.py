@@ -385,7 +385,7 @@ def _inherit(
                 found.actor = list(event.actor)
                 found.how.append(f"actor from the event '{token.text}' this clause describes")
                 return None
-    if not is_nominal(trigger) or not any(child.lower_ in ("the", "this", "that", "these") for child in trigger.children):
+    if not is_nominal(trigger) or not any(_definite(child) for child in trigger.children):
         return None
     for previous in reversed(earlier):
         if previous.span[1] < sentence.start_char - INHERIT_REACH:
@@ -396,6 +396,11 @@ def _inherit(
             found.how.append(f"actors of the earlier '{previous.trigger}' event this mention refers back to")
             return previous
     return None
+
+
+def _definite(determiner: Token) -> bool:
+    """'the talks', 'this meeting', and a day's: 'today's meeting', 'Monday's strikes' name one already told."""
+    return determiner.lower_ in ("the", "this", "that", "these") or (determiner.dep_ == "poss" and determiner.ent_type_ == "DATE")
 
 
 def _told_again(found: Participants, event_type: str, earlier: list[Event], sentence: Span) -> Event | None:
