@@ -272,3 +272,16 @@ def test_a_days_meeting_mentioned_again_is_the_meeting_told_before(pipeline: Pip
     text = "President Ruto met President Museveni in Nairobi on Monday. Monday's meeting with Museveni covered trade."
     result = _analyze(pipeline, text)
     assert [(e.event, codes(e.actor)) for e in result.events] == [("CONSULT", {"KENGOV"})]
+
+
+def test_a_date_in_a_clause_below_with_its_own_subject_does_not_date_the_act(pipeline: Pipeline) -> None:
+    text = "Egypt welcomed efforts to ensure that Sudan holds elections on December 20."
+    result = next(iter(pipeline.pipe([make_document(text, "precision", {"published": "2025-10-29"}, None)])))
+    welcomed = [e for e in result.events if e.trigger == "welcomed"]
+    assert welcomed and welcomed[0].date.start == "2025-10-29", [(e.trigger, e.date) for e in result.events]
+
+
+def test_never_hung_on_the_adverb_beside_the_verb_still_negates(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Kenya says it never again sends troops to Somalia without a mandate.")
+    sent = [e for e in result.events if e.trigger == "sends"]
+    assert sent and sent[0].aux == "negated", [(e.event, e.aux) for e in result.events]

@@ -534,3 +534,14 @@ def test_forces_massed_for_an_offensive_are_aimed_at_its_target(pipeline: Pipeli
 def test_troops_taking_part_in_peacekeeping_operations_cooperate_where_they_serve(pipeline: Pipeline) -> None:
     found = find_events(_analyze(pipeline, "Nepalese troops take part in peacekeeping operations in Lebanon."), "COOPERATE")
     assert found and codes(found[0].actor) == {"NPLMIL"} and countries(found[0].recipient) == {"LBN"}
+
+
+def test_a_present_verb_joined_to_one_of_another_person_takes_the_subject_that_agrees(pipeline: Pipeline) -> None:
+    text = (
+        "The presidents of Brazil and Chile met in Lima. They support reforms in Haiti, concur on the need to ensure "
+        "Venezuela never develops or acquires long-range missiles, underscore the importance of the Quito conference, "
+        "and support the independence of Guyana."
+    )
+    backed = [e for e in _analyze(pipeline, text).events if e.event == "SUPPORT"]
+    assert all("VEN" not in countries(e.actor) for e in backed), [(codes(e.actor), codes(e.recipient)) for e in backed]
+    assert any(countries(e.actor) == {"BRA", "CHL"} for e in backed), [(codes(e.actor), codes(e.recipient)) for e in backed]

@@ -247,11 +247,23 @@ def ruled_out(trigger: Token) -> bool:
     return any(phrase in said for phrase in RULED_OUT)
 
 
+NEGATORS = frozenset({"no", "never", "none", "nobody", "neither"})
+
+
+def _negated_in_clause(trigger: Token, clause: list[Token]) -> bool:
+    """A negation in the act's clause ('did not attack', 'no troops were sent'), also one the parser hangs on the
+    adverb beside the verb ('never again provides')."""
+    modifying = [grandchild for child in trigger.children if child.dep_ == "advmod" for grandchild in child.children]
+    return any(
+        token.dep_ == "neg" or (token.lower_ in NEGATORS and token.dep_ in ("det", "nsubj", "nsubjpass"))
+        for token in (*clause, *modifying)
+    )
+
+
 def auxiliary(trigger: Token, sentence: Span, when: DateSpan, anchor: date | None) -> Aux | None:
     """The auxiliary mode of the event at ``trigger``, or None for a plain report."""
     clause = _clause_tokens(trigger)
-    negators = ("no", "never", "none", "nobody", "neither")
-    if any(token.dep_ == "neg" or (token.lower_ in negators and token.dep_ in ("det", "nsubj", "nsubjpass")) for token in clause):
+    if _negated_in_clause(trigger, clause):
         return "negated"
     if _denied_by_governor(trigger) or ruled_out(trigger) or _denied_above(trigger):
         return "negated"

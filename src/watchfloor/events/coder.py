@@ -495,7 +495,9 @@ def _nearest_date(trigger: Token, facts: SentenceFacts) -> DateSpan:
     own = [
         (start, span)
         for start, end, span in facts.date_tokens
-        if not _describes_a_noun(doc[start:end].root, trigger) and not _dates_an_act_around_it(doc[start:end].root, trigger)
+        if not _describes_a_noun(doc[start:end].root, trigger)
+        and not _dates_an_act_around_it(doc[start:end].root, trigger)
+        and not _dates_a_clause_below(doc[start:end].root, trigger)
     ]
     subtree = {token.i for token in trigger.subtree}
     inside = [span for start, span in own if start in subtree]
@@ -519,6 +521,20 @@ def _dates_an_act_around_it(date_root: Token, trigger: Token) -> bool:
     if governor in dated.conjuncts:
         return False  # "In 1945, Truman established ... and issued the first national call": both acts of 1945
     return dated.is_ancestor(governor)
+
+
+def _dates_a_clause_below(date_root: Token, trigger: Token) -> bool:
+    """'They support reforms, concur on the need to ensure Iran never acquires a weapon, underscore the conference in
+    view of elections on December 24': a date hung in a clause below the trigger that has a subject of its own dates
+    that clause's act."""
+    if not trigger.is_ancestor(date_root):
+        return False
+    token = date_root.head
+    while token.i != trigger.i and token.head.i != token.i:
+        if token.pos_ in ("VERB", "AUX") and any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children):
+            return True
+        token = token.head
+    return False
 
 
 def _describes_a_noun(date_root: Token, trigger: Token) -> bool:

@@ -113,6 +113,8 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
         return subject_of(governor, ctx, depth + 1, pronouns)
     if depth < 3 and _conjoined_to_the_report(verb):  # "The President said Hamas must release them, and asked ..."
         return subject_of(verb.head.head, ctx, depth + 1, pronouns)
+    if depth < CLIMB_LIMIT and verb.dep_ == "conj" and (agreeing := _agreeing_verb_above(verb)) is not None:
+        return subject_of(agreeing, ctx, depth + 1, pronouns)
     if depth < CLIMB_LIMIT and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head != verb:
         return subject_of(verb.head, ctx, depth + 1, pronouns)
     if depth < 3 and verb.dep_ == "csubj" and verb.head.dep_ == "ccomp":  # "US officials said lifting sanctions is out of
@@ -123,6 +125,31 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
 ATTITUDE_PARTICIPLES = frozenset({"oppose", "engage", "involve"})
 # Clauses climbed to find a subject: 'Greece is ready to send ships to help defend Cyprus' is four steps up
 CLIMB_LIMIT = 4
+
+
+THIRD_PERSON_SINGULAR, OTHER_PRESENT = "VBZ", frozenset({"VBP", "VB"})
+
+
+def _agreeing_verb_above(verb: Token) -> Token | None:
+    """'They support reforms, concur on the need to ensure Iran never acquires a weapon, and support the unity of
+    Iraq': the parser joins the last 'support' to 'acquires', whose subject it cannot have ('They ... support',
+    not 'Iran ... support'). A present verb joined to one of the other person is the coordinate of a verb further
+    up that agrees with it; None when the two agree or nothing above does."""
+    head = verb.head
+    while head.dep_ == "conj" and not _has_subject(head) and head.head.i != head.i:  # "develops or acquires"
+        head = head.head
+    if not _has_subject(head) or not _disagree(verb, head):
+        return None
+    return next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX") and _has_subject(a) and not _disagree(verb, a)), None)
+
+
+def _disagree(verb: Token, other: Token) -> bool:
+    forms = {verb.tag_, other.tag_}
+    return THIRD_PERSON_SINGULAR in forms and bool(forms & OTHER_PRESENT)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
 
 
 def _done_by_way_of(verb: Token) -> bool:
