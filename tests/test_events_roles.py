@@ -545,3 +545,34 @@ def test_a_present_verb_joined_to_one_of_another_person_takes_the_subject_that_a
     backed = [e for e in _analyze(pipeline, text).events if e.event == "SUPPORT"]
     assert all("VEN" not in countries(e.actor) for e in backed), [(codes(e.actor), codes(e.recipient)) for e in backed]
     assert any(countries(e.actor) == {"BRA", "CHL"} for e in backed), [(codes(e.actor), codes(e.recipient)) for e in backed]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actors", "recipients"),
+    [
+        ("The delegation reaffirmed U.S. support for Haitian-led solutions.", "SUPPORT", {"USA"}, {"HTI"}),
+        ("Australia welcomed Japan's support for the plan.", "SUPPORT", {"AUS"}, {"JPN"}),
+        ("The Nordic states pledged full support for Kyiv's efforts.", "AGREE", set(), {"UKR"}),
+    ],
+)
+def test_backing_stated_is_the_backers_and_what_it_is_for_names_the_backed(
+    pipeline: Pipeline, text: str, event: str, actors: set[str], recipients: set[str]
+) -> None:
+    found = find_events(_analyze(pipeline, text), event)
+    shown = [(e.event, codes(e.actor), codes(e.recipient)) for e in _analyze(pipeline, text).events]
+    assert found and actors <= countries(found[0].actor) and recipients <= countries(found[0].recipient), shown
+
+
+@pytest.mark.parametrize("text", ["Mitsotakis agreed to resign.", "UNFICYP also withdrew troops from another position nearby."])
+def test_a_name_the_tagger_missed_acts_uncoded(pipeline: Pipeline, text: str) -> None:
+    result = _analyze(pipeline, text)
+    assert result.events and any("not in the knowledge base" in how for how in result.events[0].explanation["roles"]), [
+        (e.event, e.explanation["roles"]) for e in result.events
+    ]
+
+
+def test_a_past_verb_joined_to_an_infinitive_keeps_the_speakers_subject(pipeline: Pipeline) -> None:
+    text = "The envoy stressed the need for Hamas to release the hostages and also reaffirmed Egyptian support for Jordan."
+    backed = find_events(_analyze(pipeline, text), "SUPPORT")
+    assert backed and "PSE" not in countries(backed[0].actor), [(codes(e.actor), codes(e.recipient)) for e in backed]
+    assert countries(backed[0].recipient) == {"JOR"}, [(codes(e.actor), codes(e.recipient)) for e in backed]

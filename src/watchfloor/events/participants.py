@@ -7,6 +7,21 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from watchfloor.events.auxiliary import PROMISED_NOUNS, is_conditional
+from watchfloor.events.clauses import (
+    DYING_VERBS,
+    PHRASAL_SPEECH,
+    acronym,
+    agreeing_verb_above,
+    conjoined_to_the_report,
+    done_by_way_of,
+    has_object,
+    holds_an_attitude,
+    misparsed_main_verb,
+    stranded_object,
+    subject_of_an_infinitive_misparsed,
+    undergoing_verb,
+    untagged_name,
+)
 from watchfloor.events.lexicon import is_nominal
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.mentions import GROUP_ROLES, PRONOUNS, UNKNOWN_STATE, actors_of
@@ -21,12 +36,20 @@ TRAVEL_VERBS = frozenset({"arrive", "travel", "come", "go", "fly", "head", "leav
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 TAKING_VERBS = frozenset({"seize", "capture", "recapture", "retake", "wrest", "take", "grab", "steal", "confiscate", "impound"})
 RECEIVING_VERBS = frozenset({"receive", "accept", "admit"})  # "received monitors from the Arab League": the other party
+BACKING_NOUNS = frozenset({"support", "backing", "assistance", "sympathy", "solidarity", "condolence"})
+AFFIRMING_VERBS = frozenset({"reaffirm", "reiterate", "affirm", "express", "voice", "pledge", "underscore", "stress"})
+
+
+def _own_backing(obj: Token, verb: Token) -> bool:
+    """'reaffirmed U.S. support', 'expressed Japan's solidarity': backing the subject states is its own; not
+    'welcomed Japan's support', which names the one welcomed."""
+    return obj.lemma_.lower() in BACKING_NOUNS and verb.lemma_.lower() in AFFIRMING_VERBS and obj.dep_ == "dobj"
+
+
 ASKING_VERBS = frozenset({"demand", "request", "seek", "ask", "want", "expect"})  # "demanded support from X": asked of X
 EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "oust"})
 RECIPROCAL_WORDS = frozenset({"joint", "jointly", "bilateral", "combined", "trilateral", "together"})
 THIRD_PARTY_NOUNS = frozenset({"mediation", "mediator"})
-# Acts done without an object: a participle of one with no passive marker is active ("people protested")
-INTRANSITIVE_ACTS = frozenset({"protest", "march", "rally", "demonstrate", "riot", "strike", "clash", "gather", "mutiny"})
 MISPARSED_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "dep", "nmod"})
 NAMED_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # The state itself and its organs; any other sector (rebels, opposition, civilians ...) is not the state
@@ -82,7 +105,7 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     ``pronouns`` False leaves a pronoun subject unresolved: used when the verb is not the event's
     own ("it was the ninth joint patrol"), where "it" rarely names the actor.
     """
-    if _subject_of_an_infinitive_misparsed(verb) and depth < 3:  # "spoke with Kishida to congratulate him"
+    if subject_of_an_infinitive_misparsed(verb) and depth < 3:  # "spoke with Kishida to congratulate him"
         return subject_of(verb.head.head, ctx, depth + 1, pronouns)
     stated = _stated_subject(verb, ctx, depth, pronouns)
     if stated is not None:
@@ -90,7 +113,7 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     misparsed = next((c for c in verb.lefts if c.dep_ in MISPARSED_SUBJECT_DEPS and c.ent_type_ in NAMED_ACTOR_LABELS), None)
     if misparsed is not None:  # "USAID deployed ...", parsed with USAID as an adverb
         return actors_of(misparsed, ctx, pronouns)
-    if _misparsed_main_verb(verb):  # "Hundreds of people protested in Lagos", parsed as a noun phrase
+    if misparsed_main_verb(verb):  # "Hundreds of people protested in Lagos", parsed as a noun phrase
         return actors_of(verb.head, ctx, pronouns)
     if verb.dep_ == "acl":  # "Trump's decision to impose tariffs"
         owners = [actor for child in verb.head.children if child.dep_ == "poss" for actor in actors_of(child, ctx)]
@@ -106,14 +129,19 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
         return [actor for child in verb.children if child.dep_ == "nsubjpass" for actor in actors_of(child, ctx, pronouns)]
     if {"auxpass", "nsubjpass"} <= {child.dep_ for child in verb.children}:
         return []  # "77 Palestinians have been killed, 145 people injured": a passive with no agent names no actor
-    if depth < 3 and _done_by_way_of(verb):  # "crowds resorted to hurling rocks", "responded by firing rockets"
+    return _subject_of_a_clause_above(verb, ctx, depth, pronouns)
+
+
+def _subject_of_a_clause_above(verb: Token, ctx: DocContext, depth: int, pronouns: bool) -> list[Actor]:
+    """The subject a clause with none of its own shares with the clause it hangs on."""
+    if depth < 3 and done_by_way_of(verb):  # "crowds resorted to hurling rocks", "responded by firing rockets"
         governor = verb.head.head
         if governor.dep_ == "acl" and governor.lemma_.lower() == "resort":  # "youths resorted to ...", read as a participle
             return actors_of(governor.head, ctx, pronouns)
         return subject_of(governor, ctx, depth + 1, pronouns)
-    if depth < 3 and _conjoined_to_the_report(verb):  # "The President said Hamas must release them, and asked ..."
+    if depth < 3 and conjoined_to_the_report(verb):  # "The President said Hamas must release them, and asked ..."
         return subject_of(verb.head.head, ctx, depth + 1, pronouns)
-    if depth < CLIMB_LIMIT and verb.dep_ == "conj" and (agreeing := _agreeing_verb_above(verb)) is not None:
+    if depth < CLIMB_LIMIT and verb.dep_ == "conj" and (agreeing := agreeing_verb_above(verb)) is not None:
         return subject_of(agreeing, ctx, depth + 1, pronouns)
     if depth < CLIMB_LIMIT and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") and verb.head != verb:
         return subject_of(verb.head, ctx, depth + 1, pronouns)
@@ -122,68 +150,8 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     return []
 
 
-ATTITUDE_PARTICIPLES = frozenset({"oppose", "engage", "involve"})
 # Clauses climbed to find a subject: 'Greece is ready to send ships to help defend Cyprus' is four steps up
 CLIMB_LIMIT = 4
-
-
-THIRD_PERSON_SINGULAR, OTHER_PRESENT = "VBZ", frozenset({"VBP", "VB"})
-
-
-def _agreeing_verb_above(verb: Token) -> Token | None:
-    """'They support reforms, concur on the need to ensure Iran never acquires a weapon, and support the unity of
-    Iraq': the parser joins the last 'support' to 'acquires', whose subject it cannot have ('They ... support',
-    not 'Iran ... support'). A present verb joined to one of the other person is the coordinate of a verb further
-    up that agrees with it; None when the two agree or nothing above does."""
-    head = verb.head
-    while head.dep_ == "conj" and not _has_subject(head) and head.head.i != head.i:  # "develops or acquires"
-        head = head.head
-    if not _has_subject(head) or not _disagree(verb, head):
-        return None
-    return next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX") and _has_subject(a) and not _disagree(verb, a)), None)
-
-
-def _disagree(verb: Token, other: Token) -> bool:
-    forms = {verb.tag_, other.tag_}
-    return THIRD_PERSON_SINGULAR in forms and bool(forms & OTHER_PRESENT)
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
-
-
-def _done_by_way_of(verb: Token) -> bool:
-    """'resorted to hurling rocks', 'responded by firing rockets': the act is the governing verb's subject's own
-    (not in 'accused Y of killing', where Y is the one said to have done it)."""
-    preposition = verb.head
-    if verb.dep_ != "pcomp" or preposition.dep_ != "prep" or preposition.lower_ not in ("to", "by"):
-        return False
-    governor = preposition.head
-    if governor.lemma_.lower() not in RESPONDING_VERBS:  # not "kept services going by providing food"
-        return False
-    return governor.pos_ == "VERB" and not any(child.dep_ in ("dobj", "nsubjpass") for child in governor.children)
-
-
-# Verbs whose subject answers or acts by way of another act: "responded by firing", "resorted to throwing"
-RESPONDING_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "protest", "resort", "hit"})
-
-
-def holds_an_attitude(verb: Token) -> bool:
-    """'Russia is opposed to NATO's expansion', 'militias were involved in mass expulsions': a passive in form
-    whose subject holds the stance or does the act (a state, not an act done to it)."""
-    return (
-        verb.lemma_.lower() in ATTITUDE_PARTICIPLES
-        and any(child.dep_ == "nsubjpass" for child in verb.children)
-        and not any(child.dep_ == "agent" for child in verb.children)
-    )
-
-
-def _conjoined_to_the_report(verb: Token) -> bool:
-    """A past-tense verb the parser joined to the bare verb of a reported 'must' or 'should' clause, as in 'reiterated
-    that Hamas must release all hostages, and asked for the King's assistance': it continues the report."""
-    head = verb.head
-    modal = any(child.dep_ == "aux" and child.tag_ == "MD" for child in head.children)
-    return verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ == "VB" and modal and head.dep_ == "ccomp"
 
 
 def _stated_subject(verb: Token, ctx: DocContext, depth: int, pronouns: bool) -> list[Actor] | None:
@@ -227,36 +195,6 @@ def _undertaking(noun: Token) -> bool:
     return (lemma in UNDERTAKINGS or lemma in INTENTIONS) and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
 
 
-def _subject_of_an_infinitive_misparsed(verb: Token) -> bool:
-    """'spoke with Prime Minister Kishida to congratulate him': the parser makes Kishida the subject of the
-    infinitive inside the 'with' phrase; only 'for X to ...' gives an infinitive its own subject, so the one who
-    congratulates is the subject of 'spoke'."""
-    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
-    preposition = verb.head
-    return infinitive and verb.dep_ == "pcomp" and preposition.lower_ != "for" and preposition.head.pos_ in ("VERB", "AUX")
-
-
-def _misparsed_main_verb(verb: Token) -> bool:
-    """'Hundreds of people protested in Lagos': the small model reads a sentence whose subject starts with a number
-    as a noun phrase ('people' the root, 'protested' a participle modifying it). In a sentence with no verb as
-    root, a participle that takes an object or is one of the acts done without one is its main verb, and the
-    root its subject (so is one followed by the day, as news dates its verbs); a bare transitive participle stays
-    passive ('Hundreds of people killed in floods')."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    if any(child.dep_ in ("agent", "auxpass") for child in verb.children):
-        return False
-    # "A state-run Iraqi daily urged Monday on Gulf states to act": a day right after it makes it news prose's verb
-    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else verb
-    dated = following.ent_type_ == "DATE" and following.head == verb
-    # "A Senate inquiry called for an embargo": a speech verb and its own preposition
-    phrasal = verb.lemma_.lower() in PHRASAL_SPEECH and following.head == verb and following.lower_ in ("for", "on")
-    return dated or phrasal or verb.lemma_.lower() in INTRANSITIVE_ACTS or any(child.dep_ == "dobj" for child in verb.children)
-
-
-PHRASAL_SPEECH = frozenset({"call", "appeal", "press", "push", "urge", "plead"})
-
-
 def _agents(verb: Token, ctx: DocContext) -> list[Actor]:
     """The actors of a passive verb's 'by' phrase (parsed as a plain preposition when the verb keeps an object:
     'Ukraine was promised air defence systems by Germany')."""
@@ -291,27 +229,13 @@ def prep_objects(token: Token, ctx: DocContext, preps: frozenset[str]) -> list[A
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and not (child.lower_ == "with" and pobj.lemma_.lower() in HELP_NOUNS):
                     _merge(found, actors_of(pobj, ctx))
-                elif pobj.dep_ == "pcomp" and _subject_of_an_infinitive_misparsed(pobj):  # "with Kishida to ..."
+                elif pobj.dep_ == "pcomp" and subject_of_an_infinitive_misparsed(pobj):  # "with Kishida to ..."
                     for subject in pobj.children:
                         if subject.dep_ == "nsubj":
                             _merge(found, actors_of(subject, ctx))
-            if (stranded := _stranded_object(child)) is not None:
+            if (stranded := stranded_object(child)) is not None:
                 _merge(found, actors_of(stranded, ctx))
     return found
-
-
-def _stranded_object(prep: Token) -> Token | None:
-    """'granted asylum to three Bolivian dissidents hiding in ...': the parser leaves 'to' without an object and
-    makes the officers the subject of a clause of their own; the noun right after the preposition is its object."""
-    if any(child.dep_ in ("pobj", "pcomp") for child in prep.children) or prep.i + 1 >= len(prep.doc):
-        return None
-    noun = prep.doc[prep.i + 1]
-    while noun.dep_ in ("det", "nummod", "amod", "compound", "poss") and noun.head.i > noun.i:
-        noun = noun.head
-    clause = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass") and clause.i > noun.i and clause.head == prep.head and clause.dep_ == "advcl":
-        return noun
-    return None
 
 
 def verb_participants(verb: Token, ctx: DocContext) -> Participants:
@@ -321,26 +245,7 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
         # "two inspectors were expelled from North Korea": the state they were expelled from expelled them
         result.take("actor", prep_objects(verb, ctx, frozenset({"from"})), f"'{verb.text} from ...'")
     objects = _objects(verb)
-    for child in objects:
-        named = _other_party(child, actors_of(child, ctx), result.actor, ctx)
-        result.take("recipient", named, f"{_object_kind(child, verb)} '{child.text}'")
-        # "demanded the ouster of President X", "a camp for Malian refugees was raided": when the object names
-        # no one, its "of" or "for" does (for an act's object, or when the actor is known)
-        wider = not named and (child.lemma_.lower() in ACT_NOUNS or bool(result.actor))
-        # "ended mediation efforts between A and B"
-        preps = RECIPIENT_PREPS | {"of", "for", "between"} if wider else RECIPIENT_PREPS
-        if child.lemma_.lower() in SPEECH_NOUNS:  # "turned down a plea from President X", "violated a ban by X"
-            preps = preps | {"from", "by"}
-        if verb.lemma_.lower() in ASKING_VERBS | TAKING_VERBS:  # "demanded self-rule from Spain", "seized rifles from X"
-            preps = preps | {"from"}
-        if child.lemma_.lower() in TOPIC_NOUNS:  # "exchanged views on Russian military activities": what, not whom
-            preps = preps - {"on", "near", "around"}
-        for part in (child, *(c for c in child.conjuncts if c.pos_ == "NOUN")):  # "violence and abuses of the regime"
-            result.take("recipient", prep_objects(part, ctx, preps), f"prepositional object of '{part.text}'")
-            if not result.recipient:
-                result.take("recipient", _done_by(part, ctx), f"who did the '{part.text}'")
-            if not result.recipient and part.lemma_.lower() in RESTRICTION_NOUNS:
-                result.take("recipient", _restricted(part, ctx), f"whose trade the '{part.text}' restricts")
+    _object_recipients(verb, objects, ctx, result)
     result.take("recipient", prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
     if not result.recipient and result.actor:  # "provides 10 million euros in aid to the Palestinian people"
         _object_chain_recipients(objects, ctx, result)
@@ -355,6 +260,36 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     if not result.recipient and verb.lemma_.lower() in TALKING_VERBS and is_infinitive(verb):
         _the_other_side_of_a_talk(verb, ctx, result)
     return result
+
+
+def _object_recipients(verb: Token, objects: list[Token], ctx: DocContext, result: Participants) -> None:
+    """Whom the verb's objects name, or the phrases on them: 'demanded the ouster of President X', 'seized rifles
+    from rebels', 'reaffirmed U.S. support for Haiti' (the backer is then the actor)."""
+    for child in objects:
+        named = _other_party(child, actors_of(child, ctx), result.actor, ctx)
+        if named and _own_backing(child, verb):  # "reaffirmed U.S. support for ...": the backer, not the backed
+            result.take("actor", [] if result.actor else named, f"whose '{child.text}' it is")
+            named = []
+        result.take("recipient", named, f"{_object_kind(child, verb)} '{child.text}'")
+        # "demanded the ouster of President X", "a camp for Malian refugees was raided": when the object names
+        # no one, its "of" or "for" does (for an act's object, or when the actor is known)
+        wider = not named and (child.lemma_.lower() in ACT_NOUNS or bool(result.actor))
+        # "ended mediation efforts between A and B"
+        preps = RECIPIENT_PREPS | {"of", "for", "between"} if wider else RECIPIENT_PREPS
+        if child.lemma_.lower() in SPEECH_NOUNS:  # "turned down a plea from President X", "violated a ban by X"
+            preps = preps | {"from", "by"}
+        if verb.lemma_.lower() in ASKING_VERBS | TAKING_VERBS:  # "demanded self-rule from Spain", "seized rifles from X"
+            preps = preps | {"from"}
+        if child.lemma_.lower() in BACKING_NOUNS:  # "pledged full support for Seoul's efforts"
+            preps = preps | {"for"}
+        if child.lemma_.lower() in TOPIC_NOUNS:  # "exchanged views on Russian military activities": what, not whom
+            preps = preps - {"on", "near", "around"}
+        for part in (child, *(c for c in child.conjuncts if c.pos_ == "NOUN")):  # "violence and abuses of the regime"
+            result.take("recipient", prep_objects(part, ctx, preps), f"prepositional object of '{part.text}'")
+            if not result.recipient:
+                result.take("recipient", _done_by(part, ctx), f"who did the '{part.text}'")
+            if not result.recipient and part.lemma_.lower() in RESTRICTION_NOUNS:
+                result.take("recipient", _restricted(part, ctx), f"whose trade the '{part.text}' restricts")
 
 
 TALKING_VERBS = frozenset({"discuss", "talk", "negotiate", "confer", "consult", "meet"})
@@ -437,7 +372,7 @@ def _described_by_participle(verb: Token) -> bool:
     """A past participle describing a noun ('politicians accused of fraud', 'a convoy attacked near Kabul') tells what
     the noun underwent; not the main verb the parser missed ('Hundreds of people protested in Lagos')."""
     participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
-    return verb.dep_ == "acl" and participle and verb.head.pos_ in ("NOUN", "PROPN") and not _misparsed_main_verb(verb)
+    return verb.dep_ == "acl" and participle and verb.head.pos_ in ("NOUN", "PROPN") and not misparsed_main_verb(verb)
 
 
 def _object_chain_recipients(objects: list[Token], ctx: DocContext, result: Participants) -> None:
@@ -547,7 +482,7 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
         result.take("actor", prep_objects(noun, ctx, frozenset({"by"})), f"'{noun.text} by ...'")
     else:
         result.take("actor", prep_objects(noun, ctx, frozenset({"by", "from", "of"})), f"'{noun.text} by/of ...'")
-    if (undergoing := _undergoing_verb(noun)) is not None:  # "Vucic is facing charges", "died of torture"
+    if (undergoing := undergoing_verb(noun)) is not None:  # "Vucic is facing charges", "died of torture"
         result.take("recipient", subject_of(undergoing, ctx), f"who is under, faces or died of '{noun.text}'")
     elif not result.actor:
         result.take("actor", _governing_actors(noun, ctx, result.reciprocal), f"the clause '{noun.text}' belongs to")
@@ -598,35 +533,6 @@ def _noun_recipients(noun: Token, ctx: DocContext, result: Participants) -> None
                 result.take("recipient", actors_of(subject, ctx, pronouns=False), f"subject of the clause '{clause.text}'")
 
 
-UNDERGOING_VERBS = frozenset({"face", "suffer", "endure", "undergo"})
-
-
-def _undergoing_verb(noun: Token) -> Token | None:
-    """The verb whose subject undergoes the act: the object of 'face' or 'suffer', 'under attack' with no object put
-    under it, or what someone died of ('died as a result of torture')."""
-    if noun.dep_ == "dobj":
-        return noun.head if noun.head.lemma_.lower() in UNDERGOING_VERBS else None
-    preposition = noun.head
-    under = noun.dep_ == "pobj" and preposition.lower_ == "under" and preposition.head.pos_ in ("VERB", "AUX")
-    if under and not _has_object(preposition.head):
-        return preposition.head
-    return _death_caused(noun)
-
-
-DYING_VERBS = frozenset({"die", "perish", "succumb"})
-
-
-def _death_caused(noun: Token) -> Token | None:
-    """'died of torture', 'died as a result of torture', 'died from wounds': the verb of dying the act caused."""
-    token = noun
-    while token.dep_ == "pobj" and token.head.dep_ == "prep":
-        governor = token.head.head
-        if governor.lemma_.lower() in DYING_VERBS:
-            return governor
-        token = governor
-    return None
-
-
 def _recipients_of_the_verb_phrase(noun: Token, ctx: DocContext, result: Participants) -> None:
     """'used civilians as human shields': the object used; 'was hit by a cyberattack', 'was killed in a drone strike':
     the passive subject, who underwent the act the phrase names; 'were involved in the attack': the subject, who did
@@ -646,14 +552,6 @@ def _recipients_of_the_verb_phrase(noun: Token, ctx: DocContext, result: Partici
     for obj in undergoing:
         how = f"'{obj.text}' {verb.text} {preposition.text} '{noun.text}'"
         result.take("recipient", actors_of(obj, ctx, pronouns=False), how)
-
-
-DYING_VERBS = frozenset({"die", "perish"})
-
-
-def _has_object(verb: Token) -> bool:
-    """'closed a village under lockdown' puts its object under it; 'the city remained under siege' undergoes it."""
-    return any(child.dep_ == "dobj" for child in verb.children)
 
 
 # States a verb's subject puts someone under: "closed a village under lockdown", "placed the town under curfew"
@@ -714,7 +612,7 @@ def _frames(token: Token, verb: Token, noun: Token) -> bool:
     travelled = word == "for" and verb.lemma_.lower() in TRAVEL_VERBS
     meeting = noun.lemma_ in MEETING_NOUNS and (word == "in" or travelled)
     joined = word == "in" and _taking_part(verb)  # "thousands took part in protests"
-    imposed = word == "under" and noun.lemma_.lower() in IMPOSED_STATES and _has_object(verb)
+    imposed = word == "under" and noun.lemma_.lower() in IMPOSED_STATES and has_object(verb)
     if token.dep_ == "prep" and (word in FRAMING_PREPS or meeting or joined or imposed):
         return True
     return word == "out" or (word == "behind" and verb.lemma_ == "be")
@@ -729,12 +627,14 @@ def _taking_part(verb: Token) -> bool:
 def unknown_named_subject(trigger: Token, acronyms: bool = True) -> str | None:
     """The name of a person or organisation the KB does not know that did the act ('Suharto resigned')."""
     verb = trigger
-    if is_nominal(trigger):
+    if is_nominal(trigger):  # "the ELN declared a ceasefire"; not "withdrew after the recent attacks"
+        if trigger.dep_ != "dobj":
+            return None
         verb = next((t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), trigger)
     subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
     if subject is None and verb.i == trigger.i:  # "Mutesi was detained": the act befell a named person
         subject = next((child for child in verb.children if child.dep_ == "nsubjpass"), None)
-    if subject is not None and acronyms and _acronym(subject):  # "the ELN declared a ceasefire": an organisation's initials
+    if subject is not None and acronyms and acronym(subject):  # "the ELN declared a ceasefire": an organisation's initials
         return subject.text
     named_in = [child for child in subject.children if child.dep_ in ("compound", "nmod")] if subject is not None else []
     if subject is not None and not subject.ent_type_ and any(child.ent_type_ == "ORG" for child in named_in):
@@ -742,16 +642,11 @@ def unknown_named_subject(trigger: Token, acronyms: bool = True) -> str | None:
     if subject is not None and subject.lemma_.lower() in GROUP_ROLES:  # "Members of the Union of Arab Lawyers"
         groups = [t for prep in subject.children if prep.lower_ == "of" for t in prep.children if t.dep_ == "pobj"]
         subject = groups[0] if groups else subject
+    if subject is not None and untagged_name(subject):  # "Papandreou agreed to resign", the tagger missing the name
+        return " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN")
     if subject is None or subject.ent_type_ not in ("PERSON", "ORG", "NORP"):  # "Shiites have demanded ..."
         return None
     return " ".join(t.text for t in subject.subtree if t.ent_type_ == subject.ent_type_)
-
-
-def _acronym(token: Token) -> bool:
-    """Capital initials with no entity label ('the ELN', 'the SPLA'); not a title ('MS. JEAN-PIERRE')."""
-    title = token.i + 1 < len(token.doc) and token.nbor(1).text == "."
-    initials = token.pos_ == "PROPN" and token.is_upper and token.is_alpha and 2 <= len(token) <= 6
-    return initials and not token.ent_type_ and not title
 
 
 def participants(trigger: Token, ctx: DocContext) -> Participants:

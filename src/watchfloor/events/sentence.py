@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from watchfloor.events.clauses import holds_an_attitude
 from watchfloor.events.incidents import actor_codes
 from watchfloor.events.lexicon import is_nominal
-from watchfloor.events.participants import holds_an_attitude, is_infinitive
+from watchfloor.events.participants import is_infinitive
 from watchfloor.records import Actor, Event
 
 OBJECT_DENYING_TYPES = frozenset({"REJECT", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT"})  # "welcomed the release"
