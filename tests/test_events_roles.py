@@ -576,3 +576,10 @@ def test_a_past_verb_joined_to_an_infinitive_keeps_the_speakers_subject(pipeline
     backed = find_events(_analyze(pipeline, text), "SUPPORT")
     assert backed and "PSE" not in countries(backed[0].actor), [(codes(e.actor), codes(e.recipient)) for e in backed]
     assert countries(backed[0].recipient) == {"JOR"}, [(codes(e.actor), codes(e.recipient)) for e in backed]
+
+
+def test_an_unknown_group_claiming_attacks_is_their_uncoded_actor_but_not_of_attacks_it_only_followed(pipeline: Pipeline) -> None:
+    claimed = _analyze(pipeline, "The ADF has claimed responsibility for several attacks in Uganda's western region.")
+    assert [e.event for e in claimed.events] == ["ASSAULT"], [(e.event, e.trigger) for e in claimed.events]
+    text = "UNFICYP also withdrew troops from another position as a precaution after the recent attacks nearby."
+    assert [e.event for e in _analyze(pipeline, text).events] == ["RETREAT"]

@@ -624,11 +624,15 @@ def _taking_part(verb: Token) -> bool:
     return lemma in ("participate", "engage", "join") or (lemma == "take" and any(c.lemma_ == "part" for c in verb.children))
 
 
+# Prepositions that set an act beside the one told, as its time or cause: "withdrew after the recent attacks"
+FRAMING_TIMES = frozenset({"after", "before", "since", "following", "during", "amid", "despite", "until"})
+
+
 def unknown_named_subject(trigger: Token, acronyms: bool = True) -> str | None:
     """The name of a person or organisation the KB does not know that did the act ('Suharto resigned')."""
     verb = trigger
     if is_nominal(trigger):  # "the ELN declared a ceasefire"; not "withdrew after the recent attacks"
-        if trigger.dep_ != "dobj":
+        if any(t.dep_ == "prep" and t.lower_ in FRAMING_TIMES for t in trigger.ancestors):
             return None
         verb = next((t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), trigger)
     subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
