@@ -583,3 +583,9 @@ def test_an_unknown_group_claiming_attacks_is_their_uncoded_actor_but_not_of_att
     assert [e.event for e in claimed.events] == ["ASSAULT"], [(e.event, e.trigger) for e in claimed.events]
     text = "UNFICYP also withdrew troops from another position as a precaution after the recent attacks nearby."
     assert [e.event for e in _analyze(pipeline, text).events] == ["RETREAT"]
+
+
+def test_a_verb_joined_with_a_subject_of_its_own_shares_no_object(pipeline: Pipeline) -> None:
+    text = "They also discussed regional trade, and Ms. Lee reiterated U.S. support for Mongolian efforts."
+    discussed = [e for e in _analyze(pipeline, text).events if e.trigger == "discussed"]
+    assert all("USA" not in countries(e.recipient) for e in discussed), [codes(e.recipient) for e in discussed]

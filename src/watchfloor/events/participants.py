@@ -15,6 +15,7 @@ from watchfloor.events.clauses import (
     conjoined_to_the_report,
     done_by_way_of,
     has_object,
+    has_subject,
     holds_an_attitude,
     misparsed_main_verb,
     stranded_object,
@@ -357,7 +358,7 @@ def _objects(verb: Token) -> list[Token]:
     if shares_a_passive(verb):
         objects.extend(child for child in verb.head.children if child.dep_ == "nsubjpass")
     if not objects:  # "rammed and boarded Philippine boats": coordinated verbs share the object
-        conjuncts = [conj for conj in verb.children if conj.dep_ == "conj" and conj.pos_ == "VERB"]
+        conjuncts = [conj for conj in verb.children if conj.dep_ == "conj" and conj.pos_ == "VERB" and not has_subject(conj)]
         objects = [obj for conj in conjuncts for obj in conj.children if obj.dep_ == "dobj"]
     return objects
 
