@@ -99,7 +99,7 @@ CHECKABLE_OFFICE = "office holder the knowledge base knows"
 
 
 def _is_known_person(ent: Span, kb: KnowledgeBase) -> bool:
-    from watchfloor.nlp.mentions import kb_entity
+    from watchfloor.nlp.names import kb_entity
 
     entity = kb_entity(ent, kb)
     return entity is not None and entity.kind == "person"

@@ -18,7 +18,7 @@ from spacy.tokens import Span
 from watchfloor.claims.detect import FACT_UNIT, mentions_any, office_mentions
 from watchfloor.kb import Entity, Fact, KnowledgeBase, Office
 from watchfloor.nlp.entities import entities_in
-from watchfloor.nlp.mentions import kb_entity
+from watchfloor.nlp.names import kb_entity
 from watchfloor.records import Quantity, Reference, Verdict
 
 MISLEADING_FACTOR = 3.0

@@ -27,8 +27,8 @@ from watchfloor.nlp.mentions import (
     GROUP_CODES,
     UNKNOWN_STATE,
     actor_for,
-    kb_entity,
 )
+from watchfloor.nlp.names import kb_entity
 from watchfloor.records import Actor, Event, Place
 
 if TYPE_CHECKING:

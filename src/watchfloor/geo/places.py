@@ -10,7 +10,7 @@ from watchfloor.geo.context import dateline_index
 from watchfloor.geo.resolve import Resolver, Scored
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.entities import all_entities
-from watchfloor.nlp.mentions import bare
+from watchfloor.nlp.names import bare
 from watchfloor.records import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
