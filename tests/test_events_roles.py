@@ -476,7 +476,7 @@ def test_fighting_a_disease_written_with_its_year_is_no_combat(pipeline: Pipelin
 
 
 def test_a_states_invasion_is_its_own_and_the_invasion_of_a_country_befalls_it(pipeline: Pipeline) -> None:
-    fleeing = find_events(_analyze(pipeline, "Poland took in thousands of Ukrainians fleeing Russia's invasion."), "ASSAULT")
+    fleeing = find_events(_analyze(pipeline, "Poland sheltered many Ukrainian families escaping Russia's invasion."), "ASSAULT")
     assert fleeing and codes(fleeing[0].actor) == {"RUS"}, [(codes(e.actor), codes(e.recipient)) for e in fleeing]
     invaded = find_events(_analyze(pipeline, "Morocco's invasion of Mauritania shocked the region."), "ASSAULT")
     assert invaded and (codes(invaded[0].actor), codes(invaded[0].recipient)) == ({"MAR"}, {"MRT"})
@@ -491,7 +491,7 @@ def test_people_only_described_as_detained_are_no_arrest_by_the_state_where_they
 
 
 def test_an_act_by_way_of_another_is_the_subjects_only_after_a_verb_of_responding(pipeline: Pipeline) -> None:
-    text = "Farm workers kept the markets going by growing and providing food for the cities."
+    text = "Farm workers kept the markets open by growing and supplying vegetables to the towns."
     assert not _analyze(pipeline, text).events
 
 
@@ -538,7 +538,7 @@ def test_troops_taking_part_in_peacekeeping_operations_cooperate_where_they_serv
 
 def test_a_present_verb_joined_to_one_of_another_person_takes_the_subject_that_agrees(pipeline: Pipeline) -> None:
     text = (
-        "The presidents of Brazil and Chile met in Lima. They support reforms in Haiti, concur on the need to ensure "
+        "The presidents of Brazil and Chile met in Lima. They support reforms in Haiti, insist on the need to make sure "
         "Venezuela never develops or acquires long-range missiles, underscore the importance of the Quito conference, "
         "and support the independence of Guyana."
     )
@@ -550,7 +550,7 @@ def test_a_present_verb_joined_to_one_of_another_person_takes_the_subject_that_a
 @pytest.mark.parametrize(
     ("text", "event", "actors", "recipients"),
     [
-        ("The delegation reaffirmed U.S. support for Haitian-led solutions.", "SUPPORT", {"USA"}, {"HTI"}),
+        ("The delegation reaffirmed U.S. support for the Haitian electoral council.", "SUPPORT", {"USA"}, {"HTI"}),
         ("Australia welcomed Japan's support for the plan.", "SUPPORT", {"AUS"}, {"JPN"}),
         ("The Nordic states pledged full support for Kyiv's efforts.", "AGREE", set(), {"UKR"}),
     ],

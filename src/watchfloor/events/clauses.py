@@ -19,10 +19,10 @@ THIRD_PERSON_SINGULAR, OTHER_PRESENT = "VBZ", frozenset({"VBP", "VB"})
 
 
 def agreeing_verb_above(verb: Token) -> Token | None:
-    """'They support reforms, concur on the need to ensure Iran never acquires a weapon, and support the unity of
-    Iraq': the parser joins the last 'support' to 'acquires', whose subject it cannot have ('They ... support',
-    not 'Iran ... support'). A present verb joined to one of the other person is the coordinate of a verb further
-    up that agrees with it; None when the two agree or nothing above does."""
+    """'They back reforms in Haiti, agree that Venezuela never acquires missiles, and back the independence of
+    Guyana': the parser joins the last 'back' to 'acquires', whose subject it cannot have ('They ... back', not
+    'Venezuela ... back'). A verb joined to one of another person or tense is the coordinate of a verb further up
+    that agrees with it; None when the two agree or nothing above does."""
     head = verb.head
     while head.dep_ == "conj" and not has_subject(head) and head.head.i != head.i:  # "develops or acquires"
         head = head.head

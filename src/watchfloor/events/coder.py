@@ -524,7 +524,7 @@ def _dates_an_act_around_it(date_root: Token, trigger: Token) -> bool:
 
 
 def _dates_a_clause_below(date_root: Token, trigger: Token) -> bool:
-    """'They support reforms, concur on the need to ensure Iran never acquires a weapon, underscore the conference in
+    """'They back reforms in Haiti, agree on the need to ensure Venezuela never arms militias, stress the conference in
     view of elections on December 24': a date hung in a clause below the trigger that has a subject of its own dates
     that clause's act."""
     if not trigger.is_ancestor(date_root):
