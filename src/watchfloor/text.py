@@ -116,7 +116,7 @@ def wrap_width(text: str) -> int:
     """The width hard-wrapped prose is broken at (most lines within a few characters of the longest), or 0.
 
     Nearly all White House releases are wrapped at about 72 columns: a line break there is no paragraph's end,
-    and a line ending in a name ("met with Chinese Communist / Party Politburo Member ...") is no headline.
+    and a line ending in a name ("met with the Vietnamese Communist / Party General Secretary ...") is no headline.
     """
     lengths = sorted(len(line.rstrip()) for line in text.splitlines() if line.strip())
     if len(lengths) < WRAPPED_MIN_LINES:

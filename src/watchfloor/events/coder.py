@@ -509,8 +509,8 @@ def _nearest_date(trigger: Token, facts: SentenceFacts) -> DateSpan:
 
 
 def _dates_an_act_around_it(date_root: Token, trigger: Token) -> bool:
-    """'The Archivist shall issue a plan, no later than December 15, to publish records concerning President
-    Kennedy's assassination': the date is the plan's. A date hung on a verb above a named act that has a verb of its
+    """'The agency shall adopt a plan, by March 1, to release files concerning the 1963 assassination': the date
+    is the plan's. A date hung on a verb above a named act that has a verb of its
     own in between (publish, concerning) dates that verb, not the act named under it."""
     if not is_nominal(trigger):
         return False
@@ -599,7 +599,7 @@ def _locative_governor(root: Token) -> Token:
 
 def _placed_on(trigger: Token, preposition: Token | None) -> bool:
     """The place phrase belongs to the trigger itself ('protests erupted in Tehran'), not to a name elsewhere in the
-    sentence ('the Committee on Foreign Investment in the United States'); a protest named as the subject takes the
+    sentence ('the Office for Foreign Trade in the United States'); a protest named as the subject takes the
     place of its verb ('demonstrations were held across Kenya')."""
     if preposition is None:
         return False

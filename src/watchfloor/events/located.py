@@ -83,9 +83,9 @@ def home_affairs(found: Participants, ctx: DocContext, event: tuple[str, str | N
 def own_policy(event: Event, facts: SentenceFacts, ctx: DocContext) -> bool:
     """In a government's own papers, what its own state does with no one on the other side (or only its own country or
     people), in a sentence naming no other country or international body ('the President signed the memorandum',
-    'asked the Federal Trade Commission to examine prices', 'the American Rescue Plan provided $122 billion to
+    'asked the competition regulator to look into fuel prices', 'the relief law gave billions to
     schools'), is its domestic policy, not an act between parties. 'The President will travel to Africa' or
-    'highlighted the support of the United States for Israel's security' is kept (the other side named, though not as
+    'stressed America's backing for Estonia's defence' is kept (the other side named, though not as
     a party), and so is anything a joint statement's partners do together."""
     if not ctx.issuers or not event.actor or event.event == "ASSAULT":  # "a gunman stormed into the synagogue" is kept
         return False

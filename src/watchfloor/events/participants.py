@@ -331,7 +331,7 @@ def _restricted(noun: Token, ctx: DocContext) -> list[Actor]:
 
 
 def exempted(token: Token) -> bool:
-    """'a tariff on steel from all countries except Canada and Mexico': the countries left out."""
+    """'a duty on aluminium from every country except Chile and Peru': the countries left out."""
     return any(ancestor.lower_ in EXCEPTIONS for ancestor in token.ancestors)
 
 
