@@ -195,9 +195,9 @@ def test_declining_to_comment_is_no_rejection(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The White House released its first National Drug Control Strategy on Monday.",
-        "The agency agreed to a collective release of petroleum reserves.",
-        "The Secretary of Homeland Security shall provide strategic guidance to the agencies.",
+        "The ministry released its second national water security strategy on Tuesday.",
+        "The ministers agreed to a joint release of emergency grain reserves.",
+        "The Secretary of Energy shall provide written guidance to the regional offices.",
     ],
 )
 def test_releasing_documents_and_providing_guidance_are_no_events(pipeline: Pipeline, text: str) -> None:
@@ -293,7 +293,7 @@ def test_a_domestic_measure_falls_on_the_state_s_own_country(pipeline: Pipeline)
 
 
 def test_a_disaster_emergency_is_no_martial_law(pipeline: Pipeline) -> None:
-    text = "Today, the President declared that an emergency exists in the State of Mississippi and ordered Federal assistance."
+    text = "On Sunday, the President declared that a flood emergency exists across the State of Vermont and sent Federal help."
     assert not find_events(_analyze(pipeline, text), "COERCE")
 
 
@@ -361,9 +361,9 @@ def test_we_in_a_government_statement_is_the_government_and_its_joint_partners(p
 
 def test_a_government_speaking_of_its_own_programmes_codes_no_event(pipeline: Pipeline) -> None:
     url = "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2022/03/14/proclamation/"
-    text = "My Administration is committed to supporting survivors. I call on all citizens to observe this day."
+    text = "My Administration stands with the families of fallen firefighters. I call on every American to honor this day."
     assert not _published(pipeline, text, url, "A Proclamation on National Equal Pay Day").events
-    farms = "The Administration is committed to helping the agriculture sector in America."
+    farms = "The Administration is working hard to help fishermen and fish farmers across America."
     home = _published(pipeline, farms, url, "Fact Sheet")
     assert not home.events  # its own 'Administration', at home, in the only country it names
     us = _published(pipeline, "The US military deployed 500 more soldiers to Poland.", url, "Statement")
@@ -372,11 +372,11 @@ def test_a_government_speaking_of_its_own_programmes_codes_no_event(pipeline: Pi
 
 def test_an_act_by_no_one_named_on_its_own_country_is_home_affairs_in_its_papers(pipeline: Pipeline) -> None:
     url = "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2021/11/02/fact-sheet/"
-    text = "Medicare will negotiate prices for high-cost prescription drugs. New infrastructure will support U.S. firms."
+    text = "Medicaid will cap monthly insulin costs for seniors. New rail lines will support U.S. manufacturers."
     assert not _published(pipeline, text, url, "Fact Sheet").events
-    abroad = "He commanded a Special Forces team focused on operations across Africa, deploying to Niger."
-    assert any("NER" in countries(event.recipient) for event in _published(pipeline, abroad, url, "Nominations").events)
-    news = _published(pipeline, "New infrastructure will support U.S. firms.", "https://news.example.com/a", "Report")
+    abroad = "She led an Army engineer company working on projects across West Africa, deploying to Chad."
+    assert any("TCD" in countries(event.recipient) for event in _published(pipeline, abroad, url, "Nominations").events)
+    news = _published(pipeline, "New rail lines will support U.S. manufacturers.", "https://news.example.com/a", "Report")
     assert news.events  # in news copy, the same sentence keeps its event
 
 
@@ -391,7 +391,7 @@ def test_a_governments_own_politics_in_its_papers_is_no_conflict(pipeline: Pipel
 
 
 def test_storms_and_accidents_kill_without_an_assault(pipeline: Pipeline) -> None:
-    text = "Hurricane Henri, the first hurricane to hit the northeast in 30 years, killed more than 100 people."
+    text = "Cyclone Mira, the strongest storm to strike the island in 40 years, killed more than 60 people."
     assert not find_events(_analyze(pipeline, text), "ASSAULT")
     assert find_events(_analyze(pipeline, "Gunmen killed 12 villagers in Zamfara state."), "ASSAULT")
 
@@ -416,8 +416,8 @@ def test_the_two_leaders_tell_the_same_act_again(pipeline: Pipeline) -> None:
 
 def test_veterans_of_a_war_are_not_its_country(pipeline: Pipeline) -> None:
     url = "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2022/03/29/proclamation/"
-    result = _published(pipeline, "We pledge our steadfast care and support to our Vietnam veterans.", url, "A Proclamation")
-    assert all("VNM" not in countries(event.recipient) for event in result.events)
+    result = _published(pipeline, "We pledge our lasting gratitude and help to our Korean War veterans.", url, "A Proclamation")
+    assert all("KOR" not in countries(event.recipient) for event in result.events)
 
 
 def test_a_reiterated_demand_is_the_event_and_its_addressee_the_recipient(pipeline: Pipeline) -> None:
@@ -447,7 +447,7 @@ def test_unnamed_armed_men_and_counted_people_are_coded(pipeline: Pipeline) -> N
 
 
 def test_sector_words_describing_things_name_no_group(pipeline: Pipeline) -> None:
-    result = _analyze(pipeline, "Businesses are creating good union jobs to meet the demands of our modern economy.")
+    result = _analyze(pipeline, "Factories are adding well-paid union jobs to keep up with rising orders for electric buses.")
     assert not any(actor.sector == "LAB" for event in result.events for actor in (*event.actor, *event.recipient))
     condemned = _analyze(pipeline, "Putin condemned the terrorist attack in Manchester.")
     assert not any(actor.sector == "UAF" for event in condemned.events for actor in event.recipient)
@@ -510,7 +510,7 @@ def test_an_organisation_named_by_initials_is_an_uncoded_actor(pipeline: Pipelin
     eln = one_event(_analyze(pipeline, "In Colombia, the ELN announced a unilateral truce over Christmas."), "RETREAT", "ELN")
     assert codes(eln.actor) == {"COLREB"}  # the KB knows this one
     url = "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2022/03/14/memorandum/"
-    assert not _published(pipeline, "The ITWG shall consult with external stakeholders.", url, "Memorandum").events
+    assert not _published(pipeline, "The IAWG shall consult with private-sector partners as needed.", url, "Memorandum").events
 
 
 def test_recipients_behind_appeals_commitments_and_conditions(pipeline: Pipeline) -> None:
@@ -820,11 +820,11 @@ def test_peoples_of_a_region_armed_groups_at_home_and_troops_crossing_over(pipel
 
 def test_the_official_a_delegation_met_is_of_the_country_of_the_meeting(pipeline: Pipeline) -> None:
     text = (
-        "On September 30, the Assistant Secretary of State traveled to Haiti in his first\n"
-        "official visit to underscore the commitment of the United States to the people of\n"
-        "Haiti and to its institutions during this challenging time for the whole country.\n"
-        "The delegation of the State Department later also met with Prime Minister Ariel\n"
-        "Henry in Port-au-Prince to discuss the security situation and humane repatriation.\n"
+        "On October 12, the Deputy Secretary of State flew to Haiti for a two-day\n"
+        "visit focused on police training and on help for the country's election\n"
+        "authorities as they prepare for a long-delayed national vote.\n"
+        "On the second day, the State Department team in turn met with Prime Minister Ariel\n"
+        "Henry in Port-au-Prince to talk about gang violence and fuel shortages.\n"
     )
     met = one_event(_analyze(pipeline, text), "CONSULT", "met")
     host = next(actor for actor in met.recipient if actor.sector == "GOV")
@@ -832,13 +832,13 @@ def test_the_official_a_delegation_met_is_of_the_country_of_the_meeting(pipeline
 
 
 def test_who_speaks_with_a_leader_to_congratulate_him(pipeline: Pipeline) -> None:
-    text = "President Joseph R. Biden, Jr. spoke today with Prime Minister Kishida Fumio of Japan to congratulate him on his win."
+    text = "President Biden spoke yesterday with President Yoon Suk Yeol of Korea to congratulate him on his party's victory."
     result = _analyze(pipeline, text)
     call = one_event(result, "CONSULT", "spoke")
-    assert codes(call.actor) == {"USAGOV"} and codes(call.recipient) == {"JPNGOV"}
+    assert codes(call.actor) == {"USAGOV"} and codes(call.recipient) == {"KORGOV"}
     congratulated = one_event(result, "SUPPORT", "congratulate")
-    assert codes(congratulated.actor) == {"USAGOV"}  # not Kishida, the parse's subject
-    assert codes(congratulated.recipient) == {"JPNGOV"}  # "him" is the other party, not Biden himself
+    assert codes(congratulated.actor) == {"USAGOV"}  # not Yoon, the parse's subject
+    assert codes(congratulated.recipient) == {"KORGOV"}  # "him" is the other party, not Biden himself
 
 
 def test_a_group_named_with_a_possessive_is_of_its_owner(pipeline: Pipeline) -> None:
@@ -874,7 +874,7 @@ def test_a_passive_with_its_own_subject_takes_no_actor_from_the_next_clause(pipe
 
 def test_its_own_state_acting_with_no_one_on_the_other_side_is_a_governments_domestic_policy(pipeline: Pipeline) -> None:
     url = "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2021/11/02/fact-sheet/"
-    text = "The American Rescue Plan provided $122 billion to schools. The President asked the Federal Trade Commission to act."
+    text = "The farm bill provided $30 billion to rural hospitals. The President asked the Department of Labor to step in."
     assert not _published(pipeline, text, url, "Fact Sheet").events
     abroad = "President Biden will travel to Kenya next week. The United States provided $5 million in aid to Kenya."
     assert len(_published(pipeline, abroad, url, "Fact Sheet").events) == 2
@@ -908,14 +908,14 @@ def test_a_press_call_about_a_joint_statement_speaks_for_its_publisher_alone(pip
 
 def test_its_own_state_acting_in_a_sentence_naming_another_country_is_kept(pipeline: Pipeline) -> None:
     url = "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2021/11/02/readout/"
-    text = "President Biden conveyed our full support for the NATO agenda."
+    text = "President Biden conveyed our firm support for the agenda of NATO."
     assert _published(pipeline, text, url, "Readout").events
 
 
 def test_its_own_state_acting_on_its_own_people_is_domestic_but_an_attack_at_home_is_kept(pipeline: Pipeline) -> None:
     url = "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2021/11/02/readout/"
     for text in (
-        "President Biden hosted Leader Chuck Schumer and Senator Joe Manchin for breakfast at his home.",
+        "President Biden hosted Speaker Mike Johnson and Senator Susan Collins for lunch in the Oval Office.",
         "President Biden met with American business leaders at the White House.",
     ):
         assert not _published(pipeline, text, url, "Readout").events, text

@@ -37,7 +37,7 @@ def test_a_class_word_fires_every_verb_that_names_the_class(
 
 
 def test_a_presidents_memorandum_to_his_agencies_is_no_agreement(pipeline: Pipeline) -> None:
-    result = _analyze(pipeline, "The President signed a Presidential Memorandum directing the Secretary of State to act.")
+    result = _analyze(pipeline, "The President signed a Presidential Memorandum ordering the Attorney General to act.")
     assert not find_events(result, "SUPPORT")
 
 
@@ -61,7 +61,7 @@ def test_a_protest_with_no_named_party_is_the_publics_where_it_happened(pipeline
 
 
 def test_a_place_named_inside_another_name_does_not_make_a_protest(pipeline: Pipeline) -> None:
-    text = "The Committee on Foreign Investment in the United States weighs a demonstrated or declared strategic goal."
+    text = "The Committee on Foreign Investment in the United States reviews buyers with a demonstrated military aim."
     assert not find_events(_analyze(pipeline, text), "PROTEST")
 
 
@@ -83,7 +83,7 @@ def test_recipients_inside_the_object_and_in_an_accepted_invitation(pipeline: Pi
     accepted = _analyze(pipeline, "Brazilian President Lula has accepted an invitation to hold talks with Narendra Modi.")
     agreed = one_event(accepted, "AGREE", "accepted")
     assert countries(agreed.actor) == {"BRA"} and countries(agreed.recipient) == {"IND"}
-    welcomed = _analyze(pipeline, "The Presidents welcome plans to launch a US-France Bilateral Clean Energy Partnership.")
+    welcomed = _analyze(pipeline, "The Presidents welcome plans to begin a US-Brazil Bilateral Space Research Partnership.")
     assert not any(countries(event.recipient) for event in welcomed.events)
 
 
@@ -105,7 +105,7 @@ def test_a_wrongdoing_said_by_someone_is_their_accusation(pipeline: Pipeline) ->
 
 
 def test_a_first_name_is_not_a_surname_the_kb_knows(pipeline: Pipeline) -> None:
-    text = "In Equatorial Guinea, the envoy met with President Teodoro Obiang Nguema Mbasogo."
+    text = "On Tuesday the envoy met President Teodoro Obiang Nguema Mbasogo in Malabo."
     met = one_event(_analyze(pipeline, text), "CONSULT", "met")
     assert "PHL" not in countries(met.recipient)  # not Gilberto Teodoro, the Philippine defence secretary
     known = one_event(_analyze(pipeline, "Teodoro met Hegseth in Manila."), "CONSULT", "met")
@@ -122,7 +122,7 @@ def test_an_occasion_before_the_verb_is_no_recipient_but_a_city_is_the_host(pipe
     text = "At the 2025 Shangri-La Dialogue in Singapore, Mr. Hegseth reaffirmed Washington's commitment to the region."
     reaffirmed = one_event(_analyze(pipeline, text), "SUPPORT", "reaffirmed")
     assert "SGP" not in countries(reaffirmed.recipient)
-    visit = "In Paris, Mr. Sullivan will meet with National Security Advisor Emmanuel Bonne."
+    visit = "In Paris, Mr. Carter will meet with Deputy Minister Claire Dubois."
     assert any("FRA" in countries(event.recipient) for event in _analyze(pipeline, visit).events)
 
 

@@ -18,13 +18,13 @@ def _analyze(pipeline: Pipeline, text: str) -> Result:
     ("text", "not_event"),
     [
         ("The pilot programme in Japan demonstrated the value of early warning systems.", "PROTEST"),
-        ("The United States demonstrated that its commitment to human rights begins at home.", "PROTEST"),
+        ("Canada demonstrated that its respect for press freedom starts within its own borders.", "PROTEST"),
         ("The Japanese foreign minister rallied more than 40 nations behind the plan.", "PROTEST"),
         ("Japan and India pledged to fight corruption and inflation together.", "ASSAULT"),
         ("Electricity demand from Japanese companies rose sharply in May.", "REQUEST"),
         ("The United States is mobilizing private companies to drive investment in clean energy.", "MOBILIZE"),
         ("India will speed up the deployment of clean energy and chargers across the country.", "MOBILIZE"),
-        ("The United States and the European Union want to meet the Global Methane Pledge.", "CONSULT"),
+        ("Canada and the European Union want to meet their climate targets for 2030.", "CONSULT"),
         ("US forces in Somalia are responsible for executing counterterrorism operations.", "ASSAULT"),
         ("Japan's foreign minister provided opening remarks at the conference.", "AID"),
         ("Unused Japanese visa numbers shall be allocated to other regions as needed.", "AID"),
@@ -32,7 +32,7 @@ def _analyze(pipeline: Pipeline, text: str) -> Result:
         ("The US president decided to block the release of the audio of his interview.", "RETREAT"),
         ("Our actions toward China, pardon me, are focused on strategic sectors.", "CONCEDE"),
         ("Beating cancer is something Japanese and American researchers can do together.", "ASSAULT"),
-        ("As a demonstration of our shared commitment, the United States and Japan set up a council.", "PROTEST"),
+        ("As a demonstration of their mutual trust, Australia and Japan set up a joint council.", "PROTEST"),
         ("The Administration has approved various Medicaid demonstrations in Illinois.", "PROTEST"),
         ("The White House is mobilizing the Japanese and American science councils.", "MOBILIZE"),
         ("Japan will deploy training and employment services for Afghan families.", "MOBILIZE"),
@@ -54,7 +54,7 @@ def test_the_same_verbs_still_code_the_acts(pipeline: Pipeline) -> None:
 
 
 def test_a_nomination_names_how_the_post_fell_vacant_not_a_resignation(pipeline: Pipeline) -> None:
-    text = "Jane Roe, of New Jersey, to be United States Attorney for the District of New Jersey, vice John Doe, resigned."
+    text = "Jane Roe, of Vermont, to be an Assistant Secretary of Commerce, vice John Doe, resigned."
     assert _analyze(pipeline, text).events == []
     resigned = _analyze(pipeline, "Japan's defence minister, Gen Nakatani, resigned on Friday.")
     assert find_events(resigned, "RETREAT")
@@ -217,11 +217,11 @@ def test_joint_exercises_near_a_third_country_and_approved_arms_sales(pipeline: 
 
 def test_a_deadline_of_the_verb_does_not_date_an_act_named_inside_its_object(pipeline: Pipeline) -> None:
     text = (
-        "The Archivist shall issue a plan, no later than December 15, to publish records concerning the assassination "
+        "The Librarian shall issue a timetable, no later than March 31, to release documents relating to the assassination "
         "of Japan's former prime minister."
     )
     assassination = [e for e in _analyze(pipeline, text).events if e.trigger == "assassination"]
-    assert assassination and assassination[0].event == "ASSAULT" and "December" not in assassination[0].date.text
+    assert assassination and assassination[0].event == "ASSAULT" and "March" not in assassination[0].date.text
 
 
 def test_drills_by_two_countries_in_a_third_stay_cooperation(pipeline: Pipeline) -> None:
@@ -230,7 +230,7 @@ def test_drills_by_two_countries_in_a_third_stay_cooperation(pipeline: Pipeline)
 
 
 def test_what_someone_can_do_is_no_act_done(pipeline: Pipeline) -> None:
-    text = "The United States and the European Union say AI technologies can threaten their shared values."
+    text = "Canada and the European Union say deepfake tools can threaten their democratic institutions."
     assert all(event.aux == "hypothetical" for event in _analyze(pipeline, text).events)
     refused = _analyze(pipeline, "Iran said it cannot accept the proposal of the European Union.")
     assert all(event.aux != "hypothetical" for event in refused.events)

@@ -138,7 +138,7 @@ def test_the_one_received_to_talk_is_the_other_side(pipeline: Pipeline) -> None:
     text = "Kuwait's crown prince received the Omani ambassador to discuss trade between the two countries."
     talk = one_event(_analyze(pipeline, text), "CONSULT", "discuss")
     assert countries(talk.actor) == {"KWT"} and countries(talk.recipient) == {"OMN"}
-    encouraged = "We encourage India and China to utilize existing bilateral channels to discuss disputed boundaries."
+    encouraged = "We encourage Serbia and Kosovo to utilize existing dialogue channels to discuss their remaining differences."
     assert not find_events(_analyze(pipeline, encouraged), "CONSULT")
 
 
@@ -230,11 +230,11 @@ def test_what_views_are_exchanged_on_is_a_topic_not_a_party(pipeline: Pipeline) 
 
 def test_a_date_before_two_joined_acts_dates_both(pipeline: Pipeline) -> None:
     text = (
-        "In 1945, President Truman established National Disability Employment Awareness Month and issued the first"
-        " national call for disabled people to access all the opportunities of work."
+        "In 1958, President Eisenhower founded a national science week and issued the first"
+        " public call for high school students to study mathematics."
     )
     call = find_events(analyze(text, "2022-10-01", pipeline=pipeline), "REQUEST")
-    assert call and call[0].aux == "historical" and call[0].date.start == "1945-01-01", [(e.aux, e.date) for e in call]
+    assert call and call[0].aux == "historical" and call[0].date.start == "1958-01-01", [(e.aux, e.date) for e in call]
 
 
 def test_a_participle_followed_by_the_day_is_the_verb_of_a_verbless_parse(pipeline: Pipeline) -> None:
@@ -277,9 +277,9 @@ def test_a_party_named_deeper_in_the_object_or_its_purpose_is_the_recipient(
 
 
 def test_the_countries_a_restriction_exempts_do_not_undergo_it(pipeline: Pipeline) -> None:
-    text = "The President imposed a 25 percent tariff on steel imported from all countries except Canada and Mexico."
+    text = "The President imposed a 15 percent tariff on aluminum imported from all nations except Australia and Argentina."
     found = _analyze(pipeline, text).events
-    assert all(not countries(e.recipient) & {"CAN", "MEX"} for e in found), [(e.event, codes(e.recipient)) for e in found]
+    assert all(not countries(e.recipient) & {"AUS", "ARG"} for e in found), [(e.event, codes(e.recipient)) for e in found]
 
 
 def test_the_host_of_a_meeting_place_is_no_party_beside_an_international_body(pipeline: Pipeline) -> None:
