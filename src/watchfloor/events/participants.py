@@ -269,7 +269,8 @@ def _object_recipients(verb: Token, objects: list[Token], ctx: DocContext, resul
     for child in objects:
         named = _other_party(child, actors_of(child, ctx), result.actor, ctx)
         if named and _own_backing(child, verb):  # "reaffirmed U.S. support for ...": the backer, not the backed
-            result.take("actor", [] if result.actor else named, f"whose '{child.text}' it is")
+            if not result.actor:
+                result.take("actor", named, f"whose '{child.text}' it is")
             named = []
         result.take("recipient", named, f"{_object_kind(child, verb)} '{child.text}'")
         # "demanded the ouster of President X", "a camp for Malian refugees was raided": when the object names

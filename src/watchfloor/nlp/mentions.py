@@ -369,9 +369,8 @@ def _administration_of(head: Token, ctx: DocContext) -> Actor | None:
     for child in head.children:
         if child.dep_ in ("compound", "poss") and child.ent_type_ == "PERSON" and not child.n_lefts:
             country = ctx.kb.surname_country(child.text)
-            if country is not None and (iso3 := country.country):
-                text = f"{child.text} {head.text}"
-                return Actor(text=text, name=text, code=f"{iso3}GOV", country=iso3, sector="GOV", kb_id=None)
+            if country is not None and country.country:
+                return _group_of(country.country, "GOV", f"{child.text} {head.text}")
     return None
 
 
@@ -419,9 +418,7 @@ def _officials_of_countries(head: Token, ctx: DocContext) -> list[Actor]:
             continue
         country = ctx.kb.country(found.country) if found is not None and found.kind == "country" and found.country else None
         if country is not None and country.country:
-            text = f"{head.text} of {ent.text}" if ent is not None else head.text
-            code = f"{country.country}{sector}"
-            _add(actors, Actor(text=text, name=text, code=code, country=country.country, sector=sector, kb_id=None))
+            _add(actors, _group_of(country.country, sector, f"{head.text} of {ent.text}" if ent is not None else head.text))
         elif ent is None and lemma in ENVOY_NOUNS:
             _add(actors, _sent_by_a_group(head, place, ctx))
     return actors
@@ -433,10 +430,13 @@ def _sent_by_a_group(envoys: Token, group: Token, ctx: DocContext) -> Actor | No
     country = _named_with(group, ctx)
     if country is None or not country.country:
         return None
-    sector = _group_sector(group)
     text = " ".join(t.text for t in envoys.subtree if t.dep_ not in ("det", "punct"))
-    code = f"{country.country}{sector or ''}"
-    return Actor(text=text, name=text, code=code, country=country.country, sector=sector, kb_id=None)
+    return _group_of(country.country, _group_sector(group), text)
+
+
+def _group_of(country: str, sector: str | None, text: str) -> Actor:
+    """A country's organ or group the KB does not name: 'forces of Mali' (MLIMIL), 'the Bush administration' (USAGOV)."""
+    return Actor(text=text, name=text, code=f"{country}{sector or ''}", country=country, sector=sector, kb_id=None)
 
 
 def _titled_person(tokens: list[Token], head: Token, ctx: DocContext) -> Actor | None:
@@ -578,8 +578,8 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
         return None
     country = _located_in(head, ctx) or _town_before(head, ctx) or _speakers_country(head, ctx) or _possessors_country(head, ctx)
     text = " ".join(token.text for token in tokens if token.dep_ not in ("det", "punct") or token.pos_ == "PRON")
-    if country is not None:
-        return Actor(text=text, name=text, code=f"{country.country}{sector}", country=country.country, sector=sector, kb_id=None)
+    if country is not None and country.country:
+        return _group_of(country.country, sector, text)
     if head.text[:1].isupper() and head.lemma_.lower() in PERSON_TITLES:  # "the President", "the King"
         earlier = _the_one_so_titled(head, tokens, ctx)
         if earlier is not None or ctx.issuers:  # in a government's own papers, not guessed otherwise
