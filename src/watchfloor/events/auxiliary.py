@@ -39,6 +39,8 @@ PROMISED_NOUNS = frozenset(
     {"plan", "intention", "commitment", "pledge", "promise", "willingness", "readiness", "offer", "threat"}
 )
 COMMITMENT_VERBS = frozenset({"threaten", "vow", "promise", "pledge", "offer", "agree", "undertake", "warn"})
+# "committed to deepen cooperation" promises; "committed abuses" is a deed, so "commit" counts only with an infinitive
+INFINITIVE_COMMITMENTS = COMMITMENT_VERBS | {"commit"}
 UNDERTAKING_VERBS = frozenset({"undertake"})  # a promise with an infinitive ("undertook to mediate"), a deed with a noun
 READINESS_WORDS = frozenset({"willing", "ready", "prepared", "determined", "eager", "poised", "keen"})
 FUTURE_IN_REPORT = frozenset({"will", "would", "'ll", "'d", "shall"})
@@ -189,7 +191,7 @@ def _promised_or_threatened(trigger: Token) -> bool:
     for _ in range(2):
         if verb is None or verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return False
-        if verb.head.lemma_.lower() in COMMITMENT_VERBS:
+        if verb.head.lemma_.lower() in INFINITIVE_COMMITMENTS:
             return True
         verb = verb.head
     return False

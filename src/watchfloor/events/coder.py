@@ -96,6 +96,8 @@ class EventCoder:
         carried: DateSpan | None = None
         meet_the_people(ctx)
         for sentence in ctx.parsed.sents:
+            if _opens_a_paragraph(sentence):
+                carried = None  # a date carries to the next sentence of its paragraph only
             facts = self._sentence_facts(sentence, ctx, carried)
             carried = facts.date_tokens[0][2] if facts.date_tokens else None
             found: list[tuple[Token, Event]] = []
@@ -108,6 +110,8 @@ class EventCoder:
                     found.append((trigger, event))
                     ctx.last_subjects = list(event.actor) or ctx.last_subjects
                     ctx.last_parties = [*event.actor, *event.recipient] or ctx.last_parties
+                    if event.event == "CONSULT" and event.aux is None:
+                        ctx.last_meeting = ctx.last_parties
             events.extend(reconcile(found))
         return one_per_incident(events)
 
@@ -254,14 +258,12 @@ class EventCoder:
 
 def _pair_told_again(trigger: Token, found: Participants, event_type: str, earlier: list[Event], facts: SentenceFacts) -> bool:
     """'the two leaders discussed ...' after 'Trump held a call with the Crown Prince': the same act told again (True,
-    the earlier event enriched). Otherwise the pair is not coded as a new act's actors: the date that goes with it is
-    unknown."""
+    the earlier event enriched). Otherwise a new act of both ('the two leaders agreed to meet again')."""
     again = _told_again(found, event_type, earlier, facts.sentence)
     if again is not None and again.span != facts.span:
         _enrich(again, found, trigger, facts)
         again.mentions.append(facts.span)
         return True
-    found.actor = []
     return False
 
 
@@ -467,6 +469,15 @@ def _held_with(trigger: Token) -> bool:
     """A 'with' phrase on the verb or its object: the other party of a joint activity."""
     heads = [trigger, *(child for child in trigger.children if child.dep_ in ("dobj", "attr"))]
     return any(child.dep_ == "prep" and child.lower_ == "with" for head in heads for child in head.children)
+
+
+def _opens_a_paragraph(sentence: Span) -> bool:
+    """A line break between the sentence and the one before: "The alliance rests on a treaty signed in 1960." ends one
+    paragraph, and "The two ministers agreed to ..." opening the next is not of 1960."""
+    doc = sentence.doc
+    before = doc.text[doc[sentence.start - 1].idx : sentence.start_char] if sentence.start else ""
+    leading = "".join(token.text for token in sentence if token.is_space) if sentence[0].is_space else ""
+    return "\n" in before or "\n" in leading
 
 
 def _shared_activity(trigger: Token) -> bool:

@@ -25,6 +25,7 @@ from watchfloor.nlp.mentions import (
     FACILITY_NOUNS,
     FIRST_PERSON_FORMS,
     GROUP_CODES,
+    PEOPLE_NOUNS,
     UNKNOWN_STATE,
     actor_for,
 )
@@ -222,12 +223,13 @@ def _officials_of_the_only_country(found: Participants, facts: SentenceFacts, ct
     court ordered the detention of a former interior minister': a titled official the KB does not know, or a state
     organ named without its state ('the government'), in a sentence and document naming one country, is of
     that country, unless that country's state is the other party ('President Jorge Mendoza threatened action
-    against Russia': a leader acting on a state is seldom its own)."""
+    against Russia': a leader acting on a state, or on a whole people, is seldom its own)."""
     countries = ctx.countries | _sentence_countries(facts, ctx)
     if len(countries) != 1:
         return
     code = next(iter(countries))
-    state_party = any(actor.country == code and actor.sector in STATE_SECTORS for actor in (*found.actor, *found.recipient))
+    parties = (*found.actor, *found.recipient)
+    state_party = any(actor.country == code and (actor.sector in STATE_SECTORS or _a_whole_people(actor)) for actor in parties)
     country = ctx.kb.country(code)
     if state_party or country is None or country.country is None:
         return
@@ -240,6 +242,11 @@ def _officials_of_the_only_country(found: Participants, facts: SentenceFacts, ct
             foreign = bool(FOREIGN_WORDS & set(actor.text.lower().split()))  # "coalition planes bombed ... in Syria"
             if actor.kb_id is None and actor.country is None and unnamed and actor.sector in TITLED_SECTORS and not foreign:
                 _relocate(found, role, index, country.country, "an official of the only country the text names")
+
+
+def _a_whole_people(actor: Actor) -> bool:
+    """'the people of Korea': a country's whole people, not a group within it."""
+    return actor.sector == "CVL" and actor.text.lower() in PEOPLE_NOUNS
 
 
 def _stateless_organ(actor: Actor, material: bool) -> bool:

@@ -38,7 +38,10 @@ OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 TAKING_VERBS = frozenset({"seize", "capture", "recapture", "retake", "wrest", "take", "grab", "steal", "confiscate", "impound"})
 RECEIVING_VERBS = frozenset({"receive", "accept", "admit"})  # "received monitors from the Arab League": the other party
 BACKING_NOUNS = frozenset({"support", "backing", "assistance", "sympathy", "solidarity", "condolence"})
-AFFIRMING_VERBS = frozenset({"reaffirm", "reiterate", "affirm", "express", "voice", "pledge", "underscore", "stress"})
+AFFIRMING_VERBS = frozenset(
+    {"reaffirm", "reiterate", "affirm", "express", "voice", "pledge"}
+    | {"underscore", "stress", "emphasize", "emphasise", "highlight"}
+)
 
 
 def _own_backing(obj: Token, verb: Token) -> bool:
@@ -268,8 +271,9 @@ def _object_recipients(verb: Token, objects: list[Token], ctx: DocContext, resul
     from rebels', 'reaffirmed U.S. support for Haiti' (the backer is then the actor)."""
     for child in objects:
         named = _other_party(child, actors_of(child, ctx), result.actor, ctx)
-        if named and _own_backing(child, verb):  # "reaffirmed U.S. support for ...": the backer, not the backed
-            if not result.actor:
+        if _own_backing(child, verb):  # "reaffirmed U.S. support for ...": the backer, not the backed
+            named = named or prep_objects(child, ctx, frozenset({"of"}))  # "reaffirmed the support of the United States"
+            if named and not any(actor.country for actor in result.actor):
                 result.take("actor", named, f"whose '{child.text}' it is")
             named = []
         result.take("recipient", named, f"{_object_kind(child, verb)} '{child.text}'")
@@ -284,6 +288,8 @@ def _object_recipients(verb: Token, objects: list[Token], ctx: DocContext, resul
             preps = preps | {"from"}
         if child.lemma_.lower() in BACKING_NOUNS:  # "pledged full support for Seoul's efforts"
             preps = preps | {"for"}
+            if _own_backing(child, verb):  # "reaffirmed the support of the United States for Jordan": "of" is the backer
+                preps = preps - {"of"}
         if child.lemma_.lower() in TOPIC_NOUNS:  # "exchanged views on Russian military activities": what, not whom
             preps = preps - {"on", "near", "around"}
         for part in (child, *(c for c in child.conjuncts if c.pos_ == "NOUN")):  # "violence and abuses of the regime"
@@ -484,6 +490,8 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
         result.take("actor", prep_objects(noun, ctx, frozenset({"by"})), f"'{noun.text} by ...'")
     else:
         result.take("actor", prep_objects(noun, ctx, frozenset({"by", "from", "of"})), f"'{noun.text} by/of ...'")
+    if not result.actor:  # "the strikes carried out by Turkey were condemned by Iraq": Turkey struck
+        result.take("actor", _done_by(noun, ctx), f"who did the '{noun.text}'")
     if (undergoing := undergoing_verb(noun)) is not None:  # "Vucic is facing charges", "died of torture"
         result.take("recipient", subject_of(undergoing, ctx), f"who is under, faces or died of '{noun.text}'")
     elif not result.actor:
@@ -514,6 +522,8 @@ def _noun_recipients(noun: Token, ctx: DocContext, result: Participants) -> None
     restriction names, the subject of a clause it introduces; the first that names anyone."""
     # a joint drill "near the Armenian border" is held near Armenia, not with it
     preps = RECIPIENT_PREPS - {"near", "around"} if result.reciprocal else RECIPIENT_PREPS
+    if noun.lemma_.lower() in BACKING_NOUNS:  # "emphasized his full support for a Syrian-led transition"
+        preps = preps | {"for"}
     result.take("recipient", prep_objects(noun, ctx, preps), f"prepositional object of '{noun.text}'")
     if not result.recipient and noun.lemma_.lower() in PROTEST_NOUNS:  # "demonstrations against violations by X"
         acts = [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in preps for pobj in prep.children]
@@ -526,6 +536,10 @@ def _noun_recipients(noun: Token, ctx: DocContext, result: Participants) -> None
             _complement_recipients(verb, ctx, result, purpose=True)
     if not result.recipient and noun.dep_ == "pobj":
         _recipients_of_the_verb_phrase(noun, ctx, result)
+    if not result.recipient and noun.dep_ == "nsubj":  # "the strikes hit Kurdish fighters", "sanctions hit Russian banks"
+        hit = [child for child in noun.head.children if child.dep_ == "dobj"]
+        struck = [actor for obj in hit for actor in actors_of(obj, ctx)]
+        result.take("recipient", struck, f"what the '{noun.text}' {noun.head.text}")
     if not result.recipient and noun.lemma_.lower() in RESTRICTION_NOUNS:  # "an embargo on imports of Russian oil"
         result.take("recipient", _restricted(noun, ctx), f"whose trade the '{noun.text}' restricts")
     for clause in noun.children:  # "its demand that Israel ease restrictions"

@@ -28,7 +28,8 @@ class DocContext:
     place_by_start: dict[int, Place] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     last_subjects: list[Actor] = field(default_factory=list)
-    last_parties: list[Actor] = field(default_factory=list)  # both sides of the last event: "the two leaders"
+    last_parties: list[Actor] = field(default_factory=list)  # both sides of the last event: "the two sides"
+    last_meeting: list[Actor] = field(default_factory=list)  # both sides of the last meeting or call: "the leaders"
     quantities: dict[int, list[Quantity]] = field(default_factory=dict)
     resolver: Resolver | None = None
     countries: set[str] = field(default_factory=set)

@@ -50,6 +50,10 @@ UNKNOWN_STATE = "---"  # CAMEO's code for an actor whose country is not known
 GROUP_CODES = frozenset({*GROUP_SECTORS.values(), "COP"})  # a group with no country still says who acted
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 SPEAKER_PLURAL = frozenset({"we", "our", "us", "ours"})
+# A whole people, a group only with its country named: "the people of Ukraine" (a proclamation's "the people" is none)
+PEOPLE_NOUNS = frozenset({"people", "population"})
+# What two parties do together, which "they" after a meeting or call refers to: "They agreed to remain in contact"
+JOINT_ACT_VERBS = frozenset({"agree", "discuss", "meet", "talk", "exchange", "consult", "negotiate", "sign", "review", "commit"})
 PAIR_NOUNS = frozenset({"nation", "country", "leader", "side", "government", "president", "minister", "ally", "state"})
 FIRST_PERSON = SPEAKER_PLURAL | {"i", "my", "me"}
 FIRST_PERSON_FORMS = FIRST_PERSON | {word.capitalize() for word in FIRST_PERSON}  # as written: "US" is no pronoun
@@ -316,7 +320,7 @@ def _actors_of_one(token: Token, ctx: DocContext, pronouns: bool) -> list[Actor]
     if not actors and token.lower_ in FIRST_PERSON and token.pos_ == "PRON":  # "us", not "US"
         actors.extend(_speakers(token, ctx))
     if not actors and _names_a_pair(token):
-        actors.extend(_last_pair(ctx, " ".join(t.text for t in tokens)))
+        actors.extend(_last_pair(token, ctx, " ".join(t.text for t in tokens)))
     if not actors and pronouns and token.lower_ in PRONOUNS:
         actors.extend(_clause_antecedent(token, ctx) or _subject_above(token, ctx) or _antecedents(token.lower_, ctx))
     if not actors and pronouns:
@@ -524,26 +528,41 @@ def _subject_above(pronoun: Token, ctx: DocContext) -> list[Actor]:
 
 
 def _names_a_pair(token: Token) -> bool:
-    """'the two nations', 'both leaders', 'the two sides': a reference back to the two parties just named."""
+    """'the two nations', 'both leaders', 'the two sides', 'the leaders' with nothing more said of them, and 'they'
+    agreeing or talking: a reference back to the two parties just named (read as such only when the last event had
+    two, one per country)."""
+    if token.lower_ == "they":
+        return token.dep_ == "nsubj" and token.head.lemma_.lower() in JOINT_ACT_VERBS
     if token.lemma_.lower() not in PAIR_NOUNS:
         return False
+    if token.tag_ == "NNS" and [child.lower_ for child in token.children] == ["the"]:
+        return True
     return any(child.lower_ in ("two", "both") and child.dep_ in ("nummod", "det", "predet") for child in token.children)
 
 
-def _last_pair(ctx: DocContext, mention: str) -> list[Actor]:
+def _last_pair(token: Token, ctx: DocContext, mention: str) -> list[Actor]:
     """The two parties of the last event, one per country, when it had exactly two; the mention is kept as
-    their text, so the coder can tell a re-mention ('the two ministers agreed ...') from a new act."""
-    by_country: dict[str, Actor] = {}
-    for actor in ctx.last_parties:
-        if actor.country:
-            by_country.setdefault(actor.country, dataclasses.replace(actor, text=mention))
-    return list(by_country.values()) if len(by_country) == 2 else []
+    their text, so the coder can tell a re-mention ('the two ministers agreed ...') from a new act. People ('the
+    leaders', 'they') are first those who last met or spoke, whatever was said of others since ('thanked Draghi for
+    all Italy has done to support the people of Afghanistan. The leaders also reaffirmed ...')."""
+    people = token.lower_ == "they" or token.lemma_.lower() in PERSON_TITLES or token.lemma_.lower() == "leader"
+    for parties in (ctx.last_meeting, ctx.last_parties) if people else (ctx.last_parties,):
+        by_country: dict[str, Actor] = {}
+        for actor in parties:
+            if actor.country:
+                by_country.setdefault(actor.country, dataclasses.replace(actor, text=mention))
+        if len(by_country) == 2:
+            return list(by_country.values())
+    return []
 
 
 def refers_to_a_pair(actor: Actor) -> bool:
-    """An actor found through 'the two leaders', 'both nations'."""
+    """An actor found through 'the two leaders', 'both nations', 'the leaders', 'they'."""
     words = actor.text.lower().split()
-    return len(words) >= 2 and (words[0] == "both" or words[:2] == ["the", "two"]) and words[-1].rstrip("s") in PAIR_NOUNS
+    if words == ["they"]:
+        return True
+    both = len(words) >= 2 and (words[0] == "both" or words[:2] == ["the", "two"])
+    return (both or (len(words) == 2 and words[0] == "the")) and words[-1].rstrip("s") in PAIR_NOUNS
 
 
 def _speakers(pronoun: Token, ctx: DocContext) -> list[Actor]:
@@ -574,6 +593,8 @@ def _group_actor(head: Token, tokens: list[Token], ctx: DocContext) -> Actor | N
     (then a government or military noun qualifies too).
     """
     sector = _group_sector(head)
+    if sector is None and head.lemma_.lower() in PEOPLE_NOUNS:
+        sector = "CVL" if _located_in(head, ctx) is not None else None
     if sector is None:
         return None
     country = _located_in(head, ctx) or _town_before(head, ctx) or _speakers_country(head, ctx) or _possessors_country(head, ctx)

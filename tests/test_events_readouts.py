@@ -1,0 +1,104 @@
+"""Readouts of meetings and calls as governments publish them: who 'the leaders' and 'they' are, support stated with
+weight, promises to cooperate, strikes told as nouns, and dates that stay in their paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import codes, countries, find_events, one_event
+from watchfloor import analyze
+from watchfloor.pipeline import Pipeline
+from watchfloor.records import Result
+
+CALL = "Prime Minister Keir Starmer spoke today with President Emmanuel Macron of France. "
+
+
+def _analyze(pipeline: Pipeline, text: str) -> Result:
+    return analyze(text, "2025-06-10", pipeline=pipeline)
+
+
+def test_they_agreeing_after_a_call_are_both_sides_of_it(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, CALL + "They agreed to stay in close touch in the weeks ahead.")
+    agree = one_event(result, "AGREE", "agreed")
+    assert countries(agree.actor) == {"GBR", "FRA"}, agree.explanation
+
+
+def test_the_leaders_are_those_who_met_not_the_people_named_since(pipeline: Pipeline) -> None:
+    text = (
+        CALL + "Prime Minister Starmer thanked President Macron for all France has done for the people of Lebanon. "
+        "The leaders also pledged to hold a summit on migration next spring."
+    )
+    pledge = one_event(_analyze(pipeline, text), "AGREE", "pledged")
+    assert countries(pledge.actor) == {"GBR", "FRA"}, pledge.explanation
+
+
+def test_a_plural_title_with_more_said_of_it_is_not_the_pair(pipeline: Pipeline) -> None:
+    text = CALL + "The leaders of three Baltic states pledged to hold a summit on migration next spring."
+    pledges = find_events(_analyze(pipeline, text), "AGREE")
+    assert all(countries(event.actor) != {"GBR", "FRA"} for event in pledges)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Chile emphasized its full support for Bolivia.", "CHL", "BOL"),
+        ("Norway underscored its support for a Sudanese-led peace process.", "NOR", "SDN"),
+        ("Ghana reaffirmed the support of the African Union for Togo.", "GHA", "TGO"),
+        ("The minister reaffirmed the support of Portugal for the stability of Angola.", "PRT", "AGO"),
+        ("Canada expressed its solidarity with the people of Moldova.", "CAN", "MDA"),
+    ],
+)
+def test_support_stated_with_weight_names_who_backs_whom(pipeline: Pipeline, text: str, actor: str, recipient: str) -> None:
+    support = find_events(_analyze(pipeline, text), "SUPPORT")
+    assert support and countries(support[0].actor) == {actor}, [(codes(e.actor), codes(e.recipient)) for e in support]
+    assert countries(support[0].recipient) == {recipient}, support[0].explanation
+
+
+def test_the_people_of_a_country_are_its_civilians(pipeline: Pipeline) -> None:
+    protest = one_event(_analyze(pipeline, "The people of Moldova protested in the streets."), "PROTEST", "protested")
+    assert codes(protest.actor) == {"MDACVL"}
+    assert not _analyze(pipeline, "The people protested in the streets.").events
+
+
+def test_committing_to_cooperate_is_a_promise(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Peru and Chile committed to deepen cooperation on fisheries.")
+    assert [event.event for event in result.events] == ["AGREE"], [(e.event, e.trigger) for e in result.events]
+    abuses = _analyze(pipeline, "Chile said the militia had committed abuses against civilians.")
+    assert not find_events(abuses, "AGREE")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("France conducted strikes against militants in northern Mali on Sunday.", "FRA", "MLI"),
+        ("The strikes carried out by Turkey hit Kurdish fighters in northern Iraq.", "TUR", None),
+        ("Jordan launched strikes against drug smugglers near the Syrian border.", "JOR", None),
+    ],
+)
+def test_strikes_conducted_or_aimed_against_someone_are_attacks(
+    pipeline: Pipeline, text: str, actor: str, recipient: str | None
+) -> None:
+    attack = find_events(_analyze(pipeline, text), "ASSAULT")
+    assert attack and actor in countries(attack[0].actor), [(e.event, codes(e.actor)) for e in _analyze(pipeline, text).events]
+    assert recipient is None or recipient in countries(attack[0].recipient)
+
+
+def test_a_strike_against_a_law_is_a_protest(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Dock workers in Chile held strikes against the new pension law.")
+    assert find_events(result, "PROTEST") and not find_events(result, "ASSAULT")
+
+
+def test_a_task_given_is_no_charge(pipeline: Pipeline) -> None:
+    text = "Presidents Boric and Petro charged their teams with drafting a trade agreement."
+    assert not find_events(_analyze(pipeline, text), "ACCUSE")
+
+
+def test_a_date_does_not_carry_into_the_next_paragraph(pipeline: Pipeline) -> None:
+    text = (
+        "Peru and Chile met in Lima on Sunday. The pact between them was signed in 1929.\n\n"
+        "Peru said it would expel two Chilean diplomats."
+    )
+    expulsion = find_events(_analyze(pipeline, text), actor_country="PER")
+    assert expulsion and all((event.date.start or "").startswith("2025") for event in expulsion), [
+        (e.event, e.date.text) for e in expulsion
+    ]
