@@ -102,3 +102,47 @@ def test_a_date_does_not_carry_into_the_next_paragraph(pipeline: Pipeline) -> No
     assert expulsion and all((event.date.start or "").startswith("2025") for event in expulsion), [
         (e.event, e.date.text) for e in expulsion
     ]
+
+
+def test_leaders_listed_with_their_countries_meet_together(pipeline: Pipeline) -> None:
+    text = (
+        "President Gabriel Boric of Chile, President Luis Arce of Bolivia, and President Gustavo Petro of Colombia "
+        "met today in Quito. The leaders condemned the attack on an Ecuadorian border post."
+    )
+    result = _analyze(pipeline, text)
+    meeting = one_event(result, "CONSULT", "met today")
+    assert countries(meeting.actor) == {"CHL", "BOL", "COL"} and meeting.mode == "multilateral", meeting.explanation
+    condemned = one_event(result, "ACCUSE", "condemned")
+    assert countries(condemned.actor) == {"CHL", "BOL", "COL"}, condemned.explanation
+
+
+def test_they_meeting_someone_are_one_side_not_the_pair(pipeline: Pipeline) -> None:
+    text = CALL + "In Lille, they met with President Andrzej Duda of Poland."
+    met = one_event(_analyze(pipeline, text), "CONSULT", "Lille")
+    assert countries(met.actor) != {"GBR", "FRA"}, met.explanation
+
+
+def test_a_place_discussed_is_not_where_the_talk_took_place(pipeline: Pipeline) -> None:
+    text = "Chile's president spoke with Peru's president to discuss the situation in Bolivia."
+    talk = one_event(_analyze(pipeline, text), "CONSULT", "spoke")
+    assert talk.place is None or talk.place.country != "BOL"
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Ghana repeated its condemnation of Togo.", "TGO"),
+        ("The ministers reiterated their condemnation of Togo's raid on the border town.", "TGO"),
+        ("Ghana voiced its criticism of Togo's decision.", "TGO"),
+    ],
+)
+def test_what_a_condemnation_is_of_is_its_target_not_its_author(pipeline: Pipeline, text: str, recipient: str) -> None:
+    accuse = find_events(_analyze(pipeline, text), "ACCUSE")
+    assert accuse and recipient in countries(accuse[0].recipient), [(codes(e.actor), codes(e.recipient)) for e in accuse]
+    assert recipient not in countries(accuse[0].actor)
+
+
+def test_a_body_named_as_another_countrys_is_not_the_one_the_kb_knows(pipeline: Pipeline) -> None:
+    text = "Poland's National Security Bureau warned of Russian sabotage."
+    actors = {code for event in _analyze(pipeline, text).events for code in codes(event.actor)}
+    assert "TWNSPY" not in actors and "POL" in {code[:3] for code in actors}, actors

@@ -16,7 +16,6 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from watchfloor.events.auxiliary import (
-    REPORTING_VERBS,
     auxiliary,
     is_conditional,
     prepared_for,
@@ -24,6 +23,7 @@ from watchfloor.events.auxiliary import (
     reported_verb,
     threatened_consequence,
 )
+from watchfloor.events.dating import is_baseline, nearest_date, opens_a_paragraph
 from watchfloor.events.incidents import one_per_incident
 from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
 from watchfloor.events.located import (
@@ -37,6 +37,7 @@ from watchfloor.events.located import (
 )
 from watchfloor.events.ontology import Ontology, load_ontology
 from watchfloor.events.participants import (
+    TOPIC_VERBS,
     Participants,
     alleged_by_reporter,
     compelled,
@@ -53,7 +54,8 @@ from watchfloor.events.sentence import merge_actors, reconcile
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.dates import reporting_window, resolve_date
 from watchfloor.nlp.entities import entities_in
-from watchfloor.nlp.mentions import FIRST_PERSON, PRONOUNS, meet_the_people, refers_to_a_pair
+from watchfloor.nlp.mentions import FIRST_PERSON, PRONOUNS, meet_the_people
+from watchfloor.nlp.pairs import refers_to_a_pair
 from watchfloor.nlp.quantities import sentence_quantities
 from watchfloor.records import Actor, Aux, DateSpan, Event, Place, Quantity
 
@@ -62,7 +64,6 @@ LOCATIVE_PREPS = frozenset(
 )
 THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "restrict", "REJECT": "relations"}
 INHERIT_REACH = 600  # characters: about three sentences of news prose
-BASELINE_WORDS = frozenset({"compared", "than", "since", "until", "by", "ahead", "before"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
 CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "REF"})  # the public, in the streets
 ACCUSATION_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "report", "responsibility", "involvement"})
@@ -96,7 +97,7 @@ class EventCoder:
         carried: DateSpan | None = None
         meet_the_people(ctx)
         for sentence in ctx.parsed.sents:
-            if _opens_a_paragraph(sentence):
+            if opens_a_paragraph(sentence):
                 carried = None  # a date carries to the next sentence of its paragraph only
             facts = self._sentence_facts(sentence, ctx, carried)
             carried = facts.date_tokens[0][2] if facts.date_tokens else None
@@ -110,8 +111,8 @@ class EventCoder:
                     found.append((trigger, event))
                     ctx.last_subjects = list(event.actor) or ctx.last_subjects
                     ctx.last_parties = [*event.actor, *event.recipient] or ctx.last_parties
-                    if event.event == "CONSULT" and event.aux is None:
-                        ctx.last_meeting = ctx.last_parties
+                    if event.event == "CONSULT" and event.aux is None and _told_as_news(trigger):
+                        ctx.last_meeting, ctx.last_meeting_end = ctx.last_parties, sentence.end_char
             events.extend(reconcile(found))
         return one_per_incident(events)
 
@@ -148,7 +149,7 @@ class EventCoder:
     def _sentence_facts(self, sentence: Span, ctx: DocContext, carried: DateSpan | None) -> SentenceFacts:
         dates = []
         for ent in entities_in(sentence):
-            if ent.label_ == "DATE" and not _is_baseline(ent) and (resolved := resolve_date(ent.text, ctx.anchor)) is not None:
+            if ent.label_ == "DATE" and not is_baseline(ent) and (resolved := resolve_date(ent.text, ctx.anchor)) is not None:
                 dates.append((ent.start, ent.end, resolved))
         fallback = carried or reporting_window(ctx.anchor)
         default = dates[0][2] if dates else fallback
@@ -226,7 +227,7 @@ class EventCoder:
         if entry.event == "MOBILIZE" and not found.recipient and _helping_purposes(trigger):
             recipient_from_place(trigger, found, facts, ctx, material=True)  # where forces went to help
         event_name, mode, context = _retyped(*_joint(entry, found, trigger), trigger, found)
-        when = _nearest_date(trigger, facts)
+        when = nearest_date(trigger, facts)
         aux = auxiliary(trigger, facts.sentence, when, ctx.anchor)
         stated = aux == "future"
         event_name, mode, aux = self._intent(event_name, mode, aux, trigger)
@@ -324,6 +325,8 @@ def _retyped(
         return "COOPERATE", None, ["peacekeeping", "military"]
     if event_name == "MOBILIZE" and mode == "troops" and _sent_to_help(trigger, found):
         return "AID", None, ["military"]
+    if event_name == "CONSULT" and mode is None and len({a.country for a in (*found.actor, *found.recipient) if a.country}) > 2:
+        return event_name, "multilateral", context  # "the leaders of France, Germany, the UK and the US met in Berlin"
     return event_name, mode, context
 
 
@@ -429,7 +432,7 @@ def _enrich(source: Event, found: Participants, trigger: Token, facts: SentenceF
         merge_actors(source.actor, source.recipient)
         source.recipient = []
     if source.date.precision in ("week", "unknown") and facts.date_tokens:
-        source.date = _nearest_date(trigger, facts)
+        source.date = nearest_date(trigger, facts)
 
 
 def _joint(entry: Entry, found: Participants, trigger: Token) -> tuple[str, str | None, list[str]]:
@@ -471,13 +474,11 @@ def _held_with(trigger: Token) -> bool:
     return any(child.dep_ == "prep" and child.lower_ == "with" for head in heads for child in head.children)
 
 
-def _opens_a_paragraph(sentence: Span) -> bool:
-    """A line break between the sentence and the one before: "The alliance rests on a treaty signed in 1960." ends one
-    paragraph, and "The two ministers agreed to ..." opening the next is not of 1960."""
-    doc = sentence.doc
-    before = doc.text[doc[sentence.start - 1].idx : sentence.start_char] if sentence.start else ""
-    leading = "".join(token.text for token in sentence if token.is_space) if sentence[0].is_space else ""
-    return "\n" in before or "\n" in leading
+def _told_as_news(trigger: Token) -> bool:
+    """The act a sentence tells ('met today with', 'held a call with'), not one it mentions ('welcomed the resumption
+    of talks between Turkey and Greece')."""
+    clause = trigger.head if is_nominal(trigger) and trigger.dep_ in ("dobj", "nsubj", "nsubjpass") else trigger
+    return clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
 
 
 def _shared_activity(trigger: Token) -> bool:
@@ -488,84 +489,11 @@ def _shared_activity(trigger: Token) -> bool:
     return activity or _said_joint(trigger)
 
 
-def _is_baseline(ent: Span) -> bool:
-    """'compared with 2024', 'ahead of its 2027 goal', 'since 2021': a reference point, not the event's date."""
-    head = ent.root.head
-    words = {head.lower_, head.head.lower_, *(t.lower_ for t in ent.doc[max(ent.start - 2, 0) : ent.start])}
-    reference_point = ent.root.dep_ in ("compound", "amod") and head.lemma_ in ("goal", "target", "deadline")
-    return bool(words & BASELINE_WORDS) or reference_point
-
-
-def _nearest_date(trigger: Token, facts: SentenceFacts) -> DateSpan:
-    """The date of the act: one on the trigger's own clause, else the nearest in the sentence. A date inside
-    a noun phrase of the clause dates that noun ("discussed the kingdom's ambitions over the next four
-    years"), not the act; with only such dates, the act has the sentence's date before them."""
-    if not facts.date_tokens:
-        return facts.date
-    doc = trigger.doc
-    own = [
-        (start, span)
-        for start, end, span in facts.date_tokens
-        if not _describes_a_noun(doc[start:end].root, trigger)
-        and not _dates_an_act_around_it(doc[start:end].root, trigger)
-        and not _dates_a_clause_below(doc[start:end].root, trigger)
-    ]
-    subtree = {token.i for token in trigger.subtree}
-    inside = [span for start, span in own if start in subtree]
-    if inside:
-        return inside[0]
-    if own:
-        return min(own, key=lambda item: abs(item[0] - trigger.i))[1]
-    return facts.fallback
-
-
-def _dates_an_act_around_it(date_root: Token, trigger: Token) -> bool:
-    """'The agency shall adopt a plan, by March 1, to release files concerning the 1963 assassination': the date
-    is the plan's. A date hung on a verb above a named act that has a verb of its
-    own in between (publish, concerning) dates that verb, not the act named under it."""
-    if not is_nominal(trigger):
-        return False
-    dated = next((token for token in date_root.ancestors if token.pos_ in ("VERB", "AUX")), None)
-    governor = next((token for token in trigger.ancestors if token.pos_ in ("VERB", "AUX")), None)
-    if dated is None or governor is None or governor.i == dated.i or dated.lemma_ in REPORTING_VERBS:
-        return False  # "In 2021, the ministry said ... cooperation ...": the report's date frames what it says
-    if governor in dated.conjuncts:
-        return False  # "In 1945, Truman established ... and issued the first national call": both acts of 1945
-    return dated.is_ancestor(governor)
-
-
-def _dates_a_clause_below(date_root: Token, trigger: Token) -> bool:
-    """'They back reforms in Haiti, agree on the need to ensure Venezuela never arms militias, stress the conference in
-    view of elections on December 24': a date hung in a clause below the trigger that has a subject of its own dates
-    that clause's act."""
-    if not trigger.is_ancestor(date_root):
-        return False
-    token = date_root.head
-    while token.i != trigger.i and token.head.i != token.i:
-        if token.pos_ in ("VERB", "AUX") and any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children):
-            return True
-        token = token.head
-    return False
-
-
-def _describes_a_noun(date_root: Token, trigger: Token) -> bool:
-    """A date hung on a noun of the trigger's clause (not the trigger itself) on its way up to the trigger."""
-    token = date_root
-    for _ in range(6):
-        head = token.head
-        if head.i in (token.i, trigger.i):  # the root, or the trigger itself (spaCy makes a new Token per access)
-            return False
-        if head.pos_ in ("NOUN", "PROPN") and token.dep_ in ("prep", "pobj", "npadvmod", "compound", "amod", "nmod"):
-            return head.i in {t.i for t in trigger.subtree}
-        token = head
-    return False
-
-
 def _place(trigger: Token, facts: SentenceFacts, actor_ids: set[str | None]) -> tuple[Place | None, Token | None]:
     """The place of the event and its preposition: a locative phrase, preferably in the trigger's own clause."""
     own = own_subtree(trigger)
     other_clauses = {t.i for child in trigger.children if child.dep_ == "conj" for t in child.subtree}
-    other_clauses |= _reporters(trigger)
+    other_clauses |= _reporters(trigger) | _topics(trigger)
     candidates = []
     for ent, place in facts.places:
         if ent.root.i in other_clauses:
@@ -584,6 +512,13 @@ def _place(trigger: Token, facts: SentenceFacts, actor_ids: set[str | None]) -> 
         return None, None
     best = min(candidates, key=lambda item: item[:3])
     return best[3], best[4]
+
+
+def _topics(trigger: Token) -> set[int]:
+    """What is discussed: 'spoke with Lula to discuss the situation in Venezuela' did not take place in Venezuela."""
+    verbs = [token for token in trigger.subtree if token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB"]
+    objects = [child for verb in verbs for child in verb.children if child.dep_ == "dobj"]
+    return {t.i for obj in objects for t in obj.subtree}
 
 
 def _reporters(trigger: Token) -> set[int]:

@@ -78,6 +78,8 @@ PATIENT_NOUNS = frozenset(
 # Acts on a place or people whose "of" names what underwent them, though "Russia's invasion" is Russia's own:
 # "the blockade of the Libyan coast", "the invasion of Kuwait"
 ACTS_ON_WHAT_OF_NAMES = PATIENT_NOUNS | frozenset("blockade siege invasion occupation annexation bombing shelling".split())
+# Disapproval whose "of" names the one disapproved of: "their condemnation of Iran's attack", "criticism of Uganda"
+CENSURE_NOUNS = frozenset("condemnation criticism denunciation censure rebuke disapproval".split())
 # "tightened the blockade with Tunisia's help": who helps, not whom the act is aimed at
 HELP_NOUNS = frozenset("help support assistance backing cooperation participation".split())
 
@@ -485,7 +487,7 @@ def noun_participants(noun: Token, ctx: DocContext) -> Participants:
         for owner in owners:
             result.take("actor", actors_of(owner, ctx), f"'{owner.text}' in '{owner.text} ... {noun.head.text}'")
     _between(noun, ctx, result)
-    if noun.lemma_.lower() in ACTS_ON_WHAT_OF_NAMES:  # "ordered the arrest of the former prime minister"
+    if noun.lemma_.lower() in ACTS_ON_WHAT_OF_NAMES | CENSURE_NOUNS:  # "ordered the arrest of the former prime minister"
         result.take("recipient", prep_objects(noun, ctx, frozenset({"of"})), f"'{noun.text} of ...' (who underwent it)")
         result.take("actor", prep_objects(noun, ctx, frozenset({"by"})), f"'{noun.text} by ...'")
     else:

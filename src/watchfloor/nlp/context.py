@@ -30,6 +30,7 @@ class DocContext:
     last_subjects: list[Actor] = field(default_factory=list)
     last_parties: list[Actor] = field(default_factory=list)  # both sides of the last event: "the two sides"
     last_meeting: list[Actor] = field(default_factory=list)  # both sides of the last meeting or call: "the leaders"
+    last_meeting_end: int = 0  # where the sentence telling it ends
     quantities: dict[int, list[Quantity]] = field(default_factory=dict)
     resolver: Resolver | None = None
     countries: set[str] = field(default_factory=set)

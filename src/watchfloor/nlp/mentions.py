@@ -17,6 +17,7 @@ from watchfloor.nlp import people
 from watchfloor.nlp.context import DocContext
 from watchfloor.nlp.entities import entity_at
 from watchfloor.nlp.names import bare, dyad_entities, kb_entity
+from watchfloor.nlp.pairs import last_pair, names_a_pair
 from watchfloor.records import Actor
 
 ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "PRODUCT", "FAC", "LOC"}
@@ -52,9 +53,6 @@ PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 SPEAKER_PLURAL = frozenset({"we", "our", "us", "ours"})
 # A whole people, a group only with its country named: "the people of Ukraine" (a proclamation's "the people" is none)
 PEOPLE_NOUNS = frozenset({"people", "population"})
-# What two parties do together, which "they" after a meeting or call refers to: "They agreed to remain in contact"
-JOINT_ACT_VERBS = frozenset({"agree", "discuss", "meet", "talk", "exchange", "consult", "negotiate", "sign", "review", "commit"})
-PAIR_NOUNS = frozenset({"nation", "country", "leader", "side", "government", "president", "minister", "ally", "state"})
 FIRST_PERSON = SPEAKER_PLURAL | {"i", "my", "me"}
 FIRST_PERSON_FORMS = FIRST_PERSON | {word.capitalize() for word in FIRST_PERSON}  # as written: "US" is no pronoun
 POLICE_NOUNS = frozenset(["guard", "police", "coastguard"])
@@ -257,7 +255,9 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
     """
     actors: list[Actor] = []
     head = _relative_antecedent(head)
-    nominal_conjuncts = [token for token in head.conjuncts if token.pos_ in ("NOUN", "PROPN", "PRON")]
+    nominal_conjuncts = [
+        token for token in (*head.conjuncts, *_listed_as_apposition(head)) if token.pos_ in ("NOUN", "PROPN", "PRON")
+    ]
     for phrase in (head, *nominal_conjuncts):
         token = collective_head(phrase)
         # "its neighbour Vietnam", "regional rival Japan's Prime Minister": the one named beside the relation
@@ -268,6 +268,16 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
         for actor in found:
             _add(actors, actor)
     return _drop_less_specific(actors)
+
+
+def _listed_as_apposition(head: Token) -> list[Token]:
+    """'President Macron of France, Chancellor Scholz of Germany, Prime Minister Starmer ... and President Biden met':
+    the parser hangs the second name of a list on the first as an apposition, the rest as its conjuncts. A person
+    beside a person, with more names joined to it, is the list's next item, not the first one named again."""
+    if head.ent_type_ != "PERSON":
+        return []
+    listed = [child for child in head.children if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.conjuncts]
+    return [token for item in listed for token in (item, *item.conjuncts)]
 
 
 def meet_the_people(ctx: DocContext) -> None:
@@ -319,8 +329,9 @@ def _actors_of_one(token: Token, ctx: DocContext, pronouns: bool) -> list[Actor]
         _add(actors, _administration_of(token, ctx))
     if not actors and token.lower_ in FIRST_PERSON and token.pos_ == "PRON":  # "us", not "US"
         actors.extend(_speakers(token, ctx))
-    if not actors and _names_a_pair(token):
-        actors.extend(_last_pair(token, ctx, " ".join(t.text for t in tokens)))
+    if not actors and names_a_pair(token):
+        persons = token.lower_ == "they" or token.lemma_.lower() in PERSON_TITLES or token.lemma_.lower() == "leader"
+        actors.extend(last_pair(token, ctx, " ".join(t.text for t in tokens), persons))
     if not actors and pronouns and token.lower_ in PRONOUNS:
         actors.extend(_clause_antecedent(token, ctx) or _subject_above(token, ctx) or _antecedents(token.lower_, ctx))
     if not actors and pronouns:
@@ -525,44 +536,6 @@ def _subject_above(pronoun: Token, ctx: DocContext) -> list[Actor]:
         named_person = subject.ent_type_ == "PERSON" or subject.lemma_.lower() in PERSON_TITLES
         return actors_of(subject, ctx, pronouns=False) if named_person == person else []
     return []
-
-
-def _names_a_pair(token: Token) -> bool:
-    """'the two nations', 'both leaders', 'the two sides', 'the leaders' with nothing more said of them, and 'they'
-    agreeing or talking: a reference back to the two parties just named (read as such only when the last event had
-    two, one per country)."""
-    if token.lower_ == "they":
-        return token.dep_ == "nsubj" and token.head.lemma_.lower() in JOINT_ACT_VERBS
-    if token.lemma_.lower() not in PAIR_NOUNS:
-        return False
-    if token.tag_ == "NNS" and [child.lower_ for child in token.children] == ["the"]:
-        return True
-    return any(child.lower_ in ("two", "both") and child.dep_ in ("nummod", "det", "predet") for child in token.children)
-
-
-def _last_pair(token: Token, ctx: DocContext, mention: str) -> list[Actor]:
-    """The two parties of the last event, one per country, when it had exactly two; the mention is kept as
-    their text, so the coder can tell a re-mention ('the two ministers agreed ...') from a new act. People ('the
-    leaders', 'they') are first those who last met or spoke, whatever was said of others since ('thanked Draghi for
-    all Italy has done to support the people of Afghanistan. The leaders also reaffirmed ...')."""
-    people = token.lower_ == "they" or token.lemma_.lower() in PERSON_TITLES or token.lemma_.lower() == "leader"
-    for parties in (ctx.last_meeting, ctx.last_parties) if people else (ctx.last_parties,):
-        by_country: dict[str, Actor] = {}
-        for actor in parties:
-            if actor.country:
-                by_country.setdefault(actor.country, dataclasses.replace(actor, text=mention))
-        if len(by_country) == 2:
-            return list(by_country.values())
-    return []
-
-
-def refers_to_a_pair(actor: Actor) -> bool:
-    """An actor found through 'the two leaders', 'both nations', 'the leaders', 'they'."""
-    words = actor.text.lower().split()
-    if words == ["they"]:
-        return True
-    both = len(words) >= 2 and (words[0] == "both" or words[:2] == ["the", "two"])
-    return (both or (len(words) == 2 and words[0] == "the")) and words[-1].rstrip("s") in PAIR_NOUNS
 
 
 def _speakers(pronoun: Token, ctx: DocContext) -> list[Actor]:

@@ -13,7 +13,7 @@ def kb_entity(ent: Span, kb: KnowledgeBase) -> Entity | None:
     if _first_name_of_a_longer_name(ent):
         return None  # "President Teodoro Obiang Nguema Mbasogo" split by the tagger: "Teodoro" is not Gilberto Teodoro
     if ent.ent_id_ and ent.ent_id_ in kb.entities:
-        return kb.entities[ent.ent_id_]
+        return _unless_anothers(kb.entities[ent.ent_id_], ent, kb)
     text = bare(ent.text)
     found = kb.resolve(text)
     if found is None and ent.label_ == "NORP":  # "Palestinians", "Iraqis": a plural demonym
@@ -24,7 +24,19 @@ def kb_entity(ent: Span, kb: KnowledgeBase) -> Entity | None:
         found = kb.resolve(text.split()[-1])
         if found is not None and found.kind != "person":
             found = None
-    return found
+    return _unless_anothers(found, ent, kb)
+
+
+def _unless_anothers(found: Entity | None, ent: Span, kb: KnowledgeBase) -> Entity | None:
+    """'Poland's National Security Bureau' is not Taiwan's: a body's generic name, written as another country's, names
+    that country's body, which the KB does not hold (its country is read from the possessive)."""
+    if found is None or found.kind != "organisation" or not found.country or ent.start < 2:
+        return found
+    marker, owner = ent.doc[ent.start - 1], ent.doc[ent.start - 2]
+    if marker.tag_ != "POS" or not owner.ent_type_:
+        return found
+    owners = {entity.country for entity in kb.lookup(bare(owner.text)) if entity.kind == "country"}
+    return None if owners and found.country not in owners else found
 
 
 def _first_name_of_a_longer_name(ent: Span) -> bool:
