@@ -146,3 +146,32 @@ def test_a_body_named_as_another_countrys_is_not_the_one_the_kb_knows(pipeline: 
     text = "Poland's National Security Bureau warned of Russian sabotage."
     actors = {code for event in _analyze(pipeline, text).events for code in codes(event.actor)}
     assert "TWNSPY" not in actors and "POL" in {code[:3] for code in actors}, actors
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Ghana condemned the holding of hostages by the rebels of Togo.", "TGO"),
+        ("Ghana condemned the detention of Ghanaian fishermen by Togo.", "TGO"),
+        ("Ghana denounced the shelling of villages carried out by Togolese troops.", "TGO"),
+    ],
+)
+def test_a_condemned_act_is_held_against_whoever_did_it(pipeline: Pipeline, text: str, target: str) -> None:
+    accuse = find_events(_analyze(pipeline, text), "ACCUSE")
+    assert accuse and countries(accuse[0].recipient) == {target}, [(codes(e.actor), codes(e.recipient)) for e in accuse]
+
+
+def test_a_date_in_a_clause_describing_a_noun_does_not_carry_to_the_next_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "Ghana's president met Togo's president in Lomé. Ghana thanked Togo for freeing a fisherman whose boat was "
+        "seized on March 3. "
+        "The two leaders agreed to set up a joint patrol."
+    )
+    agree = one_event(_analyze(pipeline, text), "AGREE", "agreed")
+    assert agree.date.text != "March 3", agree.date
+
+
+def test_advisers_of_several_countries_named_by_a_capitalised_title_meet_together(pipeline: Pipeline) -> None:
+    text = "The National Security Advisers of Ghana, Togo and Benin met in Accra on Monday."
+    meeting = one_event(_analyze(pipeline, text), "CONSULT", "met")
+    assert codes(meeting.actor) == {"GHAGOV", "TGOGOV", "BENGOV"} and meeting.mode == "multilateral", meeting.explanation

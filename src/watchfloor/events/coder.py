@@ -23,7 +23,7 @@ from watchfloor.events.auxiliary import (
     reported_verb,
     threatened_consequence,
 )
-from watchfloor.events.dating import is_baseline, nearest_date, opens_a_paragraph
+from watchfloor.events.dating import date_carried, is_baseline, nearest_date, opens_a_paragraph
 from watchfloor.events.incidents import one_per_incident
 from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
 from watchfloor.events.located import (
@@ -100,7 +100,7 @@ class EventCoder:
             if opens_a_paragraph(sentence):
                 carried = None  # a date carries to the next sentence of its paragraph only
             facts = self._sentence_facts(sentence, ctx, carried)
-            carried = facts.date_tokens[0][2] if facts.date_tokens else None
+            carried = date_carried(facts)
             found: list[tuple[Token, Event]] = []
             triggers = self.lexicon.triggers(sentence)
             obligations = obligations_stated(sentence, triggers)

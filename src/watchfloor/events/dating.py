@@ -98,3 +98,20 @@ def _describes_a_noun(date_root: Token, trigger: Token) -> bool:
             return head.i in {t.i for t in trigger.subtree}
         token = head
     return False
+
+
+DESCRIBING_DEPS = frozenset({"relcl", "acl"})
+
+
+def date_carried(facts: SentenceFacts) -> DateSpan | None:
+    """The date the next sentence of the paragraph takes when it has none: the first of this sentence's dates that is
+    not inside a clause describing a noun ('a toddler whose parents were killed on October 7th' does not date 'The two
+    leaders agreed ...' after it)."""
+    doc = facts.sentence.doc
+    for start, end, span in facts.date_tokens:
+        token = doc[start:end].root
+        while token.head.i != token.i and token.dep_ not in DESCRIBING_DEPS:
+            token = token.head
+        if token.dep_ not in DESCRIBING_DEPS:
+            return span
+    return None

@@ -80,6 +80,8 @@ PATIENT_NOUNS = frozenset(
 ACTS_ON_WHAT_OF_NAMES = PATIENT_NOUNS | frozenset("blockade siege invasion occupation annexation bombing shelling".split())
 # Disapproval whose "of" names the one disapproved of: "their condemnation of Iran's attack", "criticism of Uganda"
 CENSURE_NOUNS = frozenset("condemnation criticism denunciation censure rebuke disapproval".split())
+# Verbs of public disapproval, aimed at whoever did the act they name
+CENSURING_VERBS = frozenset("condemn denounce criticize criticise deplore decry censure".split())
 # "tightened the blockade with Tunisia's help": who helps, not whom the act is aimed at
 HELP_NOUNS = frozenset("help support assistance backing cooperation participation".split())
 
@@ -279,6 +281,10 @@ def _object_recipients(verb: Token, objects: list[Token], ctx: DocContext, resul
                 result.take("actor", named, f"whose '{child.text}' it is")
             named = []
         result.take("recipient", named, f"{_object_kind(child, verb)} '{child.text}'")
+        doers = _censured(child, verb, ctx) if verb.lemma_.lower() in CENSURING_VERBS else []
+        if doers:  # "condemned the detention of fishermen by Ethiopia": aimed at Ethiopia, not the fishermen
+            result.take("recipient", doers, f"who did the '{child.text}'")
+            continue
         # "demanded the ouster of President X", "a camp for Malian refugees was raided": when the object names
         # no one, its "of" or "for" does (for an act's object, or when the actor is known)
         wider = not named and (child.lemma_.lower() in ACT_NOUNS or bool(result.actor))
@@ -345,11 +351,21 @@ def exempted(token: Token) -> bool:
 
 
 def _done_by(noun: Token, ctx: DocContext) -> list[Actor]:
-    """'condemned the threats made by the United States', 'investigate violations committed by the military': the one
-    a participle names as the doer of the act an object names."""
-    participles = [child for child in noun.children if child.dep_ == "acl" and child.tag_ == "VBN"]
+    """'condemned the threats made by the United States', 'investigate violations committed by the military', 'the
+    holding of hostages by Hamas': the one a participle, or the noun's own 'by', names as the doer of the act (the
+    parser may hang the participle on the noun's 'of': 'the shelling of villages carried out by ...')."""
+    described = [noun, *(pobj for prep in noun.children if prep.lower_ == "of" for pobj in prep.children)]
+    participles = [child for token in described for child in token.children if child.dep_ == "acl" and child.tag_ == "VBN"]
     agents = [agent for participle in participles for agent in participle.children if agent.dep_ == "agent"]
+    agents += [prep for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "by"]
     return [actor for agent in agents for pobj in agent.children if pobj.dep_ == "pobj" for actor in actors_of(pobj, ctx)]
+
+
+def _censured(obj: Token, verb: Token, ctx: DocContext) -> list[Actor]:
+    """Who did the act a condemnation names; also by a 'by' the parser hangs on the active verb ('condemned the
+    detention of fishermen by Togo')."""
+    active = not any(child.dep_ == "auxpass" for child in verb.children)
+    return _done_by(obj, ctx) or (prep_objects(verb, ctx, frozenset({"by"})) if active else [])
 
 
 def _objects(verb: Token) -> list[Token]:

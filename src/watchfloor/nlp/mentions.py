@@ -179,9 +179,11 @@ def _person_role(person: Entity, when: date | None) -> tuple[str | None, str]:
 def common_lemma(token: Token) -> str:
     """The lower-case lemma; a sentence's first word tagged as a name for its capital ('Rockets launched by ...',
     'Rebels in Mombasa reject ...') keeps its plural as lemma, so a plain plural is made singular as the common noun
-    it is."""
+    it is; so is a capitalised title in the plural ('the National Security Advisors of ...')."""
     word = token.lower_
-    if token.pos_ == "PROPN" and token.is_sent_start and not token.ent_type_ and word.endswith("s") and not word.endswith("ss"):
+    plain_plural = word.endswith("s") and not word.endswith("ss")
+    titles = word[:-1] in PERSON_TITLES or word[:-1] in ADVISER_NOUNS
+    if token.pos_ == "PROPN" and plain_plural and ((token.is_sent_start and not token.ent_type_) or titles):
         return word[:-1]
     return token.lemma_.lower()
 
@@ -270,6 +272,11 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
     return _drop_less_specific(actors)
 
 
+def _persons(token: Token) -> bool:
+    """'they', 'the leaders', 'the two presidents': people, who are first those who last met or spoke."""
+    return token.lower_ == "they" or token.lemma_.lower() in PERSON_TITLES or token.lemma_.lower() == "leader"
+
+
 def _listed_as_apposition(head: Token) -> list[Token]:
     """'President Macron of France, Chancellor Scholz of Germany, Prime Minister Starmer ... and President Biden met':
     the parser hangs the second name of a list on the first as an apposition, the rest as its conjuncts. A person
@@ -330,8 +337,7 @@ def _actors_of_one(token: Token, ctx: DocContext, pronouns: bool) -> list[Actor]
     if not actors and token.lower_ in FIRST_PERSON and token.pos_ == "PRON":  # "us", not "US"
         actors.extend(_speakers(token, ctx))
     if not actors and names_a_pair(token):
-        persons = token.lower_ == "they" or token.lemma_.lower() in PERSON_TITLES or token.lemma_.lower() == "leader"
-        actors.extend(last_pair(token, ctx, " ".join(t.text for t in tokens), persons))
+        actors.extend(last_pair(token, ctx, " ".join(t.text for t in tokens), _persons(token)))
     if not actors and pronouns and token.lower_ in PRONOUNS:
         actors.extend(_clause_antecedent(token, ctx) or _subject_above(token, ctx) or _antecedents(token.lower_, ctx))
     if not actors and pronouns:
@@ -412,15 +418,20 @@ ARMED_SERVICES = frozenset({"army", "navy", "military", "force", "troop"})  # "t
 ENVOY_NOUNS = frozenset("delegation mission observer monitor inspector delegate representative emissary".split())
 
 
+# Officials of several countries by their post: "the National Security Advisers of Ghana and Togo" (one adviser
+# named, "National Security Advisor Jake Sullivan", is found by name; the title alone places no one)
+ADVISER_NOUNS = frozenset({"adviser", "advisor"})
+
+
 def _officials_of_countries(head: Token, ctx: DocContext) -> list[Actor]:
     """'The foreign ministers of India and Pakistan', 'the leaders of France and Germany': each country's state
     organ (its government, or its military for a commander or 'the armies of Brazil and Argentina'); 'ministers from
     the Group of Seven', 'a spokesman for the Taliban', the body itself. A single holder of an office ('the foreign
     minister of Japan') is found by name before this."""
-    lemma = head.lemma_.lower()
-    sector = PERSON_TITLES.get(lemma) or ("GOV" if lemma in GOVERNMENT_NOUNS | ENVOY_NOUNS else None)
+    lemma = common_lemma(head)
+    sector = PERSON_TITLES.get(lemma) or ("GOV" if lemma in GOVERNMENT_NOUNS | ENVOY_NOUNS | ADVISER_NOUNS else None)
     sector = sector or ("MIL" if lemma in ARMED_SERVICES else None)
-    if sector is None or head.pos_ != "NOUN":
+    if sector is None or (head.pos_ != "NOUN" and lemma == head.lemma_.lower()):  # not "President Ruto": a name
         return []
     preps = ("of", "for") if _leaving(head) else ("of", "from", "for")  # "withdrew its forces from Syria"
     places = [pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in preps for pobj in prep.children]
