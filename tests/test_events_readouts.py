@@ -175,3 +175,9 @@ def test_advisers_of_several_countries_named_by_a_capitalised_title_meet_togethe
     text = "The National Security Advisers of Ghana, Togo and Benin met in Accra on Monday."
     meeting = one_event(_analyze(pipeline, text), "CONSULT", "met")
     assert codes(meeting.actor) == {"GHAGOV", "TGOGOV", "BENGOV"} and meeting.mode == "multilateral", meeting.explanation
+
+
+def test_a_date_of_the_news_carries_into_a_one_sentence_paragraph_after_it(pipeline: Pipeline) -> None:
+    text = "Peru expelled two Chilean diplomats on Monday.\n\nChile recalled its ambassador from Lima in response."
+    recall = find_events(_analyze(pipeline, text), actor_country="CHL")
+    assert recall and recall[0].date.text == "Monday", [(e.event, e.date.text) for e in recall]

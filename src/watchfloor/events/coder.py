@@ -23,7 +23,7 @@ from watchfloor.events.auxiliary import (
     reported_verb,
     threatened_consequence,
 )
-from watchfloor.events.dating import date_carried, is_baseline, nearest_date, opens_a_paragraph
+from watchfloor.events.dating import date_carried, far_from_the_news, is_baseline, nearest_date, opens_a_paragraph
 from watchfloor.events.incidents import one_per_incident
 from watchfloor.events.lexicon import Entry, Lexicon, is_nominal, load_lexicon
 from watchfloor.events.located import (
@@ -97,8 +97,8 @@ class EventCoder:
         carried: DateSpan | None = None
         meet_the_people(ctx)
         for sentence in ctx.parsed.sents:
-            if opens_a_paragraph(sentence):
-                carried = None  # a date carries to the next sentence of its paragraph only
+            if opens_a_paragraph(sentence) and far_from_the_news(carried, ctx.anchor):
+                carried = None  # background ("a treaty signed in 1960") and plans date their own paragraph only
             facts = self._sentence_facts(sentence, ctx, carried)
             carried = date_carried(facts)
             found: list[tuple[Token, Event]] = []

@@ -4,11 +4,12 @@ it."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from watchfloor.events.auxiliary import REPORTING_VERBS
+from watchfloor.events.auxiliary import HISTORY_AGE, REPORTING_VERBS
 from watchfloor.events.lexicon import is_nominal
 from watchfloor.records import DateSpan
 
@@ -115,3 +116,12 @@ def date_carried(facts: SentenceFacts) -> DateSpan | None:
         if token.dep_ not in DESCRIBING_DEPS:
             return span
     return None
+
+
+def far_from_the_news(span: DateSpan | None, anchor: date | None) -> bool:
+    """A date a year or more before the document's, or after it: background or plans, which a new paragraph leaves
+    behind ("The alliance rests on a treaty signed in 1960." then "The two ministers agreed ..."), where "earlier
+    this month" still dates the paragraph after it."""
+    if span is None or span.start is None or span.end is None or anchor is None:
+        return False
+    return date.fromisoformat(span.end) < anchor - HISTORY_AGE or date.fromisoformat(span.start) > anchor
