@@ -181,3 +181,18 @@ def test_a_date_of_the_news_carries_into_a_one_sentence_paragraph_after_it(pipel
     text = "Peru expelled two Chilean diplomats on Monday.\n\nChile recalled its ambassador from Lima in response."
     recall = find_events(_analyze(pipeline, text), actor_country="CHL")
     assert recall and recall[0].date.text == "Monday", [(e.event, e.date.text) for e in recall]
+
+
+def test_leaders_convening_and_a_we_that_names_them_meet_together(pipeline: Pipeline) -> None:
+    text = "We – the Leaders of Ghana, Togo and Benin – convened in Accra to renew our commitment to the Gulf of Guinea."
+    meeting = one_event(_analyze(pipeline, text), "CONSULT", "convened")
+    assert countries(meeting.actor) == {"GHA", "TGO", "BEN"} and meeting.mode == "multilateral", meeting.explanation
+
+
+def test_we_and_a_list_of_titles_or_countries_the_parser_splits_meet_together(pipeline: Pipeline) -> None:
+    titles = "We, the President of Ghana, Prime Minister of Togo, and President of Benin, met in Accra today."
+    meeting = one_event(_analyze(pipeline, titles), "CONSULT", "met")
+    assert countries(meeting.actor) == {"GHA", "TGO", "BEN"}, meeting.explanation
+    places = "We the Ministers of Ghana, Togo, Benin, Niger and Mali met in Accra today to discuss piracy."
+    ministers = one_event(_analyze(pipeline, places), "CONSULT", "met")
+    assert countries(ministers.actor) == {"GHA", "TGO", "BEN", "NER", "MLI"}, ministers.explanation

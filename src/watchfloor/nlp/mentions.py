@@ -182,7 +182,7 @@ def common_lemma(token: Token) -> str:
     it is; so is a capitalised title in the plural ('the National Security Advisors of ...')."""
     word = token.lower_
     plain_plural = word.endswith("s") and not word.endswith("ss")
-    titles = word[:-1] in PERSON_TITLES or word[:-1] in ADVISER_NOUNS
+    titles = word[:-1] in PERSON_TITLES or word[:-1] in ADVISER_NOUNS | GOVERNMENT_NOUNS
     if token.pos_ == "PROPN" and plain_plural and ((token.is_sent_start and not token.ent_type_) or titles):
         return word[:-1]
     return token.lemma_.lower()
@@ -281,10 +281,23 @@ def _listed_as_apposition(head: Token) -> list[Token]:
     """'President Macron of France, Chancellor Scholz of Germany, Prime Minister Starmer ... and President Biden met':
     the parser hangs the second name of a list on the first as an apposition, the rest as its conjuncts. A person
     beside a person, with more names joined to it, is the list's next item, not the first one named again."""
-    if head.ent_type_ != "PERSON":
+    if not _a_person(head):
         return []
-    listed = [child for child in head.children if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.conjuncts]
+    appositions = [child for child in head.children if child.dep_ == "appos" and _a_person(child)]
+    listed = [child for child in appositions if child.conjuncts or head.conjuncts]
     return [token for item in listed for token in (item, *item.conjuncts)]
+
+
+def _listed_places(place: Token) -> list[Token]:
+    """'of Australia, Brazil, Bulgaria and Canada', the parser hanging 'Brazil' on 'Australia' as an apposition and the
+    rest on it: a place beside a place, with more joined to it, continues the list."""
+    listed = [child for child in place.children if child.dep_ == "appos" and child.ent_type_ == "GPE" and child.conjuncts]
+    return [token for item in listed for token in (item, *item.conjuncts)]
+
+
+def _a_person(token: Token) -> bool:
+    """A person's name or title: 'Olaf Scholz', 'Chancellor', 'Prime Minister'."""
+    return token.ent_type_ == "PERSON" or common_lemma(token) in PERSON_TITLES
 
 
 def meet_the_people(ctx: DocContext) -> None:
@@ -436,7 +449,7 @@ def _officials_of_countries(head: Token, ctx: DocContext) -> list[Actor]:
     preps = ("of", "for") if _leaving(head) else ("of", "from", "for")  # "withdrew its forces from Syria"
     places = [pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in preps for pobj in prep.children]
     actors: list[Actor] = []
-    for place in [token for pobj in places if pobj.dep_ == "pobj" for token in (pobj, *pobj.conjuncts)]:
+    for place in [token for pobj in places if pobj.dep_ == "pobj" for token in (pobj, *pobj.conjuncts, *_listed_places(pobj))]:
         ent = entity_at(place.doc, place.i)
         found = _as_actor(kb_entity(ent, ctx.kb), ent, ctx.kb) if ent is not None and ent.label_ in ACTOR_LABELS else None
         if found is not None and ent is not None and found.kind == "organisation":  # "foreign ministers from the G7"
@@ -551,7 +564,11 @@ def _subject_above(pronoun: Token, ctx: DocContext) -> list[Actor]:
 
 def _speakers(pronoun: Token, ctx: DocContext) -> list[Actor]:
     """'We', 'our', 'I' in a statement a government published: that government, with the partners of a joint
-    statement for 'we'. Not inside a quotation, where someone else speaks."""
+    statement for 'we'; those a 'we' names beside it ('We – the Leaders of Australia, India, Japan and the United
+    States – convened'). Not inside a quotation, where someone else speaks."""
+    named = [actor for appos in pronoun.children if appos.dep_ == "appos" for actor in actors_of(appos, ctx, pronouns=False)]
+    if named:
+        return named
     if not ctx.issuers or _quoted(pronoun) or (pronoun.lower_ not in SPEAKER_PLURAL and len(ctx.issuers) > 1):
         return []
     return [dataclasses.replace(issuer, text=pronoun.text) for issuer in ctx.issuers]
