@@ -196,3 +196,10 @@ def test_we_and_a_list_of_titles_or_countries_the_parser_splits_meet_together(pi
     places = "We the Ministers of Ghana, Togo, Benin, Niger and Mali met in Accra today to discuss piracy."
     ministers = one_event(_analyze(pipeline, places), "CONSULT", "met")
     assert countries(ministers.actor) == {"GHA", "TGO", "BEN", "NER", "MLI"}, ministers.explanation
+
+
+def test_a_condemned_war_is_held_against_its_owner_and_a_homeland_defended_is_no_support(pipeline: Pipeline) -> None:
+    war = find_events(_analyze(pipeline, "Ghana condemned Togo's continued war against Benin."), "ACCUSE")
+    assert war and countries(war[0].recipient) == {"TGO"}, [(codes(e.actor), codes(e.recipient)) for e in war]
+    homeland = _analyze(pipeline, "Beninese soldiers are fighting to defend their homeland.")
+    assert not find_events(homeland, "SUPPORT")

@@ -362,10 +362,13 @@ def _done_by(noun: Token, ctx: DocContext) -> list[Actor]:
 
 
 def _censured(obj: Token, verb: Token, ctx: DocContext) -> list[Actor]:
-    """Who did the act a condemnation names; also by a 'by' the parser hangs on the active verb ('condemned the
-    detention of fishermen by Togo')."""
+    """Who did the act a condemnation names: by a participle or 'by' ('condemned the detention of fishermen by Togo',
+    also when the parser hangs the 'by' on the active verb), or as its owner ('condemned Russia's war against
+    Ukraine'), not for an act that befalls its owner ('Nasrallah's killing')."""
     active = not any(child.dep_ == "auxpass" for child in verb.children)
-    return _done_by(obj, ctx) or (prep_objects(verb, ctx, frozenset({"by"})) if active else [])
+    owners = [child for child in obj.children if child.dep_ == "poss"] if obj.lemma_.lower() not in PATIENT_NOUNS else []
+    owned = [actor for owner in owners for actor in actors_of(owner, ctx)]
+    return _done_by(obj, ctx) or owned or (prep_objects(verb, ctx, frozenset({"by"})) if active else [])
 
 
 def _objects(verb: Token) -> list[Token]:
