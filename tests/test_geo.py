@@ -95,6 +95,16 @@ def test_countries_sit_at_geonames_points_and_extra_names_resolve(resolver: Reso
     assert province is not None and province.candidate.name == "British Columbia"
 
 
+@pytest.mark.parametrize(
+    ("name", "place"), [("Sicilian", "Sicily"), ("Scottish", "Scotland"), ("English", "England"), ("Texan", "Texas")]
+)
+def test_a_subdivisions_adjective_is_the_subdivision_not_its_country(resolver: Resolver, name: str, place: str) -> None:
+    found = resolver.resolve(name, set())
+    assert found is not None and found.candidate.name == place and found.candidate.kind == "admin", found
+    british = resolver.resolve("British", set())
+    assert british is not None and british.candidate.kind == "country"
+
+
 def test_unknown_names_are_placed_by_the_place_they_contain_or_the_focus(resolver: Resolver) -> None:
     names = ["Denver", "Colorado State University", "Royal Street", "Denver"]
     _, university, street, _ = resolver.resolve_all(names, {"USA"})

@@ -68,6 +68,14 @@ def kb_candidates(entities: Iterable[Entity]) -> list[Scored]:
     return found
 
 
+@lru_cache(maxsize=1)
+def subdivision_adjectives() -> frozenset[str]:
+    """The adjectives of ``names.yaml`` that name a subdivision, not its country ("Scottish", "Texan")."""
+    from watchfloor.geo.sources import names
+
+    return frozenset(fold(word) for words in names()["subdivision_demonyms"].values() for word in words)
+
+
 CITY_OVER_PROVINCE_KM = 300
 CITY_OVER_PROVINCE_POPULATION = 50_000
 
@@ -272,8 +280,10 @@ class Resolver:
         return Scored(Candidate(name, point[0], point[1], "country", code, 0, f"country.{code.lower()}"), 0.0)
 
     def _candidates(self, name: str) -> list[Scored]:
-        entities = self.kb.lookup(name)
-        if not entities and (country := self.kb.demonym(name)) is not None:
+        # "Scottish" is a people of the United Kingdom to the KB, but as a place it is Scotland
+        of_a_subdivision = fold(name) in subdivision_adjectives()
+        entities = [] if of_a_subdivision else self.kb.lookup(name)
+        if not entities and not of_a_subdivision and (country := self.kb.demonym(name)) is not None:
             entities = [country]  # "Turkish forces": the place is Turkey
         found = [self._geonames_point(item) for item in kb_candidates(entities)]
         known = {(round(s.candidate.lat, 1), round(s.candidate.lon, 1)): index for index, s in enumerate(found)}

@@ -134,13 +134,14 @@ def subdivisions(iso3: dict[str, str], towns: TownSubdivisions) -> list[tuple[li
         if county:
             points[("admin2", iso3[code], f"{county}|{state}")].append((lat, lon, population))
     abbreviations = names()["subdivision_abbreviations"]
+    adjectives = names()["subdivision_demonyms"]
     found = []
     for (kind, country, name), members in points.items():
         own, state = name.split("|")[0], name.split("|")[-1]
         lat, lon = statistics.fmean(m[0] for m in members), statistics.fmean(m[1] for m in members)
         people = sum(m[2] for m in members)
         candidate = Candidate(own, lat, lon, kind, country, people, f"{kind}.{country}.{name}", state)
-        extra = abbreviations.get(f"{country}.{own}", []) if kind == "admin" else []
+        extra = [*abbreviations.get(f"{country}.{own}", []), *adjectives.get(f"{country}.{own}", [])] if kind == "admin" else []
         written = [own, f"state of {own}", f"province of {own}", f"{own} state", f"{own} province", *extra]
         found.append(([*written, *_short_names(own)], candidate))
     return found
