@@ -251,3 +251,11 @@ def test_a_group_in_a_town_is_of_the_country_the_town_was_placed_in(pipeline: Pi
     assert {actor.country for event in result.events for actor in event.actor} == {"LBN"}, [
         (event.event, codes(event.actor)) for event in result.events
     ]
+
+
+def test_airports_in_the_news_are_kb_places(pipeline: Pipeline, resolver: Resolver) -> None:
+    heathrow = resolver.resolve("Heathrow", set())
+    assert heathrow is not None and heathrow.candidate.country == "GBR" and heathrow.kb_kind == "airport"
+    text = "A suicide bomber attacked crowds outside Kabul airport on Thursday."
+    attack = analyze(text, "2021-08-30", pipeline=pipeline).events[0]
+    assert attack.place is not None and attack.place.country == "AFG" and attack.place.feature == "airport", attack.place

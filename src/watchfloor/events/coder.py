@@ -60,7 +60,8 @@ from watchfloor.nlp.quantities import sentence_quantities
 from watchfloor.records import Actor, Aux, DateSpan, Event, Place, Quantity
 
 LOCATIVE_PREPS = frozenset(
-    {"over", "in", "near", "around", "across", "into", "at", "off", "through", "from", "within", "above", "along", "to", "inside"}
+    {"over", "in", "near", "around", "across", "into", "at", "off", "through", "from", "within", "above", "along", "to"}
+    | {"inside", "outside"}
 )
 THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "restrict", "REJECT": "relations"}
 INHERIT_REACH = 600  # characters: about three sentences of news prose

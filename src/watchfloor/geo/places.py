@@ -25,6 +25,7 @@ CONTRACT_KIND = {
     "shoal": "island",
     "admin2": "admin",
     "capital": "city",
+    "airport": "other",
 }
 
 

@@ -225,7 +225,7 @@ class KnowledgeBase:
             label = _LABELS.get(entity.kind, "ORG")
             if entity.kind == "place" and entity.place_kind == "city":
                 label = "GPE"
-            if entity.kind == "place" and entity.place_kind == "base":
+            if entity.kind == "place" and entity.place_kind in ("base", "airport"):
                 label = "FAC"
             names = {entity.name, *entity.aliases}
             if entity.kind == "place" and entity.place_kind == "other":

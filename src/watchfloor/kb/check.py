@@ -19,7 +19,7 @@ from typing import Any
 ISO3 = re.compile(r"^[A-Z]{3}$")
 DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 PLACE_KINDS = frozenset(
-    "country admin city sea strait channel gulf island island_group reef shoal base region ocean other".split()
+    "country admin city sea strait channel gulf island island_group reef shoal base airport region ocean other".split()
 )
 REQUIRED = {
     "countries": ("iso3", "name"),
