@@ -203,3 +203,12 @@ def test_a_condemned_war_is_held_against_its_owner_and_a_homeland_defended_is_no
     assert war and countries(war[0].recipient) == {"TGO"}, [(codes(e.actor), codes(e.recipient)) for e in war]
     homeland = _analyze(pipeline, "Beninese soldiers are fighting to defend their homeland.")
     assert not find_events(homeland, "SUPPORT")
+
+
+def test_the_one_met_with_stays_the_recipient_when_the_parser_reads_with_as_a_mark(pipeline: Pipeline) -> None:
+    text = (
+        "National Security Advisor Jake Sullivan met today with Foreign Minister Carlos Ruiz of Paraguay to underscore "
+        "the importance of a transparent process."
+    )
+    meeting = one_event(_analyze(pipeline, text), "CONSULT", "met today")
+    assert countries(meeting.recipient) == {"PRY"}, meeting.explanation

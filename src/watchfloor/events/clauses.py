@@ -86,6 +86,17 @@ def subject_of_an_infinitive_misparsed(verb: Token) -> bool:
     return infinitive and verb.dep_ == "pcomp" and preposition.lower_ != "for" and preposition.head.pos_ in ("VERB", "AUX")
 
 
+def with_misparsed_as_mark(verb: Token) -> Token | None:
+    """'met today with Foreign Minister Búcaro of Guatemala to underscore ...': the parser makes 'with' the mark of
+    the infinitive and Búcaro its subject. The one met (returned) is the object of 'with'; the one who underscores
+    is the subject of 'met'."""
+    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    marked = any(child.dep_ == "mark" and child.lower_ == "with" for child in verb.children)
+    if not (infinitive and marked and verb.dep_ == "advcl"):
+        return None
+    return next((child for child in verb.children if child.dep_ == "nsubj"), None)
+
+
 def misparsed_main_verb(verb: Token) -> bool:
     """'Hundreds of people protested in Lagos': the small model reads a sentence whose subject starts with a number
     as a noun phrase ('people' the root, 'protested' a participle modifying it). In a sentence with no verb as

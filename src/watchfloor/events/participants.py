@@ -22,6 +22,7 @@ from watchfloor.events.clauses import (
     subject_of_an_infinitive_misparsed,
     undergoing_verb,
     untagged_name,
+    with_misparsed_as_mark,
 )
 from watchfloor.events.lexicon import is_nominal
 from watchfloor.nlp.context import DocContext
@@ -115,6 +116,8 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     """
     if subject_of_an_infinitive_misparsed(verb) and depth < 3:  # "spoke with Kishida to congratulate him"
         return subject_of(verb.head.head, ctx, depth + 1, pronouns)
+    if with_misparsed_as_mark(verb) is not None and depth < 3:  # "met with Búcaro to underscore ..."
+        return subject_of(verb.head, ctx, depth + 1, pronouns)
     stated = _stated_subject(verb, ctx, depth, pronouns)
     if stated is not None:
         return stated
@@ -255,6 +258,9 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     objects = _objects(verb)
     _object_recipients(verb, objects, ctx, result)
     result.take("recipient", prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
+    for met in (with_misparsed_as_mark(child) for child in verb.children if child.dep_ == "advcl"):
+        if met is not None and not result.recipient:  # "met today with Foreign Minister Búcaro of Guatemala to ..."
+            result.take("recipient", actors_of(met, ctx), f"'{verb.text} with ...' (read as a clause's subject)")
     if not result.recipient and result.actor:  # "provides 10 million euros in aid to the Palestinian people"
         _object_chain_recipients(objects, ctx, result)
     if not _placed(result.recipient):
