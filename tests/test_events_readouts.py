@@ -212,3 +212,9 @@ def test_the_one_met_with_stays_the_recipient_when_the_parser_reads_with_as_a_ma
     )
     meeting = one_event(_analyze(pipeline, text), "CONSULT", "met today")
     assert countries(meeting.recipient) == {"PRY"}, meeting.explanation
+
+
+def test_who_fired_a_weapon_is_not_also_its_target(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "A rocket fired by a Malian militant misfired and landed on a Malian clinic.")
+    fired = [event for event in result.events if event.trigger == "fired"]
+    assert fired and not set(codes(fired[0].actor)) & set(codes(fired[0].recipient)), fired[0].explanation

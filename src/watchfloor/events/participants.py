@@ -308,8 +308,9 @@ def _object_recipients(verb: Token, objects: list[Token], ctx: DocContext, resul
             preps = preps - {"on", "near", "around"}
         for part in (child, *(c for c in child.conjuncts if c.pos_ == "NOUN")):  # "violence and abuses of the regime"
             result.take("recipient", prep_objects(part, ctx, preps), f"prepositional object of '{part.text}'")
-            if not result.recipient:
-                result.take("recipient", _done_by(part, ctx), f"who did the '{part.text}'")
+            if not result.recipient:  # not the actor itself: "a rocket fired by a terrorist" names who fired it
+                doers = [actor for actor in _done_by(part, ctx) if all(actor.text != known.text for known in result.actor)]
+                result.take("recipient", doers, f"who did the '{part.text}'")
             if not result.recipient and part.lemma_.lower() in RESTRICTION_NOUNS:
                 result.take("recipient", _restricted(part, ctx), f"whose trade the '{part.text}' restricts")
 
