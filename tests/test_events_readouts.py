@@ -218,3 +218,8 @@ def test_who_fired_a_weapon_is_not_also_its_target(pipeline: Pipeline) -> None:
     result = _analyze(pipeline, "A rocket fired by a Malian militant misfired and landed on a Malian clinic.")
     fired = [event for event in result.events if event.trigger == "fired"]
     assert fired and not set(codes(fired[0].actor)) & set(codes(fired[0].recipient)), fired[0].explanation
+
+
+def test_values_a_country_names_are_no_party(pipeline: Pipeline) -> None:
+    result = _analyze(pipeline, "Chile reaffirmed its commitment to deeply Peruvian values of openness.")
+    assert all("PER" not in countries(event.recipient) for event in result.events)

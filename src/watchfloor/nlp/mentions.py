@@ -51,6 +51,7 @@ UNKNOWN_STATE = "---"  # CAMEO's code for an actor whose country is not known
 GROUP_CODES = frozenset({*GROUP_SECTORS.values(), "COP"})  # a group with no country still says who acted
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 SPEAKER_PLURAL = frozenset({"we", "our", "us", "ours"})
+IDEAL_NOUNS = frozenset({"value", "ideal", "principle", "culture", "tradition", "heritage", "spirit"})
 # A whole people, a group only with its country named: "the people of Ukraine" (a proclamation's "the people" is none)
 PEOPLE_NOUNS = frozenset({"people", "population"})
 FIRST_PERSON = SPEAKER_PLURAL | {"i", "my", "me"}
@@ -257,6 +258,8 @@ def actors_of(head: Token, ctx: DocContext, pronouns: bool = True) -> list[Actor
     """
     actors: list[Actor] = []
     head = _relative_antecedent(head)
+    if head.lemma_.lower() in IDEAL_NOUNS:  # "our commitment to American values": no one acts or undergoes
+        return []
     nominal_conjuncts = [
         token for token in (*head.conjuncts, *_listed_as_apposition(head)) if token.pos_ in ("NOUN", "PROPN", "PRON")
     ]
