@@ -492,6 +492,8 @@ def _shared_activity(trigger: Token) -> bool:
 
 def _place(trigger: Token, facts: SentenceFacts, actor_ids: set[str | None]) -> tuple[Place | None, Token | None]:
     """The place of the event and its preposition: a locative phrase, preferably in the trigger's own clause."""
+    if not facts.places:
+        return None, None
     own = own_subtree(trigger)
     other_clauses = {t.i for child in trigger.children if child.dep_ == "conj" for t in child.subtree}
     other_clauses |= _reporters(trigger) | _topics(trigger)
@@ -517,7 +519,7 @@ def _place(trigger: Token, facts: SentenceFacts, actor_ids: set[str | None]) -> 
 
 def _topics(trigger: Token) -> set[int]:
     """What is discussed: 'spoke with Lula to discuss the situation in Venezuela' did not take place in Venezuela."""
-    verbs = [token for token in trigger.subtree if token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB"]
+    verbs = [token for token in trigger.subtree if token.pos_ == "VERB" and token.lemma_.lower() in TOPIC_VERBS]
     objects = [child for verb in verbs for child in verb.children if child.dep_ == "dobj"]
     return {t.i for obj in objects for t in obj.subtree}
 

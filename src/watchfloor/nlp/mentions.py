@@ -300,7 +300,7 @@ def _listed_places(place: Token) -> list[Token]:
 
 def _a_person(token: Token) -> bool:
     """A person's name or title: 'Olaf Scholz', 'Chancellor', 'Prime Minister'."""
-    return token.ent_type_ == "PERSON" or common_lemma(token) in PERSON_TITLES
+    return token.ent_type_ == "PERSON" or (token.pos_ in ("NOUN", "PROPN") and common_lemma(token) in PERSON_TITLES)
 
 
 def meet_the_people(ctx: DocContext) -> None:
