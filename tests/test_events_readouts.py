@@ -10,7 +10,7 @@ from watchfloor import analyze
 from watchfloor.pipeline import Pipeline
 from watchfloor.records import Result
 
-CALL = "Prime Minister Keir Starmer spoke today with President Emmanuel Macron of France. "
+CALL = "Prime Minister Keir Starmer spoke by phone with President Emmanuel Macron of France. "
 
 
 def _analyze(pipeline: Pipeline, text: str) -> Result:
@@ -18,7 +18,7 @@ def _analyze(pipeline: Pipeline, text: str) -> Result:
 
 
 def test_they_agreeing_after_a_call_are_both_sides_of_it(pipeline: Pipeline) -> None:
-    result = _analyze(pipeline, CALL + "They agreed to stay in close touch in the weeks ahead.")
+    result = _analyze(pipeline, CALL + "They agreed to keep talking over the coming weeks.")
     agree = one_event(result, "AGREE", "agreed")
     assert countries(agree.actor) == {"GBR", "FRA"}, agree.explanation
 
@@ -207,8 +207,8 @@ def test_a_condemned_war_is_held_against_its_owner_and_a_homeland_defended_is_no
 
 def test_the_one_met_with_stays_the_recipient_when_the_parser_reads_with_as_a_mark(pipeline: Pipeline) -> None:
     text = (
-        "National Security Advisor Jake Sullivan met today with Foreign Minister Carlos Ruiz of Paraguay to underscore "
-        "the importance of a transparent process."
+        "National Security Adviser Tom Reyes met today with Foreign Minister Carlos Ruiz of Paraguay to stress the need "
+        "for a transparent count."
     )
     meeting = one_event(_analyze(pipeline, text), "CONSULT", "met today")
     assert countries(meeting.recipient) == {"PRY"}, meeting.explanation

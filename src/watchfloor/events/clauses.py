@@ -87,9 +87,9 @@ def subject_of_an_infinitive_misparsed(verb: Token) -> bool:
 
 
 def with_misparsed_as_mark(verb: Token) -> Token | None:
-    """'met today with Foreign Minister Búcaro of Guatemala to underscore ...': the parser makes 'with' the mark of
-    the infinitive and Búcaro its subject. The one met (returned) is the object of 'with'; the one who underscores
-    is the subject of 'met'."""
+    """'met today with Foreign Minister Ruiz of Paraguay to stress ...': the parser makes 'with' the mark of the
+    infinitive and Ruiz its subject. The one met (returned) is the object of 'with'; the one who stresses is the
+    subject of 'met'."""
     infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
     marked = any(child.dep_ == "mark" and child.lower_ == "with" for child in verb.children)
     if not (infinitive and marked and verb.dep_ == "advcl"):

@@ -116,7 +116,7 @@ def subject_of(verb: Token, ctx: DocContext, depth: int = 0, pronouns: bool = Tr
     """
     if subject_of_an_infinitive_misparsed(verb) and depth < 3:  # "spoke with Kishida to congratulate him"
         return subject_of(verb.head.head, ctx, depth + 1, pronouns)
-    if with_misparsed_as_mark(verb) is not None and depth < 3:  # "met with Búcaro to underscore ..."
+    if with_misparsed_as_mark(verb) is not None and depth < 3:  # "met with Ruiz to stress ..."
         return subject_of(verb.head, ctx, depth + 1, pronouns)
     stated = _stated_subject(verb, ctx, depth, pronouns)
     if stated is not None:
@@ -259,7 +259,7 @@ def verb_participants(verb: Token, ctx: DocContext) -> Participants:
     _object_recipients(verb, objects, ctx, result)
     result.take("recipient", prep_objects(verb, ctx, RECIPIENT_PREPS), f"prepositional object of '{verb.text}'")
     for met in (with_misparsed_as_mark(child) for child in verb.children if child.dep_ == "advcl"):
-        if met is not None and not result.recipient:  # "met today with Foreign Minister Búcaro of Guatemala to ..."
+        if met is not None and not result.recipient:  # "met today with Foreign Minister Ruiz of Paraguay to ..."
             result.take("recipient", actors_of(met, ctx), f"'{verb.text} with ...' (read as a clause's subject)")
     if not result.recipient and result.actor:  # "provides 10 million euros in aid to the Palestinian people"
         _object_chain_recipients(objects, ctx, result)
@@ -282,7 +282,7 @@ def _object_recipients(verb: Token, objects: list[Token], ctx: DocContext, resul
     for child in objects:
         named = _other_party(child, actors_of(child, ctx), result.actor, ctx)
         if _own_backing(child, verb):  # "reaffirmed U.S. support for ...": the backer, not the backed
-            named = named or prep_objects(child, ctx, frozenset({"of"}))  # "reaffirmed the support of the United States"
+            named = named or prep_objects(child, ctx, frozenset({"of"}))  # "reaffirmed the support of Norway"
             if named and not any(actor.country for actor in result.actor):
                 result.take("actor", named, f"whose '{child.text}' it is")
             named = []
@@ -302,7 +302,7 @@ def _object_recipients(verb: Token, objects: list[Token], ctx: DocContext, resul
             preps = preps | {"from"}
         if child.lemma_.lower() in BACKING_NOUNS:  # "pledged full support for Seoul's efforts"
             preps = preps | {"for"}
-            if _own_backing(child, verb):  # "reaffirmed the support of the United States for Jordan": "of" is the backer
+            if _own_backing(child, verb):  # "reaffirmed the support of Norway for Chile": "of" is the backer
                 preps = preps - {"of"}
         if child.lemma_.lower() in TOPIC_NOUNS:  # "exchanged views on Russian military activities": what, not whom
             preps = preps - {"on", "near", "around"}
@@ -550,7 +550,7 @@ def _noun_recipients(noun: Token, ctx: DocContext, result: Participants) -> None
     restriction names, the subject of a clause it introduces; the first that names anyone."""
     # a joint drill "near the Armenian border" is held near Armenia, not with it
     preps = RECIPIENT_PREPS - {"near", "around"} if result.reciprocal else RECIPIENT_PREPS
-    if noun.lemma_.lower() in BACKING_NOUNS:  # "emphasized his full support for a Syrian-led transition"
+    if noun.lemma_.lower() in BACKING_NOUNS:  # "stressed its full support for a Sudanese-led process"
         preps = preps | {"for"}
     result.take("recipient", prep_objects(noun, ctx, preps), f"prepositional object of '{noun.text}'")
     if not result.recipient and noun.lemma_.lower() in PROTEST_NOUNS:  # "demonstrations against violations by X"

@@ -280,7 +280,7 @@ class Resolver:
         return Scored(Candidate(name, point[0], point[1], "country", code, 0, f"country.{code.lower()}"), 0.0)
 
     def _candidates(self, name: str) -> list[Scored]:
-        # "Scottish" is a people of the United Kingdom to the KB, but as a place it is Scotland
+        # "Scottish" names a people of Britain to the KB, but as a place it is Scotland
         of_a_subdivision = fold(name) in subdivision_adjectives()
         entities = [] if of_a_subdivision else self.kb.lookup(name)
         if not entities and not of_a_subdivision and (country := self.kb.demonym(name)) is not None:

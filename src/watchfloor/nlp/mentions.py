@@ -281,8 +281,8 @@ def _persons(token: Token) -> bool:
 
 
 def _listed_as_apposition(head: Token) -> list[Token]:
-    """'President Macron of France, Chancellor Scholz of Germany, Prime Minister Starmer ... and President Biden met':
-    the parser hangs the second name of a list on the first as an apposition, the rest as its conjuncts. A person
+    """'President Boric of Chile, President Arce of Bolivia, Prime Minister Torres ... and President Petro met': the
+    parser hangs the second name of a list on the first as an apposition, the rest as its conjuncts. A person
     beside a person, with more names joined to it, is the list's next item, not the first one named again."""
     if not _a_person(head):
         return []
@@ -567,8 +567,8 @@ def _subject_above(pronoun: Token, ctx: DocContext) -> list[Actor]:
 
 def _speakers(pronoun: Token, ctx: DocContext) -> list[Actor]:
     """'We', 'our', 'I' in a statement a government published: that government, with the partners of a joint
-    statement for 'we'; those a 'we' names beside it ('We – the Leaders of Australia, India, Japan and the United
-    States – convened'). Not inside a quotation, where someone else speaks."""
+    statement for 'we'; those a 'we' names beside it ('We – the Leaders of Ghana, Togo and Benin – convened'). Not
+    inside a quotation, where someone else speaks."""
     named = [actor for appos in pronoun.children if appos.dep_ == "appos" for actor in actors_of(appos, ctx, pronouns=False)]
     if named:
         return named

@@ -35,8 +35,8 @@ def names_a_pair(token: Token) -> bool:
 def last_pair(token: Token, ctx: DocContext, mention: str, people: bool) -> list[Actor]:
     """The two parties of the last event, one per country, when it had exactly two; the mention is kept as
     their text, so the coder can tell a re-mention ('the two ministers agreed ...') from a new act. People ('the
-    leaders', 'they') are first those who last met or spoke, whatever was said of others since ('thanked Draghi for
-    all Italy has done to support the people of Afghanistan. The leaders also reaffirmed ...')."""
+    leaders', 'they') are first those who last met or spoke, whatever was said of others since ('thanked Petro for
+    all Colombia has done for Haitian families. The leaders also pledged ...')."""
     counted = any(child.lower_ in ("two", "both") for child in token.children)
     recent = token.idx - ctx.last_meeting_end < MEETING_REACH
     for parties in (ctx.last_meeting, ctx.last_parties) if people and recent else (ctx.last_parties,):
