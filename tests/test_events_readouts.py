@@ -128,20 +128,6 @@ def test_a_place_discussed_is_not_where_the_talk_took_place(pipeline: Pipeline) 
     assert talk.place is None or talk.place.country != "BOL"
 
 
-@pytest.mark.parametrize(
-    ("text", "recipient"),
-    [
-        ("Ghana repeated its condemnation of Togo.", "TGO"),
-        ("The ministers reiterated their condemnation of Togo's raid on the border town.", "TGO"),
-        ("Ghana voiced its criticism of Togo's decision.", "TGO"),
-    ],
-)
-def test_what_a_condemnation_is_of_is_its_target_not_its_author(pipeline: Pipeline, text: str, recipient: str) -> None:
-    accuse = find_events(_analyze(pipeline, text), "ACCUSE")
-    assert accuse and recipient in countries(accuse[0].recipient), [(codes(e.actor), codes(e.recipient)) for e in accuse]
-    assert recipient not in countries(accuse[0].actor)
-
-
 def test_a_body_named_as_another_countrys_is_not_the_one_the_kb_knows(pipeline: Pipeline) -> None:
     text = "Poland's National Security Bureau warned of Russian sabotage."
     actors = {code for event in _analyze(pipeline, text).events for code in codes(event.actor)}
@@ -149,16 +135,20 @@ def test_a_body_named_as_another_countrys_is_not_the_one_the_kb_knows(pipeline: 
 
 
 @pytest.mark.parametrize(
-    ("text", "target"),
+    "text",
     [
-        ("Ghana condemned the holding of hostages by the rebels of Togo.", "TGO"),
-        ("Ghana condemned the detention of Ghanaian fishermen by Togo.", "TGO"),
-        ("Ghana denounced the shelling of villages carried out by Togolese troops.", "TGO"),
+        "Ghana repeated its condemnation of Togo.",  # what a condemnation is of is its target, not its author
+        "The ministers reiterated their condemnation of Togo's raid on the border town.",
+        "Ghana voiced its criticism of Togo's decision.",
+        "Ghana condemned the holding of hostages by the rebels of Togo.",  # a condemned act: whoever did it
+        "Ghana condemned the detention of Ghanaian fishermen by Togo.",
+        "Ghana denounced the shelling of villages carried out by Togolese troops.",
     ],
 )
-def test_a_condemned_act_is_held_against_whoever_did_it(pipeline: Pipeline, text: str, target: str) -> None:
+def test_a_condemnation_is_aimed_at_whoever_did_what_it_condemns(pipeline: Pipeline, text: str) -> None:
     accuse = find_events(_analyze(pipeline, text), "ACCUSE")
-    assert accuse and countries(accuse[0].recipient) == {target}, [(codes(e.actor), codes(e.recipient)) for e in accuse]
+    assert accuse and countries(accuse[0].recipient) == {"TGO"}, [(codes(e.actor), codes(e.recipient)) for e in accuse]
+    assert "TGO" not in countries(accuse[0].actor)
 
 
 def test_a_date_in_a_clause_describing_a_noun_does_not_carry_to_the_next_sentence(pipeline: Pipeline) -> None:
@@ -171,31 +161,29 @@ def test_a_date_in_a_clause_describing_a_noun_does_not_carry_to_the_next_sentenc
     assert agree.date.text != "March 3", agree.date
 
 
-def test_advisers_of_several_countries_named_by_a_capitalised_title_meet_together(pipeline: Pipeline) -> None:
-    text = "The National Security Advisers of Ghana, Togo and Benin met in Accra on Monday."
-    meeting = one_event(_analyze(pipeline, text), "CONSULT", "met")
-    assert codes(meeting.actor) == {"GHAGOV", "TGOGOV", "BENGOV"} and meeting.mode == "multilateral", meeting.explanation
-
-
 def test_a_date_of_the_news_carries_into_a_one_sentence_paragraph_after_it(pipeline: Pipeline) -> None:
     text = "Peru expelled two Chilean diplomats on Monday.\n\nChile recalled its ambassador from Lima in response."
     recall = find_events(_analyze(pipeline, text), actor_country="CHL")
     assert recall and recall[0].date.text == "Monday", [(e.event, e.date.text) for e in recall]
 
 
-def test_leaders_convening_and_a_we_that_names_them_meet_together(pipeline: Pipeline) -> None:
-    text = "We – the Leaders of Ghana, Togo and Benin – convened in Accra to renew our commitment to the Gulf of Guinea."
-    meeting = one_event(_analyze(pipeline, text), "CONSULT", "convened")
-    assert countries(meeting.actor) == {"GHA", "TGO", "BEN"} and meeting.mode == "multilateral", meeting.explanation
+THREE = {"GHA", "TGO", "BEN"}
 
 
-def test_we_and_a_list_of_titles_or_countries_the_parser_splits_meet_together(pipeline: Pipeline) -> None:
-    titles = "We, the President of Ghana, Prime Minister of Togo, and President of Benin, met in Accra today."
-    meeting = one_event(_analyze(pipeline, titles), "CONSULT", "met")
-    assert countries(meeting.actor) == {"GHA", "TGO", "BEN"}, meeting.explanation
-    places = "We the Ministers of Ghana, Togo, Benin, Niger and Mali met in Accra today to discuss piracy."
-    ministers = one_event(_analyze(pipeline, places), "CONSULT", "met")
-    assert countries(ministers.actor) == {"GHA", "TGO", "BEN", "NER", "MLI"}, ministers.explanation
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The National Security Advisers of Ghana, Togo and Benin met in Accra on Monday.", "met", THREE),
+        ("We – the Leaders of Ghana, Togo and Benin – convened in Accra to renew our pledge.", "convened", THREE),
+        ("We, the President of Ghana, Prime Minister of Togo, and President of Benin, met in Accra today.", "met", THREE),
+        ("We the Ministers of Ghana, Togo, Benin, Niger and Mali met in Accra to discuss piracy.", "met", {*THREE, "NER", "MLI"}),
+    ],
+)
+def test_a_we_titles_or_countries_listed_the_parser_splits_meet_together(
+    pipeline: Pipeline, text: str, trigger: str, expected: set[str]
+) -> None:
+    meeting = one_event(_analyze(pipeline, text), "CONSULT", trigger)
+    assert countries(meeting.actor) == expected and meeting.mode == "multilateral", meeting.explanation
 
 
 def test_a_condemned_war_is_held_against_its_owner_and_a_homeland_defended_is_no_support(pipeline: Pipeline) -> None:
