@@ -211,3 +211,16 @@ def test_who_fired_a_weapon_is_not_also_its_target(pipeline: Pipeline) -> None:
 def test_values_a_country_names_are_no_party(pipeline: Pipeline) -> None:
     result = _analyze(pipeline, "Chile reaffirmed its commitment to deeply Peruvian values of openness.")
     assert all("PER" not in countries(event.recipient) for event in result.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's president spoke by phone with Peru's president.",
+        "Chile's foreign minister spoke by telephone with her Peruvian counterpart.",
+        "The Chilean and Peruvian foreign ministers held a videoconference on Friday.",
+    ],
+)
+def test_talks_by_phone_or_video_are_remote_consultations(pipeline: Pipeline, text: str) -> None:
+    talk = find_events(_analyze(pipeline, text), "CONSULT")
+    assert talk and talk[0].mode == "phone", [(e.event, e.mode) for e in talk]
