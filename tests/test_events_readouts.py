@@ -224,3 +224,22 @@ def test_values_a_country_names_are_no_party(pipeline: Pipeline) -> None:
 def test_talks_by_phone_or_video_are_remote_consultations(pipeline: Pipeline, text: str) -> None:
     talk = find_events(_analyze(pipeline, text), "CONSULT")
     assert talk and talk[0].mode == "phone", [(e.event, e.mode) for e in talk]
+
+
+def test_the_us_vice_president_is_the_us_government(pipeline: Pipeline) -> None:
+    text = "Vice President Kamala Harris met Prime Minister Luc Frieden of Luxembourg in Paris."
+    meeting = one_event(analyze(text, "2023-11-10", pipeline=pipeline), "CONSULT", "met")
+    assert codes(meeting.actor) == {"USAGOV"}, meeting.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sale will help the airline meet growing demands for air travel in Chile.",
+        "Chile's president spoke by phone with allies to underscore continued support for Bolivia.",
+    ],
+)
+def test_market_demand_met_and_a_calls_purpose_are_no_party(pipeline: Pipeline, text: str) -> None:
+    result = _analyze(pipeline, text)
+    assert not find_events(result, "CONCEDE") and not find_events(result, "REQUEST")
+    assert all("BOL" not in countries(event.recipient) for event in find_events(result, "CONSULT"))

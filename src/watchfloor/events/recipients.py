@@ -139,9 +139,13 @@ def _direct_places(trigger: Token) -> set[int]:
     Singapore, Hegseth reaffirmed ...' is not addressed to Singapore, while 'In Paris, Sullivan will meet ...' is)."""
     topic = trigger.lemma_.lower() in TOPIC_VERBS
     heads = [trigger, *(child for child in trigger.children if child.dep_ == "dobj" and not topic)]
-    heads += _purposes(trigger.head if trigger.dep_ == "compound" else trigger)
+    if trigger.lemma_.lower() not in MEETING_VERBS:  # "spoke with allies to underscore support for Ukraine": a topic
+        heads += _purposes(trigger.head if trigger.dep_ == "compound" else trigger)
     preps = [prep for head in heads for prep in head.children if prep.dep_ == "prep" and not _occasion(prep, trigger)]
     return {t.i for prep in preps for t in prep.subtree}
+
+
+MEETING_VERBS = frozenset({"speak", "talk", "meet", "confer", "consult", "negotiate", "call", "phone", "telephone"})
 
 
 def _purposes(head: Token) -> list[Token]:
