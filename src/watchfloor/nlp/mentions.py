@@ -182,9 +182,8 @@ def common_lemma(token: Token) -> str:
     'Rebels in Mombasa reject ...') keeps its plural as lemma, so a plain plural is made singular as the common noun
     it is; so is a capitalised title in the plural ('the National Security Advisors of ...')."""
     word = token.lower_
-    plain_plural = word.endswith("s") and not word.endswith("ss")
-    titles = word[:-1] in PERSON_TITLES or word[:-1] in ADVISER_NOUNS | GOVERNMENT_NOUNS
-    if token.pos_ == "PROPN" and plain_plural and ((token.is_sent_start and not token.ent_type_) or titles):
+    plural_name = token.pos_ == "PROPN" and word.endswith("s") and not word.endswith("ss")
+    if plural_name and ((token.is_sent_start and not token.ent_type_) or word[:-1] in PLURAL_TITLES):
         return word[:-1]
     return token.lemma_.lower()
 
@@ -284,9 +283,10 @@ def _listed_as_apposition(head: Token) -> list[Token]:
     """'President Boric of Chile, President Arce of Bolivia, Prime Minister Torres ... and President Petro met': the
     parser hangs the second name of a list on the first as an apposition, the rest as its conjuncts. A person
     beside a person, with more names joined to it, is the list's next item, not the first one named again."""
-    if not _a_person(head):
+    appositions = [child for child in head.children if child.dep_ == "appos"]
+    if not appositions or not _a_person(head):
         return []
-    appositions = [child for child in head.children if child.dep_ == "appos" and _a_person(child)]
+    appositions = [child for child in appositions if _a_person(child)]
     listed = [child for child in appositions if child.conjuncts or head.conjuncts]
     return [token for item in listed for token in (item, *item.conjuncts)]
 
@@ -434,9 +434,10 @@ ARMED_SERVICES = frozenset({"army", "navy", "military", "force", "troop"})  # "t
 ENVOY_NOUNS = frozenset("delegation mission observer monitor inspector delegate representative emissary".split())
 
 
-# Officials of several countries by their post: "the National Security Advisers of Ghana and Togo" (one adviser
-# named, "National Security Advisor Jake Sullivan", is found by name; the title alone places no one)
+# "the National Security Advisers of Ghana and Togo"; one adviser is found by name, the title alone places no one
 ADVISER_NOUNS = frozenset({"adviser", "advisor"})
+OFFICIAL_NOUNS = GOVERNMENT_NOUNS | ENVOY_NOUNS | ADVISER_NOUNS
+PLURAL_TITLES = frozenset(PERSON_TITLES) | ADVISER_NOUNS | GOVERNMENT_NOUNS  # "the National Security Advisors of ..."
 
 
 def _officials_of_countries(head: Token, ctx: DocContext) -> list[Actor]:
@@ -445,7 +446,7 @@ def _officials_of_countries(head: Token, ctx: DocContext) -> list[Actor]:
     the Group of Seven', 'a spokesman for the Taliban', the body itself. A single holder of an office ('the foreign
     minister of Japan') is found by name before this."""
     lemma = common_lemma(head)
-    sector = PERSON_TITLES.get(lemma) or ("GOV" if lemma in GOVERNMENT_NOUNS | ENVOY_NOUNS | ADVISER_NOUNS else None)
+    sector = PERSON_TITLES.get(lemma) or ("GOV" if lemma in OFFICIAL_NOUNS else None)
     sector = sector or ("MIL" if lemma in ARMED_SERVICES else None)
     if sector is None or (head.pos_ != "NOUN" and lemma == head.lemma_.lower()):  # not "President Ruto": a name
         return []
